@@ -1,0 +1,65 @@
+/**
+ * `quire <command> …`: dispatches to one file per command and turns errors into one line on stderr with a
+ * non-zero exit code — never a stack trace (unless QUIRE_DEBUG is set).
+ */
+import { QuireError } from "../domain/errors.js";
+import { runParse } from "./commands/parse.js";
+
+const USAGE = `Usage: quire <command> [options]
+
+Commands:
+  parse <file…> [--json]   Read story files (text, Markdown, HTML, EPUB) and show the structured work.
+                           With --json, print exactly one JSON object for one file.
+  help                     Show this help.
+`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "parse":
+        return await runParse(rest, io);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`quire: unknown command "${command}"\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    io.err(`quire: ${describeError(error)}\n`);
+    if (process.env.QUIRE_DEBUG && error instanceof Error) io.err(`${error.stack ?? ""}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+/** A mistake in how the command was called: reported with exit code 2. */
+export class UsageError extends QuireError {
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof QuireError) return error.message;
+  if (error instanceof Error && "code" in error && typeof error.code === "string" && "path" in error) {
+    const reasons: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "is a directory", ENOTDIR: "not a directory" };
+    return `${String(error.path)}: ${reasons[error.code] ?? error.message}`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${message.split("\n")[0] ?? ""}`;
+}

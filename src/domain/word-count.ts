@@ -1,0 +1,40 @@
+/**
+ * Word counts as the Archive of Our Own computes them (otwcode/otwarchive lib/word_counter.rb): apostrophes and
+ * hyphens are dropped, then each run of word characters is a word, except that Chinese, Japanese and Thai text
+ * counts one word per character.
+ *
+ * @example countWords("Don't stop—the well-known end.") // 5
+ */
+const PER_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
+
+// A single pass over the text rather than the Archive's remove-then-scan with regular expressions: it counts
+// the same, allocates nothing, and keeps a 50 MB chapter fast. Dropped characters (' ’ ‘ -) are transparent, as
+// if removed: "well-known" stays one word.
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code === 39 || code === 45) continue;
+      const word = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+      if (word && !inWord) count += 1;
+      inWord = word;
+      continue;
+    }
+    if (code === 0x2019 || code === 0x2018) continue;
+    const point = text.codePointAt(i) ?? code;
+    const character = String.fromCodePoint(point);
+    if (point > 0xffff) i += 1;
+    if (PER_CHARACTER.test(character)) {
+      count += 1;
+      inWord = false;
+      continue;
+    }
+    const word = WORD_CHARACTER.test(character);
+    if (word && !inWord) count += 1;
+    inWord = word;
+  }
+  return count;
+}

@@ -1,0 +1,152 @@
+/**
+ * Author's notes and end markers at the edges of a chapter. `A/N:` paragraphs at the start are the chapter's
+ * notes (with a paragraph that continues them); at the end they, and closing lines like "Thank you for reading.",
+ * are its end notes. End markers (`The End`, `TBC`) leave the text and tell the status.
+ */
+import { blockText, type Block } from "../document.js";
+import type { WorkStatus } from "../../domain/work.js";
+
+export interface ChapterEdges {
+  blocks: Block[];
+  summary: string | null;
+  notes: string | null;
+  endNotes: string | null;
+  disclaimer: string | null;
+  /** What the chapter's last end marker says about the work, if it has one. */
+  endMarker: Exclude<WorkStatus, "unknown"> | null;
+  /** The end marker as written, for provenance. */
+  endMarkerText: string | null;
+}
+
+const NOTE_LABEL = /^\s*[([]?\s*(?:a\/n|a\.n\.|an|author'?s'? ?notes?|authors? notes?|n\/a|notes?|end notes?|story notes|nota(?:s)?(?: de(?:l| la)? autor[a]?| da autora| do autor| dell'autor[ei]| dell'autrice)?|note de l'auteur(?:e)?|notes de l'auteur|anmerkung(?:en)?(?: der autorin| des autors)?)\s*[:.\-–—]\s*/iu;
+const END_NOTE_LABEL = /^\s*(?:end notes?|chapter end notes|notas finales|notes de fin|schlussbemerkung)\s*:?/iu;
+const SUMMARY_LABEL = /^\s*(?:chapter summary|summary|resumen|résumé|zusammenfassung|resumo|riassunto)\s*:\s*/iu;
+const DISCLAIMER_LABEL = /^\s*(?:disclaimer|descargo|haftungsausschluss|avertissement légal)\s*:\s*/iu;
+
+// A note's next paragraph belongs to it when it reads like a note: thanks, betas, sequels, requests to review.
+const NOTE_CONTINUATION = /^(?:also|p\.?s\.?|thanks|thank you|many thanks|special thanks|big thanks|huge thanks|dedicated|this (?:is|was|fic|story|chapter)|i (?:hope|wrote|don't|do not|own)|hope you|enjoy|sorry|next chapter|the next chapter|sequel|a sequel|prequel|gracias|merci|danke|obrigad[ao]|grazie)\b|\b(?:beta|betaed|beta'd|betaing|beta-ing|sequel|prequel|review|reviews|feedback|comments?|kudos|next chapter|update)\b/iu;
+
+const CLOSING_LINE = /^(?:thank(?:s| you) (?:so much )?for reading|thanks for reading|please (?:review|comment|leave (?:a )?(?:review|comment|kudos))|reviews? (?:are|is) (?:love|appreciated|welcome)|feedback (?:is )?(?:always )?(?:welcome|appreciated|loved|love)|comments? (?:are|is) (?:love|appreciated|welcome)|r\s*&\s*r|read and review|gracias por leer|merci (?:de|d'avoir) lu|danke (?:fürs|für's) lesen|obrigad[ao] por ler|grazie per (?:aver letto|la lettura))\b/iu;
+
+const MARKER_DECORATION = "[\\s~*=_\\-·•.!…]*";
+const COMPLETE_MARKER = new RegExp(`^${MARKER_DECORATION}(?:the end|fin|finis|end|fine|ende|fim|el fin|la fin|the very end)${MARKER_DECORATION}$`, "iu");
+const IN_PROGRESS_MARKER = new RegExp(`^${MARKER_DECORATION}(?:tbc|t\\.b\\.c\\.?|to be continued(?:\\s+(?:in|with)\\b.*)?|continued in\\b.*|continues in\\b.*|more to come|continuará|continuara|à suivre|a suivre|fortsetzung folgt|continua|continuará\\.\\.\\.|to be cont'd)${MARKER_DECORATION}$`, "iu");
+const NEUTRAL_MARKER = new RegExp(`^${MARKER_DECORATION}(?:end (?:of )?(?:chapter|part|section|ch\\.?)\\s*[\\w-]*|end of part \\w+)${MARKER_DECORATION}$`, "iu");
+
+/** Which status an end-marker line declares, `neutral` for "End of Chapter 3", or null if it is story text. */
+export function readEndMarker(line: string): Exclude<WorkStatus, "unknown"> | "neutral" | null {
+  const text = line.trim();
+  if (text.length > 80 || text.includes("\n")) return null;
+  if (COMPLETE_MARKER.test(text)) return "complete";
+  if (IN_PROGRESS_MARKER.test(text)) return "in-progress";
+  if (NEUTRAL_MARKER.test(text)) return "neutral";
+  return null;
+}
+
+export function isNoteParagraph(text: string): boolean {
+  return NOTE_LABEL.test(text) || END_NOTE_LABEL.test(text);
+}
+
+export function stripNoteLabel(text: string): string {
+  return text.replace(END_NOTE_LABEL, "").replace(NOTE_LABEL, "").replace(/[)\]]\s*$/u, (m) => (/^\s*[([]/u.test(text) ? "" : m)).trim();
+}
+
+/** Separates a chapter's notes, summary and end markers from its story text. */
+export function extractChapterEdges(input: readonly Block[]): ChapterEdges {
+  const blocks = trimBreaks([...input]);
+  const edges: ChapterEdges = { blocks, summary: null, notes: null, endNotes: null, disclaimer: null, endMarker: null, endMarkerText: null };
+  takeLeadingNotes(edges);
+  takeTrailingNotes(edges);
+  edges.blocks = trimBreaks(edges.blocks);
+  return edges;
+}
+
+function takeLeadingNotes(edges: ChapterEdges): void {
+  const notes: string[] = [];
+  let inNote = false;
+  // A label standing alone ("Author's Notes:" over the note, as eFiction prints it) takes the next paragraph.
+  let labelOnly = false;
+  while (edges.blocks.length > 1) {
+    const first = edges.blocks[0];
+    if (!first || first.kind === "break") break;
+    const text = first.text.trim();
+    if (SUMMARY_LABEL.test(text) && edges.summary === null && !inNote) {
+      edges.summary = text.replace(SUMMARY_LABEL, "").trim();
+    } else if (DISCLAIMER_LABEL.test(text) && edges.disclaimer === null) {
+      edges.disclaimer = text.replace(DISCLAIMER_LABEL, "").trim();
+    } else if (isNoteParagraph(text)) {
+      const note = stripNoteLabel(text);
+      if (note) notes.push(note);
+      labelOnly = !note;
+      inNote = true;
+    } else if (labelOnly || (inNote && continuesNote(text))) {
+      notes.push(text);
+      labelOnly = false;
+    } else {
+      break;
+    }
+    edges.blocks.shift();
+  }
+  if (notes.length > 0) edges.notes = notes.join("\n\n");
+}
+
+function takeTrailingNotes(edges: ChapterEdges): void {
+  const endNotes: string[] = [];
+  const blocks = edges.blocks;
+  // Scan back over the chapter's tail: end markers, closing lines and note paragraphs, in any order.
+  for (;;) {
+    trimTrailingBreaks(blocks);
+    const last = blocks.at(-1);
+    if (!last || last.kind === "break" || blocks.length <= 1) break;
+    const text = last.text.trim();
+    const marker = readEndMarker(text);
+    if (marker) {
+      if (marker !== "neutral" && edges.endMarker === null) {
+        edges.endMarker = marker;
+        edges.endMarkerText = text;
+      }
+      blocks.pop();
+      continue;
+    }
+    if (CLOSING_LINE.test(text) && text.split(/\s+/u).length <= 40) {
+      endNotes.unshift(text);
+      blocks.pop();
+      continue;
+    }
+    const noteStart = findTrailingNoteStart(blocks);
+    if (noteStart === null) break;
+    endNotes.unshift(...blocks.splice(noteStart).map((b, k) => (k === 0 ? stripNoteLabel(blockText(b)) : blockText(b).trim())));
+  }
+  const kept = endNotes.filter((n) => n && readEndMarker(n) === null && n !== "* * *");
+  if (kept.length > 0) edges.endNotes = kept.join("\n\n");
+}
+
+// The last note paragraph near the end, when everything after it is short enough to be part of the note.
+function findTrailingNoteStart(blocks: readonly Block[]): number | null {
+  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - 4); i -= 1) {
+    const block = blocks[i];
+    if (!block || block.kind === "break") return null;
+    const text = block.text.trim();
+    if (isNoteParagraph(text)) {
+      // Everything after the label must read as part of the note; a "Note:" followed by more story is story.
+      const tail = blocks.slice(i + 1);
+      const labelOnly = stripNoteLabel(text) === "";
+      return tail.every((b, k) => b.kind !== "break" && ((labelOnly && k === 0) || continuesNote(b.text) || CLOSING_LINE.test(b.text.trim()))) ? i : null;
+    }
+  }
+  return null;
+}
+
+function continuesNote(text: string): boolean {
+  return text.split(/\s+/u).length <= 60 && (NOTE_CONTINUATION.test(text) || /^\p{Ll}/u.test(text));
+}
+
+function trimBreaks(blocks: Block[]): Block[] {
+  while (blocks[0]?.kind === "break") blocks.shift();
+  trimTrailingBreaks(blocks);
+  return blocks;
+}
+
+function trimTrailingBreaks(blocks: Block[]): void {
+  while (blocks.at(-1)?.kind === "break") blocks.pop();
+}

@@ -1,0 +1,27 @@
+/**
+ * Scene-break lines: dinkuses (`* * *`, `***`, `###`, `~~~`, `---`), ornaments (`~*~`, `❧`), and the letter
+ * patterns authors adopted when fanfiction.net stripped symbol lines (`xXx`, `oOo`, `-x-`, `o0o`). A heuristic by
+ * necessity: no public list of these exists (shared/reference/legacy-formats.md §4.2).
+ */
+const SYMBOLS_ONLY = /^[\p{P}\p{S}\s]+$/u;
+const LETTER_PATTERN = /^[-~*=_.+:·•|\s]*(?:[xo0]+[-~*=_.+:·•|\s]*)+$/iu;
+const QUOTES_OR_DASH_DIALOGUE = /["“”'‘’«»()]|^[—–-]\s*\p{L}{2}/u;
+
+export function isSceneBreakLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed.length === 0 || trimmed.length > 60) return false;
+  if (QUOTES_OR_DASH_DIALOGUE.test(trimmed)) return false;
+  if (SYMBOLS_ONLY.test(trimmed)) {
+    // A lone "…" or "?!" is a beat of dialogue or silence, not a break.
+    return !/^[.…?!,;:]+$/u.test(trimmed.replace(/\s+/gu, ""));
+  }
+  const compact = trimmed.replace(/\s+/gu, "");
+  if (!LETTER_PATTERN.test(trimmed) || compact.length < 3) return false;
+  // Letter patterns mix both cases, repeat, or are framed by symbols ("xXx", "oOoOo", "-x-", "xxx"); plain words
+  // made of x and o ("ox", "Xoo") are not.
+  const letters = compact.replace(/[^xo0]/giu, "");
+  const framed = compact.length > letters.length;
+  const mixedCase = /[a-z]/u.test(letters) && /[A-Z0]/u.test(letters);
+  const repeated = /^(.)\1+$/iu.test(letters) || /^(?:xo|ox)+x?o?$/iu.test(letters);
+  return framed || mixedCase || (repeated && letters.length >= 3);
+}

@@ -1,0 +1,81 @@
+/**
+ * Bytes to text for legacy files: BOMs, UTF-16, Windows-1252 and Latin-1, a declared charset, and repair of
+ * double-encoded UTF-8. Line ends come out as `\n` only.
+ */
+import iconv from "iconv-lite";
+import chardet from "chardet";
+import { repairMojibake } from "./mojibake.js";
+
+export interface DecodedText {
+  text: string;
+  /** The encoding the bytes were read as, for the readable summary. */
+  encoding: string;
+  repairedMojibake: boolean;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * @param declared a charset the file declares about itself (HTML `<meta charset>`, XML prolog); trusted only
+ *   when the bytes are not valid UTF-8, because files are often re-saved as UTF-8 without fixing the meta tag.
+ */
+export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
+  const bom = decodeWithBom(bytes);
+  if (bom) return finish(bom.text, bom.encoding);
+  if (looksLikeUtf16(bytes)) {
+    const encoding = bytes[0] === 0 ? "utf-16be" : "utf-16le";
+    return finish(iconv.decode(Buffer.from(bytes), encoding), encoding);
+  }
+  try {
+    return finish(utf8.decode(bytes), "utf-8");
+  } catch {
+    const encoding = legacyEncoding(bytes, declared);
+    return finish(iconv.decode(Buffer.from(bytes), encoding), encoding);
+  }
+}
+
+function finish(raw: string, encoding: string): DecodedText {
+  const text = raw.replace(/\r\n?/gu, "\n");
+  const repaired = repairMojibake(text);
+  return { text: repaired, encoding, repairedMojibake: repaired !== text };
+}
+
+function decodeWithBom(bytes: Uint8Array): { text: string; encoding: string } | null {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8 (BOM)" };
+  }
+  if (a === 0xff && b === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16le"), encoding: "utf-16le (BOM)" };
+  if (a === 0xfe && b === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16be"), encoding: "utf-16be (BOM)" };
+  return null;
+}
+
+// UTF-16 without a BOM: ASCII-range text leaves every other byte zero.
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
+  if (sample.length < 8) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZero += 1;
+    if (sample[i + 1] === 0) oddZero += 1;
+  }
+  const pairs = sample.length / 2;
+  return (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) || (oddZero > pairs * 0.4 && evenZero < pairs * 0.05);
+}
+
+// Bytes that are not UTF-8. Western legacy text is Windows-1252 far more often than true Latin-1 (where 0x80-0x9F
+// are control characters nobody types), so both read as Windows-1252: 0x85 is "…", 0x92 is "’".
+function legacyEncoding(bytes: Uint8Array, declared: string | undefined): string {
+  const normalised = declared?.trim().toLowerCase();
+  if (normalised && iconv.encodingExists(normalised) && !/^(?:utf-?8|us-ascii|ascii)$/u.test(normalised)) {
+    return isLatin1Family(normalised) ? "windows-1252" : normalised;
+  }
+  const guess = chardet.detect(bytes.subarray(0, 64 * 1024))?.toLowerCase();
+  if (guess && iconv.encodingExists(guess) && !isLatin1Family(guess) && !guess.startsWith("utf")) return guess;
+  return "windows-1252";
+}
+
+function isLatin1Family(encoding: string): boolean {
+  return /^(?:iso-?8859-1|latin-?1|l1|cp1252|windows-1252|iso-?8859-15|ascii|us-ascii)$/u.test(encoding);
+}

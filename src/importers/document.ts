@@ -1,0 +1,33 @@
+/**
+ * The format-neutral shape every importer reduces a story to before chapters, notes and end markers are found:
+ * a sequence of paragraphs, headings and scene breaks.
+ */
+export type Block =
+  | {
+      kind: "paragraph";
+      /** Plain text; line breaks inside the paragraph are `\n`. */
+      text: string;
+      /** The same paragraph as inline HTML: escaped text, `<br>`, and allowlisted inline elements only. */
+      html: string;
+      centered: boolean;
+    }
+  | { kind: "heading"; level: number; text: string; html: string }
+  | { kind: "break"; evidence: string };
+
+export type Paragraph = Extract<Block, { kind: "paragraph" }>;
+
+const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const SPECIAL = /[&<>"']/g;
+
+export function escapeHtml(text: string): string {
+  SPECIAL.lastIndex = 0;
+  return SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ENTITIES[c] ?? c) : text;
+}
+
+export function paragraph(text: string, html?: string, centered = false): Paragraph {
+  return { kind: "paragraph", text, html: html ?? escapeHtml(text).replace(/\n/gu, "<br>"), centered };
+}
+
+export function blockText(block: Block): string {
+  return block.kind === "break" ? "* * *" : block.text;
+}

@@ -1,0 +1,154 @@
+/**
+ * EPUB story files: FanFicFare's output (typed title page, one file per chapter), the Archive of Our Own's
+ * (its download HTML split into files), and generic EPUB 2 and 3 (OPF metadata, NCX or nav chapter titles).
+ */
+import type { ParsedWork } from "../../domain/work.js";
+import { UnreadableStoryError } from "../../domain/errors.js";
+import { assembleWork, chaptersFromBlocks, type ChapterSource } from "../assemble.js";
+import { readChapterHeading } from "../body/headings.js";
+import { splitChapters } from "../body/chapters.js";
+import { blockText, type Block } from "../document.js";
+import { htmlToBlocks } from "../html/blocks.js";
+import { findFirst, hasClass, parseHtml } from "../html/dom.js";
+import { parseHtmlDocument } from "../html/parse-html.js";
+import { applyLabelledField } from "../metadata/apply-field.js";
+import { parseSeries } from "../metadata/values.js";
+import { WorkMetadata, type Evidence } from "../metadata/work-metadata.js";
+import { readPreamble } from "../text/preamble.js";
+import { countWords } from "../../domain/word-count.js";
+import { bodyOf, readPackage, readText, type EpubPackage, type SpineItem } from "./package.js";
+import { openZip } from "./zip.js";
+
+interface ContentDocument {
+  item: SpineItem;
+  html: string;
+}
+
+const FRONT_MATTER_FILE = /(?:^|\/)(?:cover|title_?page|titlepage|toc|toc_page|nav|contents|copyright|colophon|log_page|about|info|jacket)[^/]*\.x?html?$/iu;
+
+export async function parseEpubStory(bytes: Uint8Array): Promise<ParsedWork> {
+  const zip = await openZip(bytes);
+  try {
+    const pkg = await readPackage(zip);
+    const documents: ContentDocument[] = [];
+    for (const item of pkg.spine) {
+      if (item.path !== pkg.navPath) documents.push({ item, html: await readText(zip, item.path) });
+    }
+    if (documents.length === 0) throw new UnreadableStoryError("no-story", "EPUB has no content documents in its spine");
+    const meta = new WorkMetadata();
+    const fanFicFare = isFanFicFare(pkg, documents);
+    const ao3 = !fanFicFare && documents.some((d) => /id=["']preface["']/u.test(d.html) && /class=["']tags["']/u.test(d.html));
+    // The Archive's preface states everything its OPF does, with types and the first publication date.
+    if (ao3) return parseHtmlDocument(parseHtml(documents.map((d) => bodyHtml(d.html)).join("\n")), meta);
+    if (fanFicFare) readTitlePage(documents, meta);
+    applyOpfMetadata(pkg, meta, { subjectsAsTags: !fanFicFare });
+    return assembleWork(meta, chaptersOf(documents, pkg, meta));
+  } finally {
+    zip.close();
+  }
+}
+
+function isFanFicFare(pkg: EpubPackage, documents: readonly ContentDocument[]): boolean {
+  return pkg.metadata.some((m) => /fanficfare/iu.test(m.value) || /fanficfare-uid/iu.test(m.attributes.id ?? ""))
+    || documents.some((d) => /fff_titlepage/u.test(d.html));
+}
+
+// FanFicFare's title page: "<h3><a>Title</a> by <a>Author</a></h3>" and "<b>Label:</b> value<br />" lines.
+function readTitlePage(documents: readonly ContentDocument[], meta: WorkMetadata): void {
+  const page = documents.find((d) => /fff_titlepage/u.test(d.html) || /title_?page/iu.test(d.item.path));
+  if (!page) return;
+  const document = parseHtml(page.html);
+  const storyLink = findFirst(document, (e) => e.name === "a" && /^https?:/iu.test(e.attribs.href ?? "") && e.parent !== null && "name" in e.parent && /^h\d$/u.test(e.parent.name));
+  if (storyLink?.attribs.href) meta.setScalar("sourceUrl", storyLink.attribs.href, { source: "structured", evidence: storyLink.attribs.href });
+  readPreamble(htmlToBlocks(bodyOf(document)), meta, "structured");
+}
+
+interface OpfOptions {
+  /** Generic EPUBs keep their subjects as tags; FanFicFare's title page states typed tags instead. */
+  subjectsAsTags: boolean;
+}
+
+function applyOpfMetadata(pkg: EpubPackage, meta: WorkMetadata, options: OpfOptions): void {
+  const evidence = (name: string, value: string): Evidence => ({ source: "structured", evidence: `<${name}>${value}</${name}>` });
+  const values = (name: string) => pkg.metadata.filter((m) => m.name.toLowerCase() === name);
+  for (const { name, value } of values("dc:title").slice(0, 1)) applyLabelledField(meta, "Title", value, evidence(name, value));
+  const creators = values("dc:creator").filter((m) => !m.attributes["opf:role"] || m.attributes["opf:role"] === "aut");
+  if (creators.length > 0) applyLabelledField(meta, "Author", creators.flatMap((c) => c.value.split(/\s*(?:,|&)\s*/u)), evidence("dc:creator", creators.map((c) => c.value).join(", ")));
+  for (const { name, value } of values("dc:language").slice(0, 1)) applyLabelledField(meta, "Language", value, evidence(name, value));
+  for (const { name, value } of values("dc:description").slice(0, 1)) {
+    const text = htmlToBlocks(parseHtml(value)).map(blockText).join("\n\n");
+    meta.setScalar("summary", text, evidence(name, text));
+  }
+  for (const { name, value, attributes } of [...values("dc:source"), ...values("dc:identifier")]) {
+    const url = /https?:\/\/\S+/u.exec(value)?.[0];
+    if (url && (name === "dc:source" || /url/iu.test(attributes["opf:scheme"] ?? value))) meta.setScalar("sourceUrl", url, evidence(name, value));
+  }
+  for (const { name, value, attributes } of values("dc:date")) {
+    const event = (attributes["opf:event"] ?? "publication").toLowerCase();
+    if (event === "publication" || event === "original-publication") meta.setScalar("published", value, evidence(name, value));
+    else if (event === "modification") meta.setScalar("updated", value, evidence(name, value));
+  }
+  const series = values("calibre:series")[0];
+  if (series) {
+    const index = Number(values("calibre:series_index")[0]?.value);
+    meta.addSeries({ name: series.value, part: Number.isInteger(index) && index > 0 ? index : null }, evidence("calibre:series", series.value));
+  } else {
+    const collection = values("belongs-to-collection")[0];
+    const parsed = collection ? parseSeries(collection.value) : null;
+    if (parsed) meta.addSeries(parsed, evidence("belongs-to-collection", collection?.value ?? ""));
+  }
+  if (options.subjectsAsTags) {
+    const subjects = values("dc:subject").map((s) => s.value).filter((s) => !/^(?:fanworks|fanfiction)$/iu.test(s));
+    if (subjects.length > 0) applyLabelledField(meta, "Tags", subjects, evidence("dc:subject", subjects.join(", ")));
+  }
+  const publisher = values("dc:publisher")[0];
+  if (publisher) meta.addExtra("Publisher", publisher.value);
+}
+
+/** Each content document is a chapter, unless it is front matter or holds several chapter headings itself. */
+function chaptersOf(documents: readonly ContentDocument[], pkg: EpubPackage, meta: WorkMetadata): ChapterSource[] {
+  const chapters: ChapterSource[] = [];
+  let first = true;
+  for (const document of documents) {
+    if (FRONT_MATTER_FILE.test(document.item.path)) continue;
+    const parsed = parseHtml(document.html);
+    if (isTitlePage(parsed)) continue;
+    let blocks = htmlToBlocks(bodyOf(parsed));
+    if (isNavigation(blocks)) continue;
+    if (first) {
+      blocks = blocks.slice(readPreamble(blocks, meta));
+      first = false;
+    }
+    const split = splitChapters(blocks);
+    if (split.chapters.length > 1) {
+      chapters.push(...chaptersFromBlocks(meta, blocks).map(({ number: _number, ...chapter }) => chapter));
+      continue;
+    }
+    chapters.push(singleChapter(blocks, pkg.tocLabels.get(document.item.path) ?? null));
+  }
+  return chapters;
+}
+
+function singleChapter(blocks: Block[], tocLabel: string | null): ChapterSource {
+  const [head, ...rest] = blocks;
+  if (head && head.kind !== "break") {
+    const heading = readChapterHeading(head.text);
+    if (head.kind === "heading" || heading) return { title: heading ? heading.title : head.text, blocks: rest };
+  }
+  const fromToc = tocLabel ? readChapterHeading(tocLabel) : null;
+  return { title: fromToc ? fromToc.title : tocLabel, blocks };
+}
+
+function isTitlePage(document: ReturnType<typeof parseHtml>): boolean {
+  return findFirst(document, (e) => e.name === "body" && (hasClass(e, "fff_titlepage") || hasClass(e, "fff_tocpage"))) !== undefined;
+}
+
+// Covers, tables of contents and copyright pages: next to no prose.
+function isNavigation(blocks: readonly Block[]): boolean {
+  return countWords(blocks.map(blockText).join(" ")) < 12;
+}
+
+function bodyHtml(html: string): string {
+  const match = /<body[^>]*>([\s\S]*)<\/body>/iu.exec(html);
+  return match?.[1] ?? html;
+}

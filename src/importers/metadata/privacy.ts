@@ -1,0 +1,19 @@
+/** Keeps e-mail addresses from headers out of every public field. */
+
+// A plain address, or one disguised with bracketed "(at)"/"[dot]" as mailing-list authors wrote them.
+const EMAIL = /(?:mailto:)?[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*at\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*dot\s*[)\]}])\s*[\p{L}\p{N}-]+)+/giu;
+
+/**
+ * Removes e-mail addresses and tidies the brackets and separators they leave behind.
+ * @example redactEmails("Jo (jo@example.com)") // "Jo"
+ */
+export function redactEmails(value: string): string {
+  if (!/@|[([{]\s*at\s*[)\]}]/iu.test(value)) return value;
+  return value
+    .replace(EMAIL, "")
+    .replace(/\(\s*\)|<\s*>|\[\s*\]|\{\s*\}/gu, "")
+    .replace(/[ \t]*(?:[,;:|-][ \t]*)+$/u, "")
+    .replace(/^[ \t]*(?:[,;:|-][ \t]*)+/u, "")
+    .replace(/[ \t]{2,}/gu, " ")
+    .trim();
+}

@@ -1,0 +1,119 @@
+/** Splitting and cleaning the values of header fields: lists, relationships, fandoms, series, counts, status. */
+import type { SeriesMembership, WorkStatus } from "../../domain/work.js";
+
+/** Splits a list on commas and semicolons (and the full-width commas the Archive accepts). */
+export function splitList(value: string): string[] {
+  return value
+    .split(/\s*[,;，、]\s*|\n+/u)
+    .map(cleanItem)
+    .filter((v) => v.length > 0);
+}
+
+/** Trims an item and the decoration authors put around it: quotes, trailing periods, bullets. */
+export function cleanItem(value: string): string {
+  return value
+    .trim()
+    .replace(/^(?:[-*•·]\s+|and\s+)/iu, "")
+    .replace(/(?<!(?:^|[\s.])\p{Lu})[.。]+$/u, "")
+    .replace(/^["“”'‘’]+(.*?)["“”'‘’]+$/u, "$1")
+    .trim();
+}
+
+/** Characters: a list, where ` & ` and ` and ` also separate names. */
+export function splitCharacters(value: string): string[] {
+  return splitList(value).flatMap((item) => item.split(/\s+(?:&|and|y|et|und|e)\s+/u)).map(cleanItem).filter(Boolean);
+}
+
+/** Normalises one relationship: `A / B` → `A/B`, `A&B` → `A & B`, `A x B` → `A/B`. */
+export function normaliseRelationship(value: string): string {
+  return value
+    .replace(/\s*\/\s*/gu, "/")
+    .replace(/\s*&\s*/gu, " & ")
+    .replace(/(\p{Lu}[\p{L}.'’-]*)\s+x\s+(?=\p{Lu})/gu, "$1/")
+    .trim();
+}
+
+export function isRelationship(value: string): boolean {
+  return /\/|&|\s+x\s+\p{Lu}/u.test(value);
+}
+
+/**
+ * Fandoms in a list. For crossovers, `/`, ` x ` and `&` also separate fandoms, but only when both sides look
+ * like names, so `Fate/stay night` stays whole; a trailing "crossover" is dropped.
+ */
+export function splitFandoms(value: string, crossover: boolean): string[] {
+  return splitList(value.replace(/\s*\(?\bcrossover\)?\s*$/iu, "")).flatMap((item) => {
+    const separator = crossover ? /\s*\/\s*|\s+x\s+|\s+&\s+/u : /\s+\/\s+|(?<=\S)\/(?=\S)/u;
+    const sides = item.split(separator).map((s) => s.trim());
+    const named = sides.length > 1 && sides.every((s) => /^[\p{Lu}\p{N}"“]/u.test(s));
+    return named ? sides : [item];
+  });
+}
+
+const GENRE_COMPOUNDS = new Set(["hurt/comfort", "h/c", "sci-fi", "action/adventure", "s/m", "m/m", "f/f", "f/m", "m/f"]);
+
+/** Genres: a list where `/` also separates genres (`Humor/Friendship`), except in `Hurt/Comfort`. */
+export function splitGenres(value: string): string[] {
+  return splitList(value).flatMap((item) => {
+    if (GENRE_COMPOUNDS.has(item.toLowerCase())) return [item];
+    const protectedItem = item.replace(/hurt\/comfort/giu, (m) => m.replace("/", "\u0000"));
+    return protectedItem.split(/\s*\/\s*/u).map((g) => g.replace("\u0000", "/").trim()).filter(Boolean);
+  });
+}
+
+/** A stated word count: `1,104`, `~2500`, `2.500 Wörter`, `About 3k`. Null when the value holds no number. */
+export function parseCount(value: string): number | null {
+  const k = /(\d+(?:[.,]\d+)?)\s*k\b/iu.exec(value);
+  if (k?.[1]) return Math.round(Number(k[1].replace(",", ".")) * 1000);
+  const m = /\d{1,3}(?:[,.\s ]\d{3})+(?!\d)|\d+/u.exec(value);
+  return m ? Number(m[0].replace(/[^\d]/gu, "")) : null;
+}
+
+const COMPLETE = /\b(?:complete|completed|finished|done|oneshot|one-shot|one shot|terminad[ao]|terminée?|complet[ao]|completa|abgeschlossen|fertig|beendet|conclu[íi]d[ao]|finalizad[ao]|finit[ao]|concluso|conclusa|yes|true|sí|si|oui|ja|sim)\b/iu;
+const IN_PROGRESS = /\b(?:wip|in[- ]progress|incomplete|ongoing|unfinished|not complete|on hiatus|hiatus|abandoned|en curso|en progreso|en cours|in arbeit|unvollständig|laufend|em andamento|em progresso|in corso|incompleto|incompleta|no|false|non|nein|não|tbc)\b/iu;
+
+/** A status value as written, or null if it says neither. */
+export function parseStatus(value: string): Exclude<WorkStatus, "unknown"> | null {
+  if (IN_PROGRESS.test(value) && !/^\s*(?:complete|completed)\b/iu.test(value)) return "in-progress";
+  return COMPLETE.test(value) ? "complete" : null;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+/** `Part 1 of the X series`, `X, Part 2`, `X #3`, `X [4]`, `No. 2 in the series "X"`, or a bare name. */
+export function parseSeries(value: string): SeriesMembership | null {
+  const text = value.trim().replace(/[.]+$/u, "");
+  if (!text) return null;
+  const number = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)";
+  const patterns: readonly [RegExp, number, number][] = [
+    [new RegExp(`^(?:this (?:story|fic) is )?(?:part|book|no\\.?|number|#|story|installment|entry|volume|vol\\.?)\\s*${number}\\s+(?:of|in)\\s+(?:the\\s+)?(?:series\\s+)?(.+?)(?:\\s+(?:series|verse|saga|arc))?$`, "iu"), 2, 1],
+    [new RegExp(`^(?:the\\s+)?${number}(?:st|nd|rd|th)?\\s+(?:part|story|installment|book)\\s+(?:of|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:series|verse|saga))?$`, "iu"), 2, 1],
+    [new RegExp(`^(.+?)[\\s,:–—-]*(?:part|book|#|no\\.?|number|volume|vol\\.?)\\s*${number}(?:\\s+of\\s+\\d+)?$`, "iu"), 1, 2],
+    [new RegExp(`^(.+?)\\s*[([]${number}[)\\]]$`, "iu"), 1, 2],
+  ];
+  for (const [pattern, nameGroup, partGroup] of patterns) {
+    const m = pattern.exec(text);
+    const name = m?.[nameGroup] ? stripQuotes(m[nameGroup]) : "";
+    if (m && name) return { name, part: toNumber(m[partGroup] ?? "") };
+  }
+  return { name: stripQuotes(text.replace(/\s+series$/iu, "")), part: null };
+}
+
+function toNumber(word: string): number | null {
+  const n = Number(word);
+  return Number.isInteger(n) && n > 0 ? n : (NUMBER_WORDS[word.toLowerCase()] ?? null);
+}
+
+export function stripQuotes(value: string): string {
+  return value.trim().replace(/^["“'‘«]+|["”'’»]+$/gu, "").replace(/^the\s+(?=.+\s+series$)/iu, "").trim();
+}
+
+/** `Title (1/3)` or `Title [Part 2/5]`: the title without the count, and the part it names. */
+export function splitTitlePart(title: string): { title: string; part: number; of: number } | null {
+  const m = /^(.*?)\s*[([](?:part\s*)?(\d+)\s*\/\s*(\d+)[)\]]\s*$/iu.exec(title);
+  if (!m?.[1]) return null;
+  return { title: m[1].trim(), part: Number(m[2]), of: Number(m[3]) };
+}

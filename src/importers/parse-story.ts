@@ -1,0 +1,95 @@
+/**
+ * The importer's entry point: one story file's bytes in, one structured work out. Detects the format from the
+ * bytes (and the file name as a hint) and dispatches to the format's parser.
+ */
+import { UnreadableStoryError } from "../domain/errors.js";
+import type { ParsedWork } from "../domain/work.js";
+import { decodeText } from "./decode.js";
+import { parseEpubStory } from "./epub/parse-epub.js";
+import { parseHtmlStory } from "./html/parse-html.js";
+import { hasFrontMatter, parseMarkdownStory } from "./markdown/parse-markdown.js";
+import { parseTextStory } from "./text/parse-text.js";
+
+export type StoryFormat = "text" | "markdown" | "html" | "epub";
+
+/** Larger files are refused: no story is this long, and parsing holds the whole file in memory. */
+export const MAX_STORY_BYTES = 256 * 1024 * 1024;
+
+export interface ParseResult {
+  format: StoryFormat;
+  encoding: string;
+  work: ParsedWork;
+}
+
+/**
+ * @throws UnreadableStoryError for empty, binary, oversized or damaged files.
+ * @example const { work } = await parseStory(await readFile("fic.txt"), "fic.txt");
+ */
+export async function parseStory(bytes: Uint8Array, fileName = ""): Promise<ParseResult> {
+  if (bytes.byteLength > MAX_STORY_BYTES) {
+    throw new UnreadableStoryError("too-large", `file is larger than ${MAX_STORY_BYTES / 1048576} MB`);
+  }
+  if (isZip(bytes)) return { format: "epub", encoding: "zip", work: await parseEpubStory(bytes) };
+  rejectKnownBinary(bytes);
+  const declared = /\.x?html?$/iu.test(fileName) || looksLikeHtml(bytes) ? declaredCharset(bytes) : undefined;
+  const { text, encoding } = decodeText(bytes, declared);
+  if (text.trim().length === 0) throw new UnreadableStoryError("empty", "file is empty");
+  if (isBinaryText(text)) throw new UnreadableStoryError("unsupported", "not a text, HTML or EPUB file (binary content)");
+  const format = detectTextFormat(text, fileName);
+  const work = format === "html" ? parseHtmlStory(text) : format === "markdown" ? parseMarkdownStory(text) : parseTextStory(text);
+  if (work.chapters.every((c) => c.text.trim().length === 0)) {
+    throw new UnreadableStoryError("no-story", "no story text found (only metadata or markup)");
+  }
+  return { format, encoding, work };
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
+}
+
+const BINARY_SIGNATURES: readonly [string, number[]][] = [
+  ["PDF", [0x25, 0x50, 0x44, 0x46]],
+  ["Word 97-2003 (.doc)", [0xd0, 0xcf, 0x11, 0xe0]],
+  ["PNG image", [0x89, 0x50, 0x4e, 0x47]],
+  ["JPEG image", [0xff, 0xd8, 0xff]],
+  ["GIF image", [0x47, 0x49, 0x46, 0x38]],
+  ["gzip archive", [0x1f, 0x8b]],
+  ["MOBI/PalmDOC", [0x42, 0x4f, 0x4f, 0x4b, 0x4d, 0x4f, 0x42, 0x49]],
+];
+
+function rejectKnownBinary(bytes: Uint8Array): void {
+  for (const [name, signature] of BINARY_SIGNATURES) {
+    if (signature.every((b, i) => bytes[i] === b)) throw new UnreadableStoryError("unsupported", `${name} files are not supported; convert to text, HTML or EPUB`);
+  }
+}
+
+// Decoded text with many control characters was never text (random bytes, an executable, a database).
+function isBinaryText(text: string): boolean {
+  const sample = text.slice(0, 16_384);
+  let control = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) control += 1;
+  }
+  return control > sample.length * 0.05;
+}
+
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
+  return /^(?:<!doctype html|<html|<\?xml[^>]*>\s*(?:<!doctype html|<html)|<head|<body|<meta|<title|<!--)/u.test(head);
+}
+
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/iu.exec(head)?.[1];
+}
+
+function detectTextFormat(text: string, fileName: string): Exclude<StoryFormat, "epub"> {
+  if (/\.x?html?$/iu.test(fileName)) return "html";
+  if (/\.(?:md|markdown|mdown)$/iu.test(fileName) || hasFrontMatter(text)) return "markdown";
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*(?:<!doctype html|<html)|<head|<body)/u.test(head)) return "html";
+  // A text file that is mostly tags was saved from a web page without its .html extension.
+  const tags = (text.slice(0, 8192).match(/<\/?(?:p|div|br|i|b|em|strong|span|font|center)\b[^>]*>/giu) ?? []).length;
+  return tags >= 10 ? "html" : "text";
+}

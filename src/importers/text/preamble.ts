@@ -1,0 +1,236 @@
+/**
+ * The top of a story file: title and byline lines, the header block of `Label: value` lines (also one line with
+ * `|` separators, and fanfiction.net's metadata line), an unlabelled summary, and the separator before the story.
+ * Only this part is searched for labels, so a `Note:` inside the story stays story text.
+ */
+import type { Block } from "../document.js";
+import { readChapterHeading } from "../body/headings.js";
+import { applyLabelledField } from "../metadata/apply-field.js";
+import { applyFfnLine, isFfnLine } from "../metadata/ffn-line.js";
+import { fieldForLabel } from "../metadata/labels.js";
+import type { Evidence, WorkMetadata } from "../metadata/work-metadata.js";
+
+interface LabelLine {
+  label: string;
+  value: string;
+  known: boolean;
+}
+
+interface HeaderEntry {
+  label: string;
+  lines: string[];
+  evidence: string;
+}
+
+const MAX_PREAMBLE_BLOCKS = 120;
+
+/**
+ * Reads the preamble into `meta` and returns the index of the first block of the story.
+ * @param source the provenance to record for labelled fields (`header`, or `structured` for a title page).
+ */
+export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, source: Evidence["source"] = "header"): number {
+  let inHeader = false;
+  let pending: HeaderEntry | null = null;
+  const limit = Math.min(blocks.length, MAX_PREAMBLE_BLOCKS);
+  let i = 0;
+  for (; i < limit; i += 1) {
+    const block = blocks[i];
+    if (!block) break;
+    if (block.kind === "break") {
+      if (pending) applyEntries(meta, [pending], source);
+      // A separator after a header ends the preamble; one before anything else is the story's own.
+      return inHeader || meta.has("title") ? i + 1 : i;
+    }
+    const text = block.text.trim();
+    const lines = text.split("\n").map((l) => l.trim());
+    if (isChapterStart(text)) break;
+    if (pending) {
+      if (!parseHeader(lines, true)) {
+        pending.lines.push(text);
+        pending.evidence += ` ${text}`;
+        applyEntries(meta, [pending], source);
+        pending = null;
+        continue;
+      }
+      applyEntries(meta, [pending], source);
+      pending = null;
+    }
+    const entries = parseHeader(lines, inHeader) ?? (i === 0 ? titleThenHeader(lines, meta) : null);
+    if (entries) {
+      const last = entries.at(-1);
+      const waiting = last && last.lines.join("").trim() === "" ? entries.pop() : undefined;
+      applyEntries(meta, entries, source);
+      pending = waiting ?? null;
+      inHeader = true;
+      continue;
+    }
+    if (!inHeader && i <= 1 && readTitleAndByline(block, lines, blocks[i + 1], meta)) {
+      inHeader = true;
+      continue;
+    }
+    if (inHeader && lines.length === 1 && readByline(lines[0] ?? "", meta)) continue;
+    if (inHeader && !meta.has("summary") && isSummaryParagraph(blocks, i)) {
+      meta.setScalar("summary", text, { source: "byline", evidence: text, confidence: 0.6 });
+      continue;
+    }
+    break;
+  }
+  if (pending) applyEntries(meta, [pending], source);
+  return i;
+}
+
+function isChapterStart(text: string): boolean {
+  return readChapterHeading(text)?.strength === "strong";
+}
+
+/** A paragraph as header lines, or null if it is not one. Unknown labels count only inside a header. */
+function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[] | null {
+  const entries: HeaderEntry[] = [];
+  let knownCount = 0;
+  for (const line of lines) {
+    if (isFfnLine(line)) {
+      entries.push({ label: "\u0000ffn", lines: [line], evidence: line });
+      knownCount += 1;
+      continue;
+    }
+    const segments = splitPipeSegments(line);
+    if (segments) {
+      for (const segment of segments) entries.push({ label: segment.label, lines: [segment.value], evidence: `${segment.label}: ${segment.value}` });
+      knownCount += segments.length;
+      continue;
+    }
+    const labelled = parseLabelLine(line);
+    if (labelled && (labelled.known || inHeader || knownCount > 0)) {
+      entries.push({ label: labelled.label, lines: [labelled.value], evidence: line });
+      if (labelled.known) knownCount += 1;
+      continue;
+    }
+    const previous = entries.at(-1);
+    if (!previous) return null;
+    previous.lines.push(line);
+    previous.evidence += ` ${line}`;
+  }
+  return knownCount > 0 ? entries : null;
+}
+
+// "Title: X | Author: Y | Rating: T" (also with • or ~ between the fields).
+function splitPipeSegments(line: string): LabelLine[] | null {
+  if (!/[|•]/u.test(line)) return null;
+  const segments = line.split(/\s*[|•]\s*/u).filter(Boolean).map(parseLabelLine);
+  if (segments.length < 2 || segments.some((s) => s === null)) return null;
+  const parsed = segments.filter((s): s is LabelLine => s !== null);
+  return parsed.filter((s) => s.known).length >= 2 ? parsed : null;
+}
+
+const LABEL_LINE = /^[*_[\]>\s]*(?:\[b\])?([\p{L}][\p{L}'’ ()/&.-]{0,38}?)\s*(?:\[\/b\])?[*_]*\s*[:：]\s*[*_]*\s*(?:\[\/b\])?(.*)$/u;
+
+function parseLabelLine(line: string): LabelLine | null {
+  const m = LABEL_LINE.exec(line);
+  if (!m) return null;
+  const label = (m[1] ?? "").trim();
+  const value = (m[2] ?? "").replace(/[*_]+$/u, "").trim();
+  if (label.split(/\s+/u).length > 5 || /^https?$/iu.test(label)) return null;
+  const known = fieldForLabel(label) !== undefined;
+  // An unknown label must at least look like one: capitalised, short, no sentence inside.
+  if (!known && (!/^\p{Lu}/u.test(label) || label.split(/\s+/u).length > 3 || /[.]/u.test(label))) return null;
+  return { label, value, known };
+}
+
+function applyEntries(meta: WorkMetadata, entries: readonly HeaderEntry[], source: Evidence["source"]): void {
+  for (const entry of entries) {
+    const evidence: Evidence = { source, evidence: entry.evidence };
+    if (entry.label === "\u0000ffn") {
+      applyFfnLine(meta, entry.lines[0] ?? "");
+      continue;
+    }
+    const value = joinValue(entry.lines);
+    if (!applyLabelledField(meta, entry.label, value, evidence)) meta.addExtra(entry.label, value);
+  }
+}
+
+// Continuation lines join with a space; a value that spans paragraphs keeps them apart.
+function joinValue(lines: readonly string[]): string {
+  return lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ")
+    .trim();
+}
+
+// "My Title\nRating: PG\n…": a title line on top of the header, in one paragraph.
+function titleThenHeader(lines: readonly string[], meta: WorkMetadata): HeaderEntry[] | null {
+  if (lines.length < 2 || !isTitleLike(lines[0] ?? "")) return null;
+  const rest = lines.slice(1);
+  const byline = rest[0] !== undefined && readByline(rest[0], meta) ? rest.shift() : undefined;
+  const entries = parseHeader(rest, false);
+  if (!entries && !byline) return null;
+  applyTitle(meta, lines[0] ?? "", byline ? 0.85 : 0.8);
+  return entries ?? [];
+}
+
+/** The first lines: `Title by Author`, `Title` over `by Author`, or a lone title line over the header. */
+function readTitleAndByline(block: Block, lines: readonly string[], next: Block | undefined, meta: WorkMetadata): boolean {
+  const first = lines[0] ?? "";
+  if (readByline(first, meta)) return lines.length === 1;
+  if (lines.length === 1) {
+    const titleBy = /^(.{1,150}?)\s+by\s+(\S.{0,80})$/iu.exec(first);
+    if (titleBy && isTitleLike(titleBy[1] ?? "") && isNameLike(titleBy[2] ?? "")) {
+      applyTitle(meta, titleBy[1] ?? "", 0.85);
+      meta.addList("authors", [titleBy[2] ?? ""], { source: "byline", evidence: first, confidence: 0.85 });
+      return true;
+    }
+    if (block.kind === "heading" && !meta.has("title")) {
+      applyTitle(meta, first, 0.8);
+      return true;
+    }
+    if (isTitleLike(first) && next && isHeaderish(next)) {
+      applyTitle(meta, first, 0.8);
+      return true;
+    }
+    return false;
+  }
+  if (lines.length === 2 && isTitleLike(first)) {
+    const second = lines[1] ?? "";
+    if (readByline(second, meta)) {
+      applyTitle(meta, first, 0.85);
+      return true;
+    }
+  }
+  return false;
+}
+
+function applyTitle(meta: WorkMetadata, line: string, confidence: number): void {
+  applyLabelledField(meta, "title", line.replace(/^#+\s*/u, ""), { source: "byline", evidence: line, confidence });
+}
+
+function readByline(line: string, meta: WorkMetadata): boolean {
+  const m = /^(?:by|written by|a story by|a fic by|story by|por|par|von)\s*:?\s+(\S.{0,80})$/iu.exec(line.trim());
+  if (!m || !isNameLike(m[1] ?? "")) return false;
+  applyLabelledField(meta, "authors", m[1] ?? "", { source: "byline", evidence: line.trim(), confidence: 0.85 });
+  return true;
+}
+
+function isHeaderish(block: Block): boolean {
+  if (block.kind === "break") return true;
+  const lines = block.text.split("\n");
+  return parseHeader(lines, false) !== null || /^(?:by|written by)\s*:?\s+/iu.test(lines[0]?.trim() ?? "");
+}
+
+function isTitleLike(line: string): boolean {
+  const text = line.replace(/^#+\s*/u, "").trim();
+  const words = text.split(/\s+/u);
+  return text.length > 0 && words.length <= 14 && !/[.,;:]$/u.test(text) && !/^["“'‘—-]/u.test(text) && /\p{L}/u.test(text);
+}
+
+function isNameLike(text: string): boolean {
+  const trimmed = text.trim().replace(/\s*[([<][^)\]>]*[)\]>]\s*$/u, "");
+  return trimmed.length > 0 && trimmed.split(/\s+/u).length <= 6 && !/[.!?]$/u.test(trimmed.replace(/\b[A-Z]\.$/u, ""));
+}
+
+// An unlabelled paragraph between the header and a separator (or the first chapter heading) is the summary.
+function isSummaryParagraph(blocks: readonly Block[], index: number): boolean {
+  const block = blocks[index];
+  const next = blocks[index + 1];
+  if (!block || block.kind !== "paragraph" || !next || block.text.split(/\s+/u).length > 250) return false;
+  return next.kind === "break" || isChapterStart(next.text.trim());
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+import SkipPolicyReporter from "./test/support/skip-policy-reporter.js";
+
+export default defineConfig({
+  test: {
+    // better-sqlite3 (coming with the store) is a native addon: forks, not threads.
+    pool: "forks",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 60_000,
+    reporters: ["default", new SkipPolicyReporter()],
+  },
+});
