@@ -10,7 +10,7 @@ const FIELDS: readonly [WorkField, string][] = [
   ["statedWordCount", "Stated words"], ["summary", "Summary"], ["notes", "Notes"], ["endNotes", "End notes"],
   ["disclaimer", "Disclaimer"],
 ];
-const LABEL_WIDTH = 16;
+const LABEL_WIDTH = 18;
 const VALUE_WIDTH = 60;
 
 export function formatWorkSummary(path: string, { format, encoding, work }: ParseResult): string {

@@ -133,8 +133,10 @@ function finishWork(meta: WorkMetadata, chapters: ParsedChapter[]): ParsedWork {
   const warnings = consistentWarnings([...meta.archiveWarnings, ...classified.warnings]);
   meta.addList("freeforms", classified.tags, { source: meta.provenance.warnings?.source ?? "header", evidence: meta.warningLines.join("; ") });
   if (warnings.length === 0) {
+    // A warning line that names no archive warning fed the tags; the warning itself is the default.
     warnings.push(DEFAULT_WARNING);
-    if (!meta.provenance.warnings) meta.record("warnings", { source: "default", evidence: "no archive warning stated", confidence: 0.3 });
+    const stated = meta.warningLines.join("; ");
+    meta.provenance.warnings = { source: "default", evidence: stated ? `no archive warning in "${stated}"` : "no archive warning stated", confidence: 0.3 };
   }
 
   const published = dateField(meta, "published", language);

@@ -31,3 +31,9 @@ export function paragraph(text: string, html?: string, centered = false): Paragr
 export function blockText(block: Block): string {
   return block.kind === "break" ? "* * *" : block.text;
 }
+
+/** Whether a text has at most `words` words; cheap on a 50 MB paragraph, which it rejects by length first. */
+export function hasAtMostWords(text: string, words: number): boolean {
+  if (text.length > words * 40) return false;
+  return text.split(/\s+/u).filter(Boolean).length <= words;
+}

@@ -17,6 +17,8 @@ export interface ChapterHeading {
   rangeEnd?: number;
 }
 
+import { hasAtMostWords } from "../document.js";
+
 const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -90,8 +92,7 @@ function stripDecoration(line: string): string {
 function isTitleLike(rest: string): boolean {
   const trimmed = rest.trim();
   if (!trimmed) return true;
-  const words = trimmed.split(/\s+/u);
-  return words.length <= 12 && /^[\p{Lu}\p{N}"“'‘(]/u.test(trimmed) && !/[,;]$|[.!?]["”’]?\s+\p{L}/u.test(trimmed) && !/\.$/u.test(trimmed.replace(/\.\.\.$|…$/u, ""));
+  return hasAtMostWords(trimmed, 12) && /^[\p{Lu}\p{N}"“'‘(]/u.test(trimmed) && !/[,;]$|[.!?]["”’]?\s+\p{L}/u.test(trimmed) && !/\.$/u.test(trimmed.replace(/\.\.\.$|…$/u, ""));
 }
 
 function cleanTitle(title: string): string | null {

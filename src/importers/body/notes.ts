@@ -3,7 +3,7 @@
  * notes (with a paragraph that continues them); at the end they, and closing lines like "Thank you for reading.",
  * are its end notes. End markers (`The End`, `TBC`) leave the text and tell the status.
  */
-import { blockText, type Block } from "../document.js";
+import { blockText, hasAtMostWords, type Block } from "../document.js";
 import type { WorkStatus } from "../../domain/work.js";
 
 export interface ChapterEdges {
@@ -108,7 +108,7 @@ function takeTrailingNotes(edges: ChapterEdges): void {
       blocks.pop();
       continue;
     }
-    if (CLOSING_LINE.test(text) && text.split(/\s+/u).length <= 40) {
+    if (CLOSING_LINE.test(text) && hasAtMostWords(text, 40)) {
       endNotes.unshift(text);
       blocks.pop();
       continue;
@@ -138,7 +138,7 @@ function findTrailingNoteStart(blocks: readonly Block[]): number | null {
 }
 
 function continuesNote(text: string): boolean {
-  return text.split(/\s+/u).length <= 60 && (NOTE_CONTINUATION.test(text) || /^\p{Ll}/u.test(text));
+  return hasAtMostWords(text, 60) && (NOTE_CONTINUATION.test(text) || /^\p{Ll}/u.test(text));
 }
 
 function trimBreaks(blocks: Block[]): Block[] {

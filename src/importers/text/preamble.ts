@@ -3,7 +3,7 @@
  * `|` separators, and fanfiction.net's metadata line), an unlabelled summary, and the separator before the story.
  * Only this part is searched for labels, so a `Note:` inside the story stays story text.
  */
-import type { Block } from "../document.js";
+import { hasAtMostWords, type Block } from "../document.js";
 import { readChapterHeading } from "../body/headings.js";
 import { applyLabelledField } from "../metadata/apply-field.js";
 import { applyFfnLine, isFfnLine } from "../metadata/ffn-line.js";
@@ -218,19 +218,18 @@ function isHeaderish(block: Block): boolean {
 
 function isTitleLike(line: string): boolean {
   const text = line.replace(/^#+\s*/u, "").trim();
-  const words = text.split(/\s+/u);
-  return text.length > 0 && words.length <= 14 && !/[.,;:]$/u.test(text) && !/^["“'‘—-]/u.test(text) && /\p{L}/u.test(text);
+  return text.length > 0 && hasAtMostWords(text, 14) && !/[.,;:]$/u.test(text) && !/^["“'‘—-]/u.test(text) && /\p{L}/u.test(text);
 }
 
 function isNameLike(text: string): boolean {
   const trimmed = text.trim().replace(/\s*[([<][^)\]>]*[)\]>]\s*$/u, "");
-  return trimmed.length > 0 && trimmed.split(/\s+/u).length <= 6 && !/[.!?]$/u.test(trimmed.replace(/\b[A-Z]\.$/u, ""));
+  return trimmed.length > 0 && hasAtMostWords(trimmed, 6) && !/[.!?]$/u.test(trimmed.replace(/\b[A-Z]\.$/u, ""));
 }
 
 // An unlabelled paragraph between the header and a separator (or the first chapter heading) is the summary.
 function isSummaryParagraph(blocks: readonly Block[], index: number): boolean {
   const block = blocks[index];
   const next = blocks[index + 1];
-  if (!block || block.kind !== "paragraph" || !next || block.text.split(/\s+/u).length > 250) return false;
+  if (!block || block.kind !== "paragraph" || !next || !hasAtMostWords(block.text, 250)) return false;
   return next.kind === "break" || isChapterStart(next.text.trim());
 }
