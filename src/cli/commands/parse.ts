@@ -6,7 +6,7 @@ import { formatWorkSummary } from "../format-work-summary.js";
 import { UsageError, type Io } from "../main.js";
 
 export async function runParse(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseOptions(args);
   if (positionals.length === 0) throw new UsageError("parse needs a file: quire parse <file> [--json]");
   if (values.json && positionals.length > 1) throw new UsageError("parse --json takes exactly one file");
 
@@ -30,4 +30,12 @@ export async function runParse(args: readonly string[], io: Io): Promise<number>
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: { json: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (usage: quire parse <file> [--json])`);
+  }
 }

@@ -3,17 +3,18 @@
  * nest tens of thousands of elements deep and a recursive walk would overflow the stack.
  */
 import { parseDocument } from "htmlparser2";
+import { limitNesting } from "./limit-nesting.js";
 import { isTag, isText, type ChildNode, type Document, type Element, type ParentNode } from "domhandler";
 
 export type { Document, Element, ChildNode };
 
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true });
+  return parseDocument(limitNesting(html), { lowerCaseTags: true, lowerCaseAttributeNames: true });
 }
 
 /** Parses XML (OPF, NCX, XHTML) without expanding any entity a DTD declares, so entity bombs stay inert. */
 export function parseXml(xml: string): Document {
-  return parseDocument(xml, { xmlMode: true });
+  return parseDocument(limitNesting(xml), { xmlMode: true });
 }
 
 /** Every element below `root` in document order that matches. */
