@@ -30,7 +30,6 @@ describe("normaliseRating", () => {
       ["Fiction T", "Teen And Up Audiences"],
       ["Fiction K+", "General Audiences"],
       ["Fiction M", "Mature"],
-      ["Rated: Fiction M", "Mature"],
     ] as const)("%s → %s", (raw, expected) => {
       expect(normaliseRating(raw)).toBe(expected);
     });

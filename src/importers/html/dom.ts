@@ -17,33 +17,29 @@ export function parseXml(xml: string): Document {
   return parseDocument(limitNesting(xml), { xmlMode: true });
 }
 
-/** Every element below `root` in document order that matches. */
-export function findAll(root: ParentNode, matches: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
+/** Every element below `root`, in document order. */
+export function* elementsBelow(root: ParentNode): Generator<Element> {
   const stack: ChildNode[] = [...root.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop();
     if (!node || !isTag(node)) continue;
-    if (matches(node)) found.push(node);
+    yield node;
     for (let i = node.children.length - 1; i >= 0; i -= 1) {
       const child = node.children[i];
       if (child) stack.push(child);
     }
   }
+}
+
+/** Every element below `root` in document order that matches. */
+export function findAll(root: ParentNode, matches: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  for (const element of elementsBelow(root)) if (matches(element)) found.push(element);
   return found;
 }
 
 export function findFirst(root: ParentNode, matches: (element: Element) => boolean): Element | undefined {
-  const stack: ChildNode[] = [...root.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || !isTag(node)) continue;
-    if (matches(node)) return node;
-    for (let i = node.children.length - 1; i >= 0; i -= 1) {
-      const child = node.children[i];
-      if (child) stack.push(child);
-    }
-  }
+  for (const element of elementsBelow(root)) if (matches(element)) return element;
   return undefined;
 }
 

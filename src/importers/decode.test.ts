@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { decodeText } from "./decode.js";
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
+
+function utf16le(text: string): number[] {
+  return Array.from(text).flatMap((c) => {
+    const code = c.charCodeAt(0);
+    return [code & 0xff, code >> 8];
+  });
+}
+
+function utf16be(text: string): number[] {
+  return Array.from(text).flatMap((c) => {
+    const code = c.charCodeAt(0);
+    return [code >> 8, code & 0xff];
+  });
+}
+
+describe("decodeText", () => {
+  describe("UTF-8", () => {
+    it("reads plain UTF-8 and reports no repair", () => {
+      const result = decodeText(new TextEncoder().encode("Zoë’s café — naïve"));
+      expect(result).toEqual({ text: "Zoë’s café — naïve", encoding: "utf-8", repairedMojibake: false });
+    });
+
+    it("drops a UTF-8 byte order mark", () => {
+      const result = decodeText(bytes(0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Título: Él")));
+      expect(result.text).toBe("Título: Él");
+      expect(result.text.charCodeAt(0)).not.toBe(0xfeff);
+      expect(result.encoding).toBe("utf-8 (BOM)");
+    });
+
+    it("gives an empty string for no bytes", () => {
+      expect(decodeText(new Uint8Array()).text).toBe("");
+    });
+  });
+
+  describe("UTF-16", () => {
+    const text = "Title: Ärger\nBy: Ana";
+
+    it("reads little-endian with a BOM, without the BOM", () => {
+      const result = decodeText(bytes(0xff, 0xfe, ...utf16le(text)));
+      expect(result.text).toBe(text);
+      expect(result.encoding).toBe("utf-16le (BOM)");
+    });
+
+    it("reads big-endian with a BOM, without the BOM", () => {
+      const result = decodeText(bytes(0xfe, 0xff, ...utf16be(text)));
+      expect(result.text).toBe(text);
+      expect(result.encoding).toBe("utf-16be (BOM)");
+    });
+
+    it("recognises little-endian without a BOM by its zero bytes", () => {
+      const result = decodeText(bytes(...utf16le("The rain kept falling on the old roof.")));
+      expect(result.text).toBe("The rain kept falling on the old roof.");
+      expect(result.encoding).toBe("utf-16le");
+    });
+
+    it("recognises big-endian without a BOM by its zero bytes", () => {
+      const result = decodeText(bytes(...utf16be("The rain kept falling on the old roof.")));
+      expect(result.text).toBe("The rain kept falling on the old roof.");
+      expect(result.encoding).toBe("utf-16be");
+    });
+
+    it("turns CRLF into LF in UTF-16 text too", () => {
+      expect(decodeText(bytes(0xff, 0xfe, ...utf16le("one\r\ntwo"))).text).toBe("one\ntwo");
+    });
+  });
+
+  describe("legacy single-byte text", () => {
+    it("reads 0x85 as an ellipsis and 0x92 as a curly apostrophe (Windows-1252)", () => {
+      const result = decodeText(bytes(...ascii("I don"), 0x92, ...ascii("t know"), 0x85, ...ascii(" maybe.")));
+      expect(result.text).toBe("I don’t know… maybe.");
+      expect(result.encoding).toBe("windows-1252");
+    });
+
+    it("does not treat 0x85 as a line break (NEL)", () => {
+      const result = decodeText(bytes(...ascii("Wait"), 0x85, ...ascii("what?")));
+      expect(result.text).toBe("Wait…what?");
+      expect(result.text).not.toContain("\n");
+      expect(result.text).not.toContain("\u0085");
+    });
+
+    it("reads Latin-1 accented letters", () => {
+      const result = decodeText(bytes(...ascii("Jos"), 0xe9, ...ascii(" y el ni"), 0xf1, 0x6f));
+      expect(result.text).toBe("José y el niño");
+    });
+
+    it("reads a file that declares ISO-8859-1 as Windows-1252", () => {
+      const result = decodeText(bytes(...ascii("it"), 0x92, ...ascii("s caf"), 0xe9), "ISO-8859-1");
+      expect(result.text).toBe("it’s café");
+      expect(result.encoding).toBe("windows-1252");
+    });
+
+    it("ignores a declared charset when the bytes are valid UTF-8", () => {
+      const result = decodeText(new TextEncoder().encode("café"), "iso-8859-1");
+      expect(result.text).toBe("café");
+      expect(result.encoding).toBe("utf-8");
+    });
+  });
+
+  describe("line ends", () => {
+    it.each([
+      ["CRLF", "one\r\ntwo\r\n\r\nthree", "one\ntwo\n\nthree"],
+      ["CR", "one\rtwo\r\rthree", "one\ntwo\n\nthree"],
+      ["mixed", "one\r\ntwo\rthree\nfour", "one\ntwo\nthree\nfour"],
+    ])("turns %s into LF", (_label, input, expected) => {
+      const result = decodeText(new TextEncoder().encode(input));
+      expect(result.text).toBe(expected);
+      expect(result.text).not.toContain("\r");
+    });
+  });
+
+  describe("double-encoded UTF-8", () => {
+    it("repairs it and says so", () => {
+      const result = decodeText(new TextEncoder().encode("The cafÃ© was closed, and I donâ€™t know why."));
+      expect(result.text).toBe("The café was closed, and I don’t know why.");
+      expect(result.repairedMojibake).toBe(true);
+    });
+
+    it("leaves ordinary French text alone", () => {
+      const text = "Il était là » ça m’a plu, à côté du château.";
+      const result = decodeText(new TextEncoder().encode(text));
+      expect(result.text).toBe(text);
+      expect(result.repairedMojibake).toBe(false);
+    });
+  });
+});
