@@ -43,7 +43,7 @@ export function ratingSeverity(rating: Rating): number {
 export function normaliseRating(raw: string): StatedRating | null {
   const cleaned = raw
     .toLowerCase()
-    .replace(/^\s*(?:fiction|rated|rating)\s*:?\s*/u, "")
+    .replace(/^\s*(?:(?:fiction|rated|rating)\s*:?\s*)+/u, "")
     .replace(/\(.*?\)|\[.*?\]/gu, " ");
   let best: StatedRating | null = null;
   for (const part of cleaned.split(/\s*(?:\/|,|;|\||\bor\b|\bto\b|–|—)\s*/u)) {

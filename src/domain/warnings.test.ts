@@ -6,6 +6,9 @@ describe("classifyWarnings", () => {
     it.each<[string, ArchiveWarning]>([
       ["Character death", "Major Character Death"],
       ["character deaths", "Major Character Death"],
+      ["Character Death(s)", "Major Character Death"],
+      ["Author chooses not to warn", "Creator Chose Not To Use Archive Warnings"],
+      ["The author chose not to warn", "Creator Chose Not To Use Archive Warnings"],
       ["Major Character Death", "Major Character Death"],
       ["Major character death!", "Major Character Death"],
       ["Death of a main character", "Major Character Death"],

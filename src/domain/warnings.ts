@@ -21,7 +21,7 @@ interface WarningRule {
 // Matched against one lower-cased piece of a warning line. Localized forms cover the languages whose header
 // labels we read (es, fr, de, pt, it).
 const RULES: readonly WarningRule[] = [
-  { pattern: /^(?:creator )?cho(?:o)?se not to (?:use archive )?warn|^cntw$|^elegí no advertir/u, warning: "Creator Chose Not To Use Archive Warnings" },
+  { pattern: /\bcho(?:o?se|oses) not to (?:use archive )?warn|^cntw$|\belegí no advertir/u, warning: "Creator Chose Not To Use Archive Warnings" },
   { pattern: /^(?:none|no warnings?(?: apply)?|no archive warnings apply|n\/a|nothing|not applicable|ningun[ao]?|aucun(?:e)?|keine|nenhum(?:a)?|nessun[oa]?)$/u, warning: "No Archive Warnings Apply" },
   { pattern: /^(?:major |main )?character deaths?$|^death of (?:a )?(?:major |main )?character|^mcd$|^death ?fic$|^muerte de(?: un)? personaje|^mort d'un personnage|^tod einer (?:haupt)?figur|^morte de(?: um)? personage|^morte di(?: un)? personaggio/u, warning: "Major Character Death" },
   { pattern: /\brape\b|\bnon-?con(?:sensual|sent)?\b|\bnoncon\b|\bviolaci[oó]n\b|\bviol\b|\bvergewaltigung\b|\bestupro\b|\bstupro\b/u, warning: "Rape/Non-Con" },
@@ -96,6 +96,7 @@ function matchWarning(piece: string): WarningRule | undefined {
 
 function splitWarningLine(value: string): string[] {
   const pieces = value
+    .replace(/\(s\)/giu, "s")
     .split(/\s*(?:[,;:]|\.(?:\s|$)|!|\?|\s+-\s+|\s+&\s+|\s+and\s+|\s+\+\s+|\n)\s*/u)
     .map((p) => p.trim().replace(/^[-*•~(]+|[-*•~)!.]+$/gu, "").trim())
     .filter((p) => p.length > 0);

@@ -12,6 +12,9 @@ describe("repairMojibake", () => {
     ["non-breaking space", "100Â\u00A0km", "100\u00A0km"],
     ["Japanese word beside a Latin one", "cafÃ© æ—¥æœ¬", "café 日本"],
     ["Cyrillic word beside a Latin one", "naÃ¯ve ÐŸÑ€Ð¸Ð²ÐµÑ‚", "naïve Привет"],
+    ["Japanese word on its own", "æ—¥æœ¬", "日本"],
+    ["Cyrillic word on its own", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"],
+    ["Greek word on its own", "Î±Î²", "αβ"],
   ])("repairs a double-encoded %s", (_label, input, expected) => {
     expect(repairMojibake(input)).toBe(expected);
   });

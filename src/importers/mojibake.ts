@@ -20,7 +20,8 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Returns the text with every double-encoded sequence repaired; text without any comes back unchanged. */
 export function repairMojibake(text: string): string {
-  if (!/[ÂÃâ]/u.test(text)) return text;
+  CANDIDATE.lastIndex = 0;
+  if (!CANDIDATE.test(text)) return text;
   return text.replace(CANDIDATE, (run) => {
     const bytes = Uint8Array.from(run, (c) => byteOf.get(c) ?? 0);
     const length = expectedLength(bytes[0] ?? 0);

@@ -32,11 +32,11 @@ const NUMBER = "(\\d{1,4}|[ivxlc]{1,8}|[a-z]+(?:[- ][a-z]+)?)";
 const NAMED = "(?:prologue|prolog|prólogo|prologo|epilogue|epilog|epílogo|epilogo|épilogue|interlude|intermission|interludio|intermède|coda|afterword|foreword|preface|teaser|omake)";
 
 const RANGE = new RegExp(`^${CHAPTER_WORD}s?\\s+(\\d{1,4})\\s*(?:-|–|—|&|and|to)\\s*(\\d{1,4})\\s*$`, "iu");
-const NUMBERED = new RegExp(`^${CHAPTER_WORD}\\s+${NUMBER}(?:\\s*(?:/|of)\\s*(?:\\d+|\\?))?(?:\\s*(?:[:.)\\]–—-]|\\s-)\\s*(.*)|\\s+(.+))?$`, "iu");
+const NUMBERED = new RegExp(`^${CHAPTER_WORD}\\s+${NUMBER}(?:\\s*(?:/|of)\\s*(?:\\d+|\\?))?(?:\\s*(?:[:.)\\]–—~-]|\\s-)\\s*(.*)|\\s+(.+))?$`, "iu");
 const NAMED_SECTION = new RegExp(`^${NAMED}(?:\\s*(?:[:.–—-])\\s*(.*)|\\s+(.+))?$`, "iu");
 const NUMBER_DOT_TITLE = /^(\d{1,3})\s*[.:)]\s+(\S.*)$/u;
 const NUMBER_ALONE = /^(\d{1,3})\.?$/u;
-const ROMAN_TITLE = /^([IVXLC]{1,8})(?:\s*[.:)–—-]\s*(\S.*))?$/u;
+const ROMAN_TITLE = /^([IVXLC]{1,8})(?:\s*[.:)–—~-]\s*(\S.*)|\.)?$/u;
 
 /** Reads a line as a chapter heading, or returns null if it is story text. */
 export function readChapterHeading(line: string): ChapterHeading | null {

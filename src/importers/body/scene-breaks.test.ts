@@ -48,6 +48,8 @@ describe("isSceneBreakLine", () => {
     "OX",
     "xo",
     "Box",
+    "Xoo",
+    "Oxo",
     "Hello",
     "The rain stopped.",
     "",

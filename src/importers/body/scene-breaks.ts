@@ -17,11 +17,12 @@ export function isSceneBreakLine(line: string): boolean {
   }
   const compact = trimmed.replace(/\s+/gu, "");
   if (!LETTER_PATTERN.test(trimmed) || compact.length < 3) return false;
-  // Letter patterns mix both cases, repeat, or are framed by symbols ("xXx", "oOoOo", "-x-", "xxx"); plain words
-  // made of x and o ("ox", "Xoo") are not.
+  // Letter patterns are symmetric in case ("xXx", "oOoOo"), repeat ("xxx"), or are framed by symbols ("-x-");
+  // words made of x and o ("ox", "Xoo", "Oxo") are not.
   const letters = compact.replace(/[^xo0]/giu, "");
   const framed = compact.length > letters.length;
-  const mixedCase = /[a-z]/u.test(letters) && /[A-Z0]/u.test(letters);
-  const repeated = /^(.)\1+$/iu.test(letters) || /^(?:xo|ox)+x?o?$/iu.test(letters);
+  const mixedCase = /[a-z]/u.test(letters) && /[A-Z0]/u.test(letters) && letters === [...letters].reverse().join("");
+  const sameCase = letters === letters.toLowerCase() || letters === letters.toUpperCase();
+  const repeated = /^(.)\1+$/iu.test(letters) || (sameCase && /^(?:xo)+x?$|^(?:ox)+o?$/iu.test(letters));
   return framed || mixedCase || (repeated && letters.length >= 3);
 }

@@ -19,7 +19,8 @@ const NAMES: Readonly<Record<string, string>> = {
 
 /** The ISO 639-1 code for a stated language, or null if the name is not one we know. */
 export function languageFromName(stated: string): string | null {
-  const value = stated.trim().replace(/[.;,]+$/u, "");
+  // "Portuguese (Brazil)", "English (US)": the region does not change the ISO 639-1 code.
+  const value = stated.trim().replace(/[.;,]+$/u, "").replace(/\s*\([^)]*\)$/u, "");
   const lower = value.toLowerCase();
   if (/^[a-z]{2}(?:[-_][a-z]{2,4})?$/iu.test(value) && ISO6391.validate(lower.slice(0, 2))) return lower.slice(0, 2);
   return NAMES[lower] ?? (ISO6391.getCode(value) || ISO6391.getCode(capitalise(lower)) || null);

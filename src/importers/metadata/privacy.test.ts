@@ -17,6 +17,10 @@ describe("redactEmails", () => {
     ["an address with a hyphenated domain", "Feedback to mara@fic-archive.example.com please", "Feedback to please"],
     ["an accented local part", "Zoë (zoë@example.fr)", "Zoë"],
     ["two addresses", "Mara (mara@example.net) and Rowan (rowan@example.net)", "Mara and Rowan"],
+    ["two addresses in one bracket", "Mara (mara@example.net; rowan@example.net)", "Mara"],
+    ["an address with its own label", "Mara Quill (email: mara@example.net)", "Mara Quill"],
+    ["an address between names", "Mara, <mara@example.net>, Rowan", "Mara, Rowan"],
+    ["an address between dashes", "Mara - mara@example.net - Rowan", "Mara - Rowan"],
   ])("removes %s", (_label, value, expected) => {
     const result = redactEmails(value);
     expect(result).toBe(expected);

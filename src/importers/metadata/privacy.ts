@@ -11,7 +11,9 @@ export function redactEmails(value: string): string {
   if (!/@|[([{]\s*at\s*[)\]}]/iu.test(value)) return value;
   return value
     .replace(EMAIL, "")
-    .replace(/\(\s*\)|<\s*>|\[\s*\]|\{\s*\}/gu, "")
+    .replace(/\b(?:e-?mail|mail|contact)\s*:\s*(?=[)\]>}]|$)/giu, "")
+    .replace(/[([<{][\s,;:|/-]*[)\]>}]/gu, "")
+    .replace(/([ \t]*)([,;|-])(?:[ \t]*[,;|-])+[ \t]*/gu, (_m, space: string, separator: string) => (separator === "," || separator === ";" ? `${separator} ` : `${space}${separator} `))
     .replace(/[ \t]*(?:[,;:|-][ \t]*)+$/u, "")
     .replace(/^[ \t]*(?:[,;:|-][ \t]*)+/u, "")
     .replace(/[ \t]{2,}/gu, " ")

@@ -98,6 +98,8 @@ describe("splitFandoms", () => {
     ["Harry Potter/Supernatural crossover", true, ["Harry Potter", "Supernatural"]],
     ["Harry Potter/Supernatural (Crossover)", true, ["Harry Potter", "Supernatural"]],
     ["Law & Order", false, ["Law & Order"]],
+    ["Fate/stay night x Harry Potter", true, ["Fate/stay night", "Harry Potter"]],
+    ["BtVS/AtS", false, ["BtVS", "AtS"]],
   ])("%j (crossover: %s) → %j", (value, crossover, expected) => {
     expect(splitFandoms(value, crossover)).toEqual(expected);
   });
@@ -151,6 +153,9 @@ describe("parseStatus", () => {
     ["Abgeschlossen", "complete"],
     ["Yes", "complete"],
     ["WIP", "in-progress"],
+    ["not finished", "in-progress"],
+    ["Not yet complete", "in-progress"],
+    ["Nicht abgeschlossen", "in-progress"],
     ["In progress", "in-progress"],
     ["Incomplete", "in-progress"],
     ["Ongoing", "in-progress"],

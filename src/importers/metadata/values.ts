@@ -38,16 +38,18 @@ export function isRelationship(value: string): boolean {
 }
 
 /**
- * Fandoms in a list. For crossovers, `/`, ` x ` and `&` also separate fandoms, but only when both sides look
- * like names, so `Fate/stay night` stays whole; a trailing "crossover" is dropped.
+ * Fandoms in a list. `/` also separates fandoms (`BtVS/AtS`), and for crossovers ` x ` and `&` do too, but only
+ * where every side looks like a name, so `Fate/stay night` and `Law & Order` stay whole; a trailing "crossover"
+ * is dropped.
  */
 export function splitFandoms(value: string, crossover: boolean): string[] {
-  return splitList(value.replace(/\s*\(?\bcrossover\)?\s*$/iu, "")).flatMap((item) => {
-    const separator = crossover ? /\s*\/\s*|\s+x\s+|\s+&\s+/u : /\s+\/\s+|(?<=\S)\/(?=\S)/u;
+  const splitNamed = (item: string, separator: RegExp): string[] => {
     const sides = item.split(separator).map((s) => s.trim());
-    const named = sides.length > 1 && sides.every((s) => /^[\p{Lu}\p{N}"“]/u.test(s));
-    return named ? sides : [item];
-  });
+    return sides.length > 1 && sides.every((s) => /^[\p{Lu}\p{N}"“]/u.test(s)) ? sides : [item];
+  };
+  return splitList(value.replace(/\s*\(?\bcrossover\)?\s*$/iu, ""))
+    .flatMap((item) => (crossover ? splitNamed(item, /\s+x\s+|\s+&\s+/u) : [item]))
+    .flatMap((item) => splitNamed(item, /\s*\/\s*/u));
 }
 
 const GENRE_COMPOUNDS = new Set(["hurt/comfort", "h/c", "sci-fi", "action/adventure", "s/m", "m/m", "f/f", "f/m", "m/f"]);
@@ -73,7 +75,10 @@ const COMPLETE = /\b(?:complete|completed|finished|done|oneshot|one-shot|one sho
 const IN_PROGRESS = /\b(?:wip|in[- ]progress|incomplete|ongoing|unfinished|not complete|on hiatus|hiatus|abandoned|en curso|en progreso|en cours|in arbeit|unvollständig|laufend|em andamento|em progresso|in corso|incompleto|incompleta|no|false|non|nein|não|tbc)\b/iu;
 
 /** A status value as written, or null if it says neither. */
+const NEGATED_COMPLETE = /\b(?:not|nicht|no|pas|não|non)\s+(?:yet\s+|encore\s+|noch\s+)?(?:complete|completed|finished|done|abgeschlossen|fertig|terminad[ao]|terminée?|conclu[íi]d[ao]|completat[ao]|finit[ao])\b/iu;
+
 export function parseStatus(value: string): Exclude<WorkStatus, "unknown"> | null {
+  if (NEGATED_COMPLETE.test(value)) return "in-progress";
   if (IN_PROGRESS.test(value) && !/^\s*(?:complete|completed)\b/iu.test(value)) return "in-progress";
   return COMPLETE.test(value) ? "complete" : null;
 }
@@ -85,7 +90,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 
 /** `Part 1 of the X series`, `X, Part 2`, `X #3`, `X [4]`, `No. 2 in the series "X"`, or a bare name. */
 export function parseSeries(value: string): SeriesMembership | null {
-  const text = value.trim().replace(/[.]+$/u, "");
+  const text = value.trim().replace(/[.]+$/u, "").replace(/^(?:a\s+)?sequel\s+to\s*:?\s*/iu, "");
   if (!text) return null;
   const number = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)";
   const patterns: readonly [RegExp, number, number][] = [
