@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/ (built by `npm install` through the prepare script, and by `npm start`).
-import { main } from "../dist/src/cli/main.js";
-
-process.exitCode = await main(process.argv.slice(2));
+// The compiled CLI lives in dist/, built by `npm install` (the prepare script), `npm start` and `npm test`.
+let cli;
+try {
+  cli = await import("../dist/src/cli/main.js");
+} catch (error) {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+  process.stderr.write("quire: not built yet; run `npm run build` in the Quire folder first\n");
+  process.exit(1);
+}
+process.exitCode = await cli.main(process.argv.slice(2));
