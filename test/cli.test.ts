@@ -66,6 +66,7 @@ describe("quire parse (readable summary)", () => {
 describe("errors", () => {
   it.each([
     [["parse", "/no/such/file.txt"], 1, /^quire: \/no\/such\/file\.txt: no such file\n$/u],
+    [["parse", "/tmp"], 1, /^quire: \/tmp: is a directory, not a story file\n$/u],
     [["parse"], 2, /^quire: parse needs a file/u],
     [["frobnicate"], 2, /^quire: unknown command "frobnicate"/u],
     [["parse", "--bogus", "x.txt"], 2, /^quire: Unknown option '--bogus'/u],

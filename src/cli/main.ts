@@ -56,10 +56,6 @@ export class UsageError extends QuireError {
 
 function describeError(error: unknown): string {
   if (error instanceof QuireError) return error.message;
-  if (error instanceof Error && "code" in error && typeof error.code === "string" && "path" in error) {
-    const reasons: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "is a directory", ENOTDIR: "not a directory" };
-    return `${String(error.path)}: ${reasons[error.code] ?? error.message}`;
-  }
   const message = error instanceof Error ? error.message : String(error);
   return `unexpected error: ${message.split("\n")[0] ?? ""}`;
 }

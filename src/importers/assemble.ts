@@ -14,6 +14,7 @@ import { unwrapHardWrapped } from "./body/unwrap.js";
 import { readPreamble } from "./text/preamble.js";
 import { parseDate } from "./metadata/dates.js";
 import { detectLanguage } from "./metadata/language.js";
+import { stripEmailAddresses } from "./metadata/privacy.js";
 import type { WorkMetadata } from "./metadata/work-metadata.js";
 import { sanitizeStoryHtml } from "./sanitize.js";
 
@@ -33,10 +34,10 @@ export interface ChapterSource {
  * into chapters at their headings, and assembles the work.
  */
 export function assembleFromBlocks(meta: WorkMetadata, blocks: readonly Block[], fallbackTitle?: string): ParsedWork {
-  const start = readPreamble(blocks, meta);
+  const { end, lead } = readPreamble(blocks, meta);
   // A page's <title> often carries the site's name too, so it only stands in when nothing better names the work.
   if (fallbackTitle) meta.setScalar("title", fallbackTitle, { source: "inferred", evidence: `<title>${fallbackTitle}</title>`, confidence: 0.5 });
-  return assembleWork(meta, chaptersFromBlocks(meta, unwrapHardWrapped(blocks.slice(start))));
+  return assembleWork(meta, chaptersFromBlocks(meta, unwrapHardWrapped([...lead, ...blocks.slice(end)])));
 }
 
 /** Splits story blocks into chapters; what stands before the first heading becomes notes or a first chapter. */
@@ -110,10 +111,11 @@ function renderChapter(blocks: readonly Block[]): { text: string; html: string }
       lastWasBreak = true;
       continue;
     }
-    const content = block.text.trim();
+    const content = stripEmailAddresses(block.text).trim();
     if (!content) continue;
     text.push(content);
-    html.push(block.kind === "heading" ? `<h3>${block.html}</h3>` : `<p${block.centered ? ' align="center"' : ""}>${block.html}</p>`);
+    const inner = stripEmailAddresses(block.html);
+    html.push(block.kind === "heading" ? `<h3>${inner}</h3>` : `<p${block.centered ? ' align="center"' : ""}>${inner}</p>`);
     lastWasBreak = false;
   }
   if (lastWasBreak && text.length > 0) {

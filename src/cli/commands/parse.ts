@@ -1,7 +1,8 @@
 /** `quire parse <file…> [--json]`: one story file in, the structured work out. */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { parseStory } from "../../importers/parse-story.js";
+import { QuireError } from "../../domain/errors.js";
+import { parseStory, type ParseResult } from "../../importers/parse-story.js";
 import { formatWorkSummary } from "../format-work-summary.js";
 import { UsageError, type Io } from "../main.js";
 
@@ -11,8 +12,7 @@ export async function runParse(args: readonly string[], io: Io): Promise<number>
   if (values.json && positionals.length > 1) throw new UsageError("parse --json takes exactly one file");
 
   if (values.json) {
-    const path = positionals[0] ?? "";
-    const { work } = await parseStory(await readFile(path), path);
+    const { work } = await parseFile(positionals[0] ?? "");
     io.out(`${JSON.stringify(work, null, 2)}\n`);
     return 0;
   }
@@ -21,12 +21,11 @@ export async function runParse(args: readonly string[], io: Io): Promise<number>
   let failed = 0;
   for (const [index, path] of positionals.entries()) {
     try {
-      const result = await parseStory(await readFile(path), path);
-      io.out(`${index > 0 ? "\n" : ""}${formatWorkSummary(path, result)}`);
+      io.out(`${index > 0 ? "\n" : ""}${formatWorkSummary(path, await parseFile(path))}`);
     } catch (error) {
-      if (positionals.length === 1) throw error;
+      if (positionals.length === 1 || !(error instanceof QuireError)) throw error;
       failed += 1;
-      io.err(`quire: ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.err(`quire: ${error.message}\n`);
     }
   }
   return failed > 0 ? 1 : 0;
@@ -37,5 +36,27 @@ function parseOptions(args: readonly string[]) {
     return parseArgs({ args: [...args], options: { json: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)} (usage: quire parse <file> [--json])`);
+  }
+}
+
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file", ENOTDIR: "no such file", EACCES: "permission denied", EISDIR: "is a directory, not a story file",
+};
+
+/** Parses one file; every error it reports names the file. */
+async function parseFile(path: string): Promise<ParseResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = FILE_ERRORS[error instanceof Error && "code" in error ? String(error.code) : ""];
+    if (reason) throw new QuireError("file", `${path}: ${reason}`, { cause: error });
+    throw error;
+  }
+  try {
+    return await parseStory(bytes, path);
+  } catch (error) {
+    if (error instanceof QuireError) throw new QuireError(error.code, `${path}: ${error.message}`, { cause: error });
+    throw error;
   }
 }

@@ -26,11 +26,23 @@ const DISCLAIMER_LABEL = /^\s*(?:disclaimer|descargo|haftungsausschluss|avertiss
 // A note's next paragraph belongs to it when it reads like a note: thanks, betas, sequels, requests to review.
 const NOTE_CONTINUATION = /^(?:also|p\.?s\.?|thanks|thank you|many thanks|special thanks|big thanks|huge thanks|dedicated|this (?:is|was|fic|story|chapter)|i (?:hope|wrote|don't|do not|own)|hope you|enjoy|sorry|next chapter|the next chapter|sequel|a sequel|prequel|gracias|merci|danke|obrigad[ao]|grazie)\b|\b(?:beta|betaed|beta'd|betaing|beta-ing|sequel|prequel|review|reviews|feedback|comments?|kudos|next chapter|update)\b/iu;
 
-const CLOSING_LINE = /^(?:thank(?:s| you) (?:so much )?for reading|thanks for reading|please (?:review|comment|leave (?:a )?(?:review|comment|kudos))|reviews? (?:are|is) (?:love|appreciated|welcome)|feedback (?:is )?(?:always )?(?:welcome|appreciated|loved|love)|comments? (?:are|is) (?:love|appreciated|welcome)|r\s*&\s*r|read and review|gracias por leer|merci (?:de|d'avoir) lu|danke (?:fürs|für's) lesen|obrigad[ao] por ler|grazie per (?:aver letto|la lettura))\b/iu;
+const CLOSING_LINE = /^(?:thank(?:s| you)\b.{0,60}\b(?:reading|feedback|reviews?|reviewing|comments?|kudos)|please (?:review|comment|leave (?:a )?(?:review|comment|kudos))|(?:reviews?|feedback|comments?|concrit|kudos)\b.{0,30}(?:\blove\b|\bappreciated\b|\bwelcome\b|\bwelcomed\b|\bmake my day\b|\bplease\b|=)|r\s*&\s*r|read and review|cross-?posted (?:to|at|from)\b|gracias por leer|merci (?:de|d'avoir) lu|danke (?:fürs|für's) lesen|obrigad[ao] por ler|grazie per (?:aver letto|la lettura))/iu;
+
+// Web-page furniture saved along with a story: navigation bars, comment links, hit counters, landmarks.
+const FURNITURE = /^(?:(?:«|<<|‹)\s*(?:prev(?:ious)?|part|chapter)\b.*|.*\b(?:next|part \d+|chapter \d+)\s*(?:»|>>|›)|review this (?:chapter|story)|leave a (?:comment|review)\b.*|\d+ comments?(?:\s*\|.*)?|(?:link\s*\|\s*)?leave a comment.*|chapter text|back to (?:top|index|fic|fics|stories|the top|the index)|return to (?:index|top|the index)|.*\b(?:hits|visitors?) since\b.*|post a comment|share this entry|actions|(?:kudos|bookmarks?|comments)\s*\(?\d*\)?|(?:current )?(?:mood|music|location)\s*:.*|tags\s*:.*|[\w.-]+ wrote,?|@ \d{4}-\d\d-\d\d[\d: ]*)$/iu;
+
+export function isPageFurniture(text: string): boolean {
+  if (text.length > 200) return false;
+  if (text.includes("\n")) return text.split("\n").every((line) => line.trim() === "" || isPageFurniture(line));
+  if (FURNITURE.test(text.trim())) return true;
+  // "Prev | Index | Next", "Home | Fics | Links": every segment a navigation word.
+  const segments = text.split(/\s*\|\s*/u);
+  return segments.length >= 2 && segments.every((s) => /^(?:«|<<)?\s*(?:prev(?:ious)?|next|back(?: to \w+)?|index|home|fics?|links|contents|top|part \d+|chapter \d+)\s*(?:»|>>)?$/iu.test(s));
+}
 
 const MARKER_DECORATION = "[\\s~*=_\\-·•.!…]*";
-const COMPLETE_MARKER = new RegExp(`^${MARKER_DECORATION}(?:the end|fin|finis|end|fine|ende|fim|el fin|la fin|the very end)${MARKER_DECORATION}$`, "iu");
-const IN_PROGRESS_MARKER = new RegExp(`^${MARKER_DECORATION}(?:tbc|t\\.b\\.c\\.?|to be continued(?:\\s+(?:in|with)\\b.*)?|continued in\\b.*|continues in\\b.*|more to come|continuará|continuara|à suivre|a suivre|fortsetzung folgt|continua|continuará\\.\\.\\.|to be cont'd)${MARKER_DECORATION}$`, "iu");
+const COMPLETE_MARKER = new RegExp(`^${MARKER_DECORATION}[(（]?(?:the end|fin|finis|end|fine|ende|fim|el fin|la fin|the very end|конец|完|全文完|终|終わり|おわり)[)）]?${MARKER_DECORATION}$`, "iu");
+const IN_PROGRESS_MARKER = new RegExp(`^${MARKER_DECORATION}(?:tbc(?:\\s+(?:in|with)\\b.*)?|t\\.b\\.c\\.?|to be continued(?:\\s+(?:in|with)\\b.*)?|continued in\\b.*|continues in\\b.*|more to come|continuará|continuara|à suivre|a suivre|fortsetzung folgt|continua|continuará\\.\\.\\.|to be cont'd)${MARKER_DECORATION}$`, "iu");
 const NEUTRAL_MARKER = new RegExp(`^${MARKER_DECORATION}(?:end (?:of )?(?:chapter|part|section|ch\\.?)\\s*[\\w-]*|end of part \\w+)${MARKER_DECORATION}$`, "iu");
 
 /** Which status an end-marker line declares, `neutral` for "End of Chapter 3", or null if it is story text. */
@@ -53,7 +65,7 @@ export function stripNoteLabel(text: string): string {
 
 /** Separates a chapter's notes, summary and end markers from its story text. */
 export function extractChapterEdges(input: readonly Block[]): ChapterEdges {
-  const blocks = trimBreaks([...input]);
+  const blocks = trimBreaks(dropFurnitureAtEdges([...input]));
   const edges: ChapterEdges = { blocks, summary: null, notes: null, endNotes: null, disclaimer: null, endMarker: null, endMarkerText: null };
   takeLeadingNotes(edges);
   takeTrailingNotes(edges);
@@ -91,7 +103,8 @@ function takeLeadingNotes(edges: ChapterEdges): void {
 }
 
 function takeTrailingNotes(edges: ChapterEdges): void {
-  const endNotes: string[] = [];
+  const endNotes: string[] = takeSignature(edges.blocks);
+  takeAfterword(edges, endNotes);
   const blocks = edges.blocks;
   // Scan back over the chapter's tail: end markers, closing lines and note paragraphs, in any order.
   for (;;) {
@@ -119,6 +132,46 @@ function takeTrailingNotes(edges: ChapterEdges): void {
   }
   const kept = endNotes.filter((n) => n && readEndMarker(n) === null && n !== "* * *");
   if (kept.length > 0) edges.endNotes = kept.join("\n\n");
+}
+
+// A mail signature: the "--" line and the few short lines after it at the very end.
+function takeSignature(blocks: Block[]): string[] {
+  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - 5); i -= 1) {
+    const block = blocks[i];
+    if (block?.kind === "break" && /^--\s*$/u.test(block.evidence)) {
+      const tail = blocks.slice(i + 1);
+      if (tail.length === 0 || tail.some((b) => b.kind === "break" || !hasAtMostWords(b.text, 30))) return [];
+      blocks.splice(i);
+      return tail.map(blockText);
+    }
+  }
+  return [];
+}
+
+// "The End" with an afterword below it: the marker goes, the afterword is the chapter's end notes.
+function takeAfterword(edges: ChapterEdges, endNotes: string[]): void {
+  const blocks = edges.blocks;
+  for (let i = blocks.length - 2; i >= Math.max(1, blocks.length - 7); i -= 1) {
+    const block = blocks[i];
+    if (!block || block.kind === "break") continue;
+    const marker = readEndMarker(block.text);
+    if (marker === null || marker === "neutral") continue;
+    const tail = blocks.slice(i + 1);
+    if (tail.some((b) => b.kind !== "break" && !hasAtMostWords(b.text, 120))) return;
+    edges.endMarker = marker;
+    edges.endMarkerText = block.text.trim();
+    blocks.splice(i);
+    const notes = tail.filter((b) => b.kind !== "break" && !isPageFurniture(b.text)).map(blockText);
+    endNotes.unshift(...notes.map((text) => (isNoteParagraph(text) ? stripNoteLabel(text) : text)));
+    return;
+  }
+}
+
+function dropFurnitureAtEdges(blocks: Block[]): Block[] {
+  const furniture = (b: Block | undefined) => b !== undefined && b.kind !== "break" && isPageFurniture(b.text);
+  while (furniture(blocks[0])) blocks.shift();
+  while (furniture(blocks.at(-1))) blocks.pop();
+  return blocks;
 }
 
 // The last note paragraph near the end, when everything after it is short enough to be part of the note.

@@ -115,8 +115,13 @@ function chaptersOf(documents: readonly ContentDocument[], pkg: EpubPackage, met
     if (isTitlePage(parsed)) continue;
     let blocks = htmlToBlocks(bodyOf(parsed));
     if (isNavigation(blocks)) continue;
+    if (first && isTitlePageOf(blocks, meta.scalars.title)) {
+      readPreamble(blocks, meta, "structured");
+      continue;
+    }
     if (first) {
-      blocks = blocks.slice(readPreamble(blocks, meta));
+      const { end, lead } = readPreamble(blocks, meta);
+      blocks = [...lead, ...blocks.slice(end)];
       first = false;
     }
     const split = splitChapters(blocks);
@@ -141,6 +146,13 @@ function singleChapter(blocks: Block[], tocLabel: string | null): ChapterSource 
 
 function isTitlePage(document: ReturnType<typeof parseHtml>): boolean {
   return findFirst(document, (e) => e.name === "body" && (hasClass(e, "fff_titlepage") || hasClass(e, "fff_tocpage"))) !== undefined;
+}
+
+// A page that opens with the work's own title and holds little more (byline, fandom, credits) is its title page.
+function isTitlePageOf(blocks: readonly Block[], title: string | undefined): boolean {
+  const head = blocks[0];
+  if (!title || !head || head.kind === "break" || head.text.trim().toLowerCase() !== title.toLowerCase()) return false;
+  return countWords(blocks.map(blockText).join(" ")) < 80;
 }
 
 // Covers, tables of contents and copyright pages: next to no prose.

@@ -12,6 +12,7 @@ import {
   splitFandoms, splitGenres, splitList, splitTitlePart, stripQuotes,
 } from "./values.js";
 import type { Evidence, WorkMetadata } from "./work-metadata.js";
+import { redactEmails } from "./privacy.js";
 
 // Words that, under an ambiguous "Category:" label, name a genre rather than a fandom.
 const GENRE_WORDS = new Set([
@@ -22,6 +23,8 @@ const GENRE_WORDS = new Set([
   "episode related", "post-episode", "pre-series", "post-series", "het", "slash", "femslash", "gen", "dark",
   "first time", "established relationship", "ficlet", "short story", "series", "angst/romance", "romance/angst",
 ]);
+
+const NO_PAIRING = /^(?:none|n\/?a|no pairings?|no romance|gen|nada|ninguna|ninguno|aucun|aucune|keine|nenhum|nessuna)\b/iu;
 
 /** A value as one string, or as the items a structured source already separated (links in the preface). */
 export type FieldValue = string | readonly string[];
@@ -37,7 +40,9 @@ export function applyLabelledField(meta: WorkMetadata, label: string, value: Fie
   return true;
 }
 
-export function applyField(meta: WorkMetadata, field: FieldKey, label: string, value: FieldValue, evidence: Evidence): void {
+export function applyField(meta: WorkMetadata, field: FieldKey, label: string, raw: FieldValue, evidence: Evidence): void {
+  // Addresses go before anything is split or unquoted: `"Jo" <jo@example.com>` is the name Jo.
+  const value = typeof raw === "string" ? redactEmails(raw) : raw.map(redactEmails);
   const text = typeof value === "string" ? value.trim() : value.join(", ");
   const items = (split: (v: string) => string[]) => (typeof value === "string" ? split(value) : value.map(cleanItem).filter(Boolean));
   if (!text) return;
@@ -58,9 +63,13 @@ export function applyField(meta: WorkMetadata, field: FieldKey, label: string, v
     case "category":
       applyCategory(meta, items(splitList), evidence);
       return;
-    case "relationships":
-      meta.addList("relationships", items(splitList).map(normaliseRelationship), evidence);
+    case "relationships": {
+      // "Pairing: none (gen)" states a category, not a relationship.
+      const pairings = items(splitList);
+      if (pairings.some((p) => /^(?:none|n\/?a|no pairings?|gen)\b.*\bgen\b|^gen$/iu.test(p))) meta.addCategories(["Gen"], evidence);
+      meta.addList("relationships", pairings.filter((p) => !NO_PAIRING.test(p)).map(normaliseRelationship), evidence);
       return;
+    }
     case "charactersAndPairings": {
       const all = items(splitList);
       meta.addList("relationships", all.filter(isRelationship).map(normaliseRelationship), evidence);
@@ -158,10 +167,27 @@ export function applyField(meta: WorkMetadata, field: FieldKey, label: string, v
       return;
     case "email":
       return;
+    case "mailFrom":
+      meta.addList("authors", items(splitList).map((a) => stripQuotes(a)).filter((a) => !/^\s*$/u.test(a)), { ...evidence, confidence: 0.6 });
+      return;
+    case "subject":
+      applySubject(meta, text, evidence);
+      return;
     case "extra":
       meta.addExtra(label, text);
       return;
   }
+}
+
+// "[FIC] Salt Water Gate (1/2) PG-13": a mailing-list subject names the story, its part and often its rating.
+function applySubject(meta: WorkMetadata, subject: string, evidence: Evidence): void {
+  let rest = subject.replace(/^(?:(?:re|fwd?):\s*)+/iu, "").replace(/^(?:\s*\[[^\]]*\]|\s*(?:fic|new fic|fanfic)\s*:)+\s*/iu, "");
+  const rating = /\s+[([]?((?:nc|pg)-?1[3578]|nc-?21|[gr]|fr\d\d|k\+?|t|m|ma)[)\]]?\s*$/iu.exec(rest);
+  if (rating?.[1]) {
+    meta.setRating(rating[1], { ...evidence, confidence: 0.6 });
+    rest = rest.slice(0, rating.index);
+  }
+  applyField(meta, "title", "Subject", rest.trim(), { ...evidence, confidence: 0.6 });
 }
 
 function stripByPrefix(author: string): string {
@@ -175,7 +201,7 @@ function applyCategory(meta: WorkMetadata, values: readonly string[], evidence: 
   for (const value of values) {
     const category = categoryFromWord(value);
     if (category) categories.push(category);
-    else if (GENRE_WORDS.has(value.toLowerCase())) genres.push(value);
+    else if (value.split("/").every((part) => GENRE_WORDS.has(part.trim().toLowerCase()))) genres.push(...splitGenres(value));
     else fandoms.push(...splitFandoms(value, false));
   }
   meta.addCategories(categories, evidence);

@@ -7,45 +7,49 @@ export type FieldKey =
   | "title" | "authors" | "fandoms" | "crossover" | "category" | "relationships" | "charactersAndPairings"
   | "characters" | "rating" | "warnings" | "genres" | "tags" | "summary" | "notes" | "endNotes" | "disclaimer"
   | "published" | "updated" | "words" | "status" | "complete" | "wip" | "series" | "sequelTo" | "challenge"
-  | "writtenFor" | "language" | "chapters" | "stats" | "email" | "url" | "collections" | "extra";
+  | "writtenFor" | "language" | "chapters" | "stats" | "email" | "url" | "collections" | "mailFrom" | "subject"
+  | "extra";
 
 const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
-  title: ["title", "título", "titre", "titel", "titolo", "story title", "fic title", "story"],
+  title: ["title", "título", "titre", "titel", "titolo", "story title", "fic title", "story", "название", "标题", "標題", "題名"],
   authors: [
     "author", "author(s)", "authors", "by", "written by", "writer", "creator", "creators", "pseud", "autor", "autora",
     "autores", "autor(a)", "auteur", "auteure", "auteurs", "autrice", "autore", "autori", "verfasser", "verfasserin",
+    "autorin", "autorinnen", "автор", "авторы", "作者",
     "escrito por", "écrit par", "geschrieben von", "scritto da",
   ],
-  fandoms: ["fandom", "fandoms", "fandom(s)", "universe", "canon", "universo", "univers", "serie tv", "fandome"],
+  fandoms: ["fandom", "fandoms", "fandom(s)", "universe", "canon", "universo", "univers", "serie tv", "fandome", "фандом", "原作"],
   crossover: ["crossover", "crossover with", "crossovers", "cross-over"],
   category: ["category", "categories", "category(s)", "categoría", "categorías", "categoria", "categorias", "catégorie", "catégories", "kategorie", "kategorien", "categorie"],
   relationships: [
     "pairing", "pairings", "pairing(s)", "relationship", "relationships", "relationship(s)", "ship", "ships",
     "couple", "couples", "pareja", "parejas", "emparejamiento", "emparejamientos", "paarung", "paarungen",
     "casal", "casais", "shipp", "coppia", "coppie", "relación", "relaciones", "relation", "relations",
-    "beziehung", "beziehungen", "relacionamento", "relacionamentos", "relazione", "relazioni",
+    "beziehung", "beziehungen", "relacionamento", "relacionamentos", "relazione", "relazioni", "пейринг", "配对", "配對", "cp",
   ],
   charactersAndPairings: ["character/pairing", "characters/pairings", "characters/pairing", "pairing/characters", "pairings/characters", "characters & pairings", "characters and pairings"],
   characters: [
     "character", "characters", "character(s)", "main characters", "featuring", "personaje", "personajes",
     "personnage", "personnages", "charakter", "charaktere", "figuren", "figur", "personagem", "personagens",
-    "personaggio", "personaggi",
+    "personaggio", "personaggi", "персонажи", "персонаж", "角色", "人物",
   ],
   rating: [
     "rating", "rated", "clasificación", "calificación", "clasificacion", "classificação", "classement",
     "classification", "altersfreigabe", "bewertung", "einstufung", "classificazione", "valutazione", "rating/warnings",
+    "рейтинг", "分级", "分級",
   ],
   warnings: [
     "warning", "warnings", "warning(s)", "content warning", "content warnings", "content warning(s)",
     "archive warning", "archive warnings", "archive warning(s)", "trigger warning", "trigger warnings", "tw",
     "advertencia", "advertencias", "advertencia(s)", "avertissement", "avertissements", "warnung", "warnungen",
-    "aviso", "avisos", "avvertenza", "avvertenze", "avvertimenti", "avvertimento",
+    "aviso", "avisos", "avvertenza", "avvertenze", "avvertimenti", "avvertimento", "предупреждения", "предупреждение", "警告",
   ],
-  genres: ["genre", "genres", "genre(s)", "género", "géneros", "gênero", "gêneros", "genero", "generos", "genere", "generi", "type"],
+  genres: ["genre", "genres", "genre(s)", "género", "géneros", "gênero", "gêneros", "genero", "generos", "genere", "generi", "type", "жанр", "жанры", "类型", "類型"],
   tags: ["tags", "tag", "additional tags", "keywords", "keyword", "freeform", "freeforms", "etiquetas", "étiquettes", "schlagwörter", "palavras-chave", "parole chiave", "extra tags"],
   summary: [
     "summary", "description", "blurb", "resumen", "sinopsis", "résumé", "resume", "zusammenfassung", "inhalt",
     "beschreibung", "kurzbeschreibung", "resumo", "sinopse", "sinossi", "riassunto", "trama", "descripción", "descrição", "descrizione",
+    "описание", "саммари", "аннотация", "简介", "簡介", "摘要", "文案",
   ],
   notes: [
     "a/n", "an", "author's note", "author's notes", "authors note", "authors notes", "author note", "author notes",
@@ -70,8 +74,9 @@ const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
   words: [
     "word count", "wordcount", "words", "word", "length", "palabras", "número de palabras", "mots", "nombre de mots",
     "wörter", "wortanzahl", "wortzahl", "palavras", "número de palavras", "parole", "numero di parole", "longueur", "länge",
+    "размер", "字数", "字數",
   ],
-  status: ["status", "estado", "statut", "stato", "situação", "state"],
+  status: ["status", "estado", "statut", "stato", "situação", "state", "статус", "状态", "狀態"],
   complete: ["complete", "completed", "completo", "completa", "terminé", "terminée", "fertig", "abgeschlossen", "concluída", "concluído", "finished"],
   wip: ["wip"],
   series: ["series", "serie", "série", "séries", "reihe", "saga", "part of", "series name", "parte de", "fait partie de", "teil von", "parte di", "verse"],
@@ -84,6 +89,9 @@ const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
   email: ["e-mail", "email", "e-mail address", "email address", "mail", "contact", "correo", "courriel", "e-mail-adresse"],
   url: ["url", "story url", "link", "source url", "original url", "originally posted at", "website"],
   collections: [],
+  // Mail and Usenet headers over a posted story: the sender is usually its author, the subject names it.
+  mailFrom: ["from"],
+  subject: ["subject", "subj"],
 };
 
 // Labels with no field of their own that still mark a line as part of a header (so that "Spoilers: season 7"
@@ -96,6 +104,7 @@ const EXTRA_LABELS = [
   "soundtrack", "site", "publisher", "packaged", "reviews", "favs", "follows", "id", "hits", "kudos",
   "bookmarks", "comments", "read", "read count", "continuity", "pov", "point of view", "season", "episode",
   "spoilers for", "contexto", "époque", "zeitraum", "betaleser", "bêta", "beta-lectrice", "beta-leitura",
+  "to", "cc", "newsgroups", "message-id", "reply-to", "organization", "sender", "бета", "посвящение",
 ];
 
 /** Lower-cased, accents kept, typographic apostrophes straightened, spacing and `(s)` normalised. */

@@ -7,6 +7,14 @@ const EMAIL = /(?:mailto:)?[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*at\s*[)\]}])\s*[\p{
  * Removes e-mail addresses and tidies the brackets and separators they leave behind.
  * @example redactEmails("Jo (jo@example.com)") // "Jo"
  */
+/**
+ * Removes e-mail addresses from story text and HTML, and nothing else: legacy files carry them in signatures,
+ * list footers and mail headers that end up around the story.
+ */
+export function stripEmailAddresses(text: string): string {
+  return /@|[([{]\s*at\s*[)\]}]/iu.test(text) ? text.replace(EMAIL, "") : text;
+}
+
 export function redactEmails(value: string): string {
   if (!/@|[([{]\s*at\s*[)\]}]/iu.test(value)) return value;
   return value

@@ -44,12 +44,19 @@ export class WorkMetadata {
     return this.scalars[field] !== undefined;
   }
 
-  /** Sets a single-valued field unless a source already stated it. Returns whether it was set. */
+  /**
+   * Sets a single-valued field unless a source at least as sure already stated it (a `Title:` line outranks a
+   * mail subject or a page's <title>). Returns whether it was set.
+   */
   setScalar(field: ScalarField, value: string, evidence: Evidence): boolean {
     const cleaned = redactEmails(value).trim();
-    if (!cleaned || this.has(field)) return false;
+    if (!cleaned) return false;
+    const confidence = evidence.confidence ?? DEFAULT_CONFIDENCE[evidence.source];
+    const current = this.provenance[field];
+    if (this.has(field) && (!current || current.confidence >= confidence)) return false;
     this.scalars[field] = cleaned;
-    this.record(field, evidence);
+    this.forget(field);
+    this.record(field, { ...evidence, confidence });
     return true;
   }
 
@@ -91,9 +98,12 @@ export class WorkMetadata {
   }
 
   setRating(raw: string, evidence: Evidence): void {
-    if (this.ratingRaw !== null) return;
+    const confidence = evidence.confidence ?? DEFAULT_CONFIDENCE[evidence.source];
+    const current = this.provenance.rating;
+    if (this.ratingRaw !== null && (!current || current.confidence >= confidence)) return;
     this.ratingRaw = raw.trim();
-    this.record("rating", evidence);
+    this.forget("rating");
+    this.record("rating", { ...evidence, confidence });
   }
 
   addWarnings(lines: readonly string[], exact: readonly ArchiveWarning[], evidence: Evidence): void {
@@ -111,7 +121,7 @@ export class WorkMetadata {
     const current = this.provenance.status;
     if (this.status !== "unknown" && current && current.confidence >= confidence) return;
     this.status = status;
-    delete this.provenance.status;
+    this.forget("status");
     this.record("status", { ...evidence, confidence });
   }
 
@@ -137,6 +147,10 @@ export class WorkMetadata {
     if (!cleanedLabel || !cleanedValue) return;
     const existing = this.extra[cleanedLabel];
     this.extra[cleanedLabel] = existing && existing !== cleanedValue ? `${existing}\n${cleanedValue}` : cleanedValue;
+  }
+
+  private forget(field: WorkField): void {
+    Reflect.deleteProperty(this.provenance, field);
   }
 
   /** Records (or extends) the evidence for a field; the first source's kind and confidence stand. */

@@ -5,6 +5,7 @@
  */
 import { hasAtMostWords, type Block } from "../document.js";
 import { readChapterHeading } from "../body/headings.js";
+import { isPageFurniture } from "../body/notes.js";
 import { applyLabelledField } from "../metadata/apply-field.js";
 import { applyFfnLine, isFfnLine } from "../metadata/ffn-line.js";
 import { fieldForLabel } from "../metadata/labels.js";
@@ -23,14 +24,25 @@ interface HeaderEntry {
 }
 
 const MAX_PREAMBLE_BLOCKS = 120;
+/** How far below the top a header may start, under an epigraph or mail headers. */
+const MAX_LEAD_BLOCKS = 3;
+
+export interface Preamble {
+  /** The index of the first block of the story. */
+  end: number;
+  /** Blocks above the header that belong to the story (an epigraph), to put back at its start. */
+  lead: Block[];
+}
 
 /**
- * Reads the preamble into `meta` and returns the index of the first block of the story.
+ * Reads the preamble into `meta`.
  * @param source the provenance to record for labelled fields (`header`, or `structured` for a title page).
  */
-export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, source: Evidence["source"] = "header"): number {
+export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, source: Evidence["source"] = "header"): Preamble {
   let inHeader = false;
+  let breadcrumbOnly = false;
   let pending: HeaderEntry | null = null;
+  const lead: Block[] = [];
   const limit = Math.min(blocks.length, MAX_PREAMBLE_BLOCKS);
   let i = 0;
   for (; i < limit; i += 1) {
@@ -39,7 +51,7 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
     if (block.kind === "break") {
       if (pending) applyEntries(meta, [pending], source);
       // A separator after a header ends the preamble; one before anything else is the story's own.
-      return inHeader || meta.has("title") ? i + 1 : i;
+      return { end: inHeader || meta.has("title") ? i + 1 : i, lead };
     }
     const text = block.text.trim();
     const lines = text.split("\n").map((l) => l.trim());
@@ -55,7 +67,12 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       applyEntries(meta, [pending], source);
       pending = null;
     }
-    const entries = parseHeader(lines, inHeader) ?? (i === 0 ? titleThenHeader(lines, meta) : null);
+    if (lines.length === 1 && readBreadcrumb(lines[0] ?? "", meta)) {
+      inHeader = true;
+      breadcrumbOnly = i === lead.length;
+      continue;
+    }
+    const entries = parseHeader(lines, inHeader) ?? (i <= lead.length ? titleThenHeader(lines, meta) : null);
     if (entries) {
       const last = entries.at(-1);
       const waiting = last && last.lines.join("").trim() === "" ? entries.pop() : undefined;
@@ -64,53 +81,102 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       inHeader = true;
       continue;
     }
-    if (!inHeader && i <= 1 && readTitleAndByline(block, lines, blocks[i + 1], meta)) {
+    if (!meta.has("title") && (!inHeader || breadcrumbOnly) && i <= lead.length + 1 && readTitleAndByline(block, lines, blocks[i + 1], meta)) {
       inHeader = true;
       continue;
     }
     if (inHeader && lines.length === 1 && readByline(lines[0] ?? "", meta)) continue;
+    if (inHeader && isPageFurniture(text)) continue;
     if (inHeader && !meta.has("summary") && isSummaryParagraph(blocks, i)) {
       meta.setScalar("summary", text, { source: "byline", evidence: text, confidence: 0.6 });
+      continue;
+    }
+    // An epigraph or a line of mail headers above the header: the header still counts, the line stays story.
+    if (!inHeader && lead.length < MAX_LEAD_BLOCKS && headerFollows(blocks, i + 1)) {
+      lead.push(block);
       continue;
     }
     break;
   }
   if (pending) applyEntries(meta, [pending], source);
-  return i;
+  return { end: i, lead };
+}
+
+// Two known labels within the next few blocks: in one paragraph, or one per block as a table of label cells
+// (LiveJournal's header tables) leaves them.
+function headerFollows(blocks: readonly Block[], from: number): boolean {
+  let known = 0;
+  for (let k = from; k < Math.min(blocks.length, from + MAX_LEAD_BLOCKS + 4); k += 1) {
+    const block = blocks[k];
+    if (!block || block.kind === "break") return false;
+    const entries = parseHeader(block.text.split("\n").map((l) => l.trim()), false);
+    known += entries?.filter((e) => fieldForLabel(e.label) !== undefined || e.label === FFN_ENTRY).length ?? 0;
+    if (known >= 2) return true;
+  }
+  return false;
+}
+
+// fanfiction.net's breadcrumb over a story: "Books » Harry Potter", "TV Shows > Buffy: The Vampire Slayer".
+const BREADCRUMB = /^(?:anime\/manga|books|cartoons|comics|games|misc|movies|plays\/musicals|tv shows?|crossovers?)\s*[»>›]\s*(.+)$/iu;
+
+function readBreadcrumb(line: string, meta: WorkMetadata): boolean {
+  const m = BREADCRUMB.exec(line);
+  if (!m?.[1]) return false;
+  const fandoms = m[1].split(/\s*[»>›]\s*|\s+&\s+|\s+crossover$/iu).filter(Boolean);
+  applyLabelledField(meta, "Fandom", fandoms, { source: "header", evidence: line, confidence: 0.8 });
+  return true;
 }
 
 function isChapterStart(text: string): boolean {
   return readChapterHeading(text)?.strength === "strong";
 }
 
-/** A paragraph as header lines, or null if it is not one. Unknown labels count only inside a header. */
+const FFN_ENTRY = "\u0000ffn";
+const PART_OF = /^part\s+(\d+)\s*(?:of|\/)\s*(\d+)$/iu;
+/** Notes written under a header field ("See part one for disclaimers."), which are no part of its value. */
+const NOTE_ENTRY = "\u0000note";
+
+/**
+ * A paragraph as header lines, or null if it is not one. Unknown labels (`From:`, `Beta'd by:`) count when the
+ * paragraph, or the header around it, has known ones.
+ */
 function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[] | null {
+  const knownLines = lines.filter((l) => isFfnLine(l) || splitPipeSegments(l) || parseLabelLine(l)?.known).length;
+  if (knownLines === 0) return null;
   const entries: HeaderEntry[] = [];
-  let knownCount = 0;
   for (const line of lines) {
     if (isFfnLine(line)) {
-      entries.push({ label: "\u0000ffn", lines: [line], evidence: line });
-      knownCount += 1;
+      entries.push({ label: FFN_ENTRY, lines: [line], evidence: line });
       continue;
     }
     const segments = splitPipeSegments(line);
     if (segments) {
       for (const segment of segments) entries.push({ label: segment.label, lines: [segment.value], evidence: `${segment.label}: ${segment.value}` });
-      knownCount += segments.length;
       continue;
     }
     const labelled = parseLabelLine(line);
-    if (labelled && (labelled.known || inHeader || knownCount > 0)) {
+    if (labelled && (labelled.known || inHeader || knownLines > 0)) {
       entries.push({ label: labelled.label, lines: [labelled.value], evidence: line });
-      if (labelled.known) knownCount += 1;
       continue;
     }
     const previous = entries.at(-1);
     if (!previous) return null;
-    previous.lines.push(line);
-    previous.evidence += ` ${line}`;
+    if (continuesValue(previous, line)) {
+      previous.lines.push(line);
+      previous.evidence += ` ${line}`;
+    } else {
+      entries.push({ label: NOTE_ENTRY, lines: [line], evidence: line });
+    }
   }
-  return knownCount > 0 ? entries : null;
+  return entries;
+}
+
+// A summary or disclaimer runs on over several lines; a list of tags does not turn into prose or a link.
+function continuesValue(entry: HeaderEntry, line: string): boolean {
+  if (entry.label === NOTE_ENTRY) return true;
+  const field = fieldForLabel(entry.label);
+  const prose = field === "summary" || field === "notes" || field === "disclaimer" || field === "endNotes" || field === "extra" || field === undefined;
+  return prose || (!/https?:\/\/|[.!?]$/u.test(line) && hasAtMostWords(line, 10));
 }
 
 // "Title: X | Author: Y | Rating: T" (also with • or ~ between the fields).
@@ -122,9 +188,16 @@ function splitPipeSegments(line: string): LabelLine[] | null {
   return parsed.filter((s) => s.known).length >= 2 ? parsed : null;
 }
 
-const LABEL_LINE = /^[*_[\]>\s]*(?:\[b\])?([\p{L}][\p{L}'’ ()/&.-]{0,38}?)\s*(?:\[\/b\])?[*_]*\s*[:：]\s*[*_]*\s*(?:\[\/b\])?(.*)$/u;
+const LABEL_LINE = /^[*_[\]>\s]*(?:\[b\])?([\p{L}][\p{L}'’ ()/&.-]{0,38}?)\s*(?:\[\/b\])?[*_]*\s*[:：]{1,2}\s*[*_]*\s*(?:\[\/b\])?(.*)$/u;
 
-function parseLabelLine(line: string): LabelLine | null {
+// "Title - Six Hours in Sickbay", "Rating = PG": other separators, trusted only after a label we know.
+const DASH_LABEL_LINE = /^[*_\s]*([\p{L}][\p{L}'’ ()/&.]{0,30}?)\s+[-–—=]\s+(\S.*)$/u;
+
+function parseLabelLine(rawLine: string): LabelLine | null {
+  // "[Rating: PG]": a whole line in brackets.
+  const line = /^\[[^\]]+\]$/u.test(rawLine.trim()) ? rawLine.trim().slice(1, -1) : rawLine;
+  const dashed = DASH_LABEL_LINE.exec(line);
+  if (dashed && fieldForLabel(dashed[1] ?? "") !== undefined) return { label: (dashed[1] ?? "").trim(), value: (dashed[2] ?? "").trim(), known: true };
   const m = LABEL_LINE.exec(line);
   if (!m) return null;
   const label = (m[1] ?? "").trim();
@@ -139,8 +212,12 @@ function parseLabelLine(line: string): LabelLine | null {
 function applyEntries(meta: WorkMetadata, entries: readonly HeaderEntry[], source: Evidence["source"]): void {
   for (const entry of entries) {
     const evidence: Evidence = { source, evidence: entry.evidence };
-    if (entry.label === "\u0000ffn") {
+    if (entry.label === FFN_ENTRY) {
       applyFfnLine(meta, entry.lines[0] ?? "");
+      continue;
+    }
+    if (entry.label === NOTE_ENTRY) {
+      meta.appendText("notes", joinValue(entry.lines), evidence);
       continue;
     }
     const value = joinValue(entry.lines);
@@ -157,14 +234,29 @@ function joinValue(lines: readonly string[]): string {
     .trim();
 }
 
-// "My Title\nRating: PG\n…": a title line on top of the header, in one paragraph.
+// "My Title\nRating: PG\n…": a title line on top of the header, in one paragraph, perhaps with a byline and a
+// "Part 2 of 3" line between them.
 function titleThenHeader(lines: readonly string[], meta: WorkMetadata): HeaderEntry[] | null {
   if (lines.length < 2 || !isTitleLike(lines[0] ?? "")) return null;
   const rest = lines.slice(1);
-  const byline = rest[0] !== undefined && readByline(rest[0], meta) ? rest.shift() : undefined;
+  let byline: string | undefined;
+  let part: RegExpExecArray | null = null;
+  for (let line = rest[0]; line !== undefined && rest.length > 0; line = rest[0]) {
+    const partLine = PART_OF.exec(line);
+    if (partLine) part = partLine;
+    else if (!byline && readByline(line, meta)) byline = line;
+    else break;
+    rest.shift();
+  }
+  if (part) {
+    const [, n = "0", of = "0"] = part;
+    meta.setStatus(Number(n) >= Number(of) ? "complete" : "in-progress", { source: "inferred", evidence: part[0], confidence: 0.7 });
+  }
   const entries = parseHeader(rest, false);
   if (!entries && !byline) return null;
   applyTitle(meta, lines[0] ?? "", byline ? 0.85 : 0.8);
+  // "Title / by Author / a line about the story": that line is the summary.
+  if (!entries && rest.length > 0) meta.setScalar("summary", rest.join(" "), { source: "byline", evidence: rest.join(" "), confidence: 0.5 });
   return entries ?? [];
 }
 
@@ -231,5 +323,5 @@ function isSummaryParagraph(blocks: readonly Block[], index: number): boolean {
   const block = blocks[index];
   const next = blocks[index + 1];
   if (!block || block.kind !== "paragraph" || !next || !hasAtMostWords(block.text, 250)) return false;
-  return next.kind === "break" || isChapterStart(next.text.trim());
+  return next.kind === "break" || isChapterStart(next.text.trim()) || parseHeader(next.text.split("\n").map((l) => l.trim()), true) !== null;
 }
