@@ -11,6 +11,8 @@ describe("categoryFromWord", () => {
     ["Multi", "Multi"],
     ["Other", "Other"],
     ["Slash", "M/M"],
+    ["джен", "Gen"],
+    ["Слэш", "M/M"],
     ["slash", "M/M"],
     ["Femslash", "F/F"],
     ["het", "F/M"],

@@ -10,6 +10,8 @@ const WORDS: Readonly<Record<string, Category>> = {
   multi: "Multi", multiple: "Multi", "multiple pairings": "Multi", threesome: "Multi", ot3: "Multi", poly: "Multi",
   polyamory: "Multi", moresome: "Multi",
   other: "Other",
+  // Russian-language archives (ficbook) name the same categories.
+  "джен": "Gen", "гет": "F/M", "слэш": "M/M", "слеш": "M/M", "фемслэш": "F/F", "фемслеш": "F/F",
 };
 
 /** The category a legacy word means, or null. @example categoryFromWord("Slash") // "M/M" */

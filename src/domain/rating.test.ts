@@ -42,6 +42,9 @@ describe("normaliseRating", () => {
       ["FR15", "Teen And Up Audiences"],
       ["FR18", "Mature"],
       ["FR21", "Explicit"],
+      ["P6", "General Audiences"],
+      ["P12", "Teen And Up Audiences"],
+      ["P18-AVL", "Explicit"],
       ["fr15", "Teen And Up Audiences"],
     ] as const)("%s → %s", (raw, expected) => {
       expect(normaliseRating(raw)).toBe(expected);

@@ -5,23 +5,23 @@ export type Rating = (typeof RATINGS)[number];
 type StatedRating = Exclude<Rating, "Not Rated">;
 
 // Every scale seen in legacy headers (MPAA-style, FictionRatings, Twisting the Hellmouth's FR scale, the
-// FRC/FRT/FRM/FRAO scale, words, localized words). Sources: shared/reference/legacy-formats.md §4.5.
+// FRC/FRT/FRM/FRAO scale, fanfiktion.de's P6–P18, words, localized words). Sources: shared/reference/legacy-formats.md §4.5.
 const SCALE: Record<StatedRating, readonly string[]> = {
   "General Audiences": [
     "g", "pg", "k", "k+", "fr7", "frc", "all ages", "all", "general", "general audiences", "everyone", "gen",
     "todos los públicos", "todo público", "tout public", "tous publics", "für alle", "ab 0", "ab 6", "livre",
-    "per tutti", "tutti", "verde",
+    "per tutti", "tutti", "verde", "p6",
   ],
   "Teen And Up Audiences": [
     "pg-13", "pg13", "pg-15", "pg15", "t", "fr13", "fr15", "frt", "teen", "teens", "teen and up",
     "teen and up audiences", "13+", "15+", "ab 12", "ab 13", "ab 14", "ab 16", "16+", "adolescentes", "adolescents",
-    "jugendliche", "adolescenti", "giallo", "ado",
+    "jugendliche", "adolescenti", "giallo", "ado", "p12", "p16",
   ],
   Mature: ["r", "m", "fr18", "frm", "mature", "mature audiences", "adulto joven", "arancione", "mature content"],
   Explicit: [
     "nc-17", "nc17", "nc-21", "nc21", "x", "xx", "xxx", "ma", "fr21", "frao", "adult", "adults", "adults only",
     "adult only", "explicit", "18+", "+18", "21+", "ab 18", "adultos", "adulte", "adultes", "explícito", "explicite",
-    "explizit", "erwachsene", "adulti", "rosso", "nc", "r18", "r-18",
+    "explizit", "erwachsene", "adulti", "rosso", "nc", "r18", "r-18", "p18", "p18-avl",
   ],
 };
 

@@ -24,7 +24,7 @@ const GENRE_WORDS = new Set([
   "first time", "established relationship", "ficlet", "short story", "series", "angst/romance", "romance/angst",
 ]);
 
-const NO_PAIRING = /^(?:none|n\/?a|no pairings?|no romance|gen|nada|ninguna|ninguno|aucun|aucune|keine|nenhum|nessuna)\b/iu;
+const NO_PAIRING = /^(?:none|n\/?a|no pairings?|no romance|gen|nada|ninguna|ninguno|aucun|aucune|keine|nenhum|nessuna|нет|无|無)(?:\b|$)/iu;
 
 /** A value as one string, or as the items a structured source already separated (links in the preface). */
 export type FieldValue = string | readonly string[];
