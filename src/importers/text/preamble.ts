@@ -8,7 +8,7 @@ import { readChapterHeading } from "../body/headings.js";
 import { isPageFurniture } from "../body/notes.js";
 import { applyLabelledField } from "../metadata/apply-field.js";
 import { applyFfnLine, isFfnLine } from "../metadata/ffn-line.js";
-import { fieldForLabel } from "../metadata/labels.js";
+import { fieldForLabel, type FieldKey } from "../metadata/labels.js";
 import type { Evidence, WorkMetadata } from "../metadata/work-metadata.js";
 
 interface LabelLine {
@@ -86,6 +86,7 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       continue;
     }
     if (inHeader && lines.length === 1 && readByline(lines[0] ?? "", meta)) continue;
+    if (inHeader && !meta.has("title") && readTitleAndUsername(lines, meta)) continue;
     if (inHeader && isPageFurniture(text)) continue;
     if (inHeader && !meta.has("summary") && isSummaryParagraph(blocks, i)) {
       meta.setScalar("summary", text, { source: "byline", evidence: text, confidence: 0.6 });
@@ -155,7 +156,10 @@ function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[]
       continue;
     }
     const labelled = parseLabelLine(line);
-    if (labelled && (labelled.known || inHeader || knownLines > 0)) {
+    const previousEntry = entries.at(-1);
+    // The Archive's "Stats:" holds "Published: … Words: …" on the line below it.
+    const statsBelow = previousEntry !== undefined && fieldForLabel(previousEntry.label) === "stats" && previousEntry.lines.join("").trim() === "";
+    if (labelled && !statsBelow && (labelled.known || inHeader || knownLines > 0)) {
       entries.push({ label: labelled.label, lines: [labelled.value], evidence: line });
       continue;
     }
@@ -171,12 +175,13 @@ function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[]
   return entries;
 }
 
+const PROSE_FIELDS = new Set<FieldKey>(["summary", "notes", "endNotes", "disclaimer", "extra", "stats", "title"]);
+
 // A summary or disclaimer runs on over several lines; a list of tags does not turn into prose or a link.
 function continuesValue(entry: HeaderEntry, line: string): boolean {
   if (entry.label === NOTE_ENTRY) return true;
   const field = fieldForLabel(entry.label);
-  const prose = field === "summary" || field === "notes" || field === "disclaimer" || field === "endNotes" || field === "extra" || field === undefined;
-  return prose || (!/https?:\/\/|[.!?]$/u.test(line) && hasAtMostWords(line, 10));
+  return field === undefined || PROSE_FIELDS.has(field) || (!/https?:\/\/|[.!?]$/u.test(line) && hasAtMostWords(line, 10));
 }
 
 // "Title: X | Author: Y | Rating: T" (also with • or ~ between the fields).
@@ -217,21 +222,22 @@ function applyEntries(meta: WorkMetadata, entries: readonly HeaderEntry[], sourc
       continue;
     }
     if (entry.label === NOTE_ENTRY) {
-      meta.appendText("notes", joinValue(entry.lines), evidence);
+      meta.appendText("notes", joinValue(entry), evidence);
       continue;
     }
-    const value = joinValue(entry.lines);
+    const value = joinValue(entry);
     if (!applyLabelledField(meta, entry.label, value, evidence)) meta.addExtra(entry.label, value);
   }
 }
 
 // Continuation lines join with a space; a value that spans paragraphs keeps them apart.
-function joinValue(lines: readonly string[]): string {
-  return lines
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(" ")
-    .trim();
+// Under a label that stands alone ("Characters:" over one name per line, as text copied from the Archive's
+// pages reads), each line of a list field is an item.
+function joinValue(entry: HeaderEntry): string {
+  const lines = entry.lines.map((l) => l.trim()).filter(Boolean);
+  const field = fieldForLabel(entry.label);
+  const listUnderLabel = entry.lines[0]?.trim() === "" && field !== undefined && !PROSE_FIELDS.has(field);
+  return lines.join(listUnderLabel ? "\n" : " ").trim();
 }
 
 // "My Title\nRating: PG\n…": a title line on top of the header, in one paragraph, perhaps with a byline and a
@@ -289,6 +295,15 @@ function readTitleAndByline(block: Block, lines: readonly string[], next: Block 
     }
   }
   return false;
+}
+
+// Text copied from an Archive work page: the title over the creator's user name, with no "by".
+function readTitleAndUsername(lines: readonly string[], meta: WorkMetadata): boolean {
+  const [title = "", name = ""] = lines;
+  if (lines.length !== 2 || !isTitleLike(title) || !/^[\w.-]{2,40}$/u.test(name)) return false;
+  applyTitle(meta, title, 0.7);
+  applyLabelledField(meta, "Author", name, { source: "byline", evidence: lines.join(" / "), confidence: 0.7 });
+  return true;
 }
 
 function applyTitle(meta: WorkMetadata, line: string, confidence: number): void {
