@@ -4,6 +4,7 @@
  */
 import { QuireError } from "../domain/errors.js";
 import { runParse } from "./commands/parse.js";
+import { UsageError, type Io } from "./io.js";
 
 const USAGE = `Usage: quire <command> [options]
 
@@ -12,11 +13,6 @@ Commands:
                            With --json, print exactly one JSON object for one file.
   help                     Show this help.
 `;
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
@@ -30,27 +26,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     switch (command) {
       case "parse":
         return await runParse(rest, io);
-      case undefined:
       case "help":
       case "--help":
       case "-h":
         io.out(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
+      case undefined:
+        throw new UsageError("a command is needed (quire help lists them)");
       default:
-        io.err(`quire: unknown command "${command}"\n${USAGE}`);
-        return 2;
+        throw new UsageError(`unknown command "${command}" (quire help lists the commands)`);
     }
   } catch (error) {
     io.err(`quire: ${describeError(error)}\n`);
     if (process.env.QUIRE_DEBUG && error instanceof Error) io.err(`${error.stack ?? ""}\n`);
     return error instanceof UsageError ? 2 : 1;
-  }
-}
-
-/** A mistake in how the command was called: reported with exit code 2. */
-export class UsageError extends QuireError {
-  constructor(message: string) {
-    super("usage", message);
   }
 }
 

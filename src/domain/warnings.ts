@@ -24,7 +24,7 @@ const RULES: readonly WarningRule[] = [
   { pattern: /\bcho(?:o?se|oses) not to (?:use archive )?warn|^cntw$|\belegí no advertir/u, warning: "Creator Chose Not To Use Archive Warnings" },
   { pattern: /^(?:none|no warnings?(?: apply)?|no archive warnings apply|n\/a|nothing|not applicable|ningun[ao]?|aucun(?:e)?|keine|nenhum(?:a)?|nessun[oa]?)$/u, warning: "No Archive Warnings Apply" },
   { pattern: /^(?:major |main )?character deaths?$|^death of (?:a )?(?:major |main )?character|^mcd$|^death ?fic$|^muerte de(?: un)? personaje|^mort d'un personnage|^tod einer (?:haupt)?figur|^morte de(?: um)? personage|^morte di(?: un)? personaggio/u, warning: "Major Character Death" },
-  { pattern: /\brape\b|\bnon-?con(?:sensual|sent)?\b|\bnoncon\b|\bviolaci[oó]n\b|\bviol\b|\bvergewaltigung\b|\bestupro\b|\bstupro\b/u, warning: "Rape/Non-Con" },
+  { pattern: /\brape\b|\bnon[- ]?con(?:sensual|sent)?\b|\bviolaci[oó]n\b|\bviol\b|\bvergewaltigung\b|\bestupro\b|\bstupro\b/u, warning: "Rape/Non-Con" },
   { pattern: /^graphic (?:depictions of )?violence$|^(?:extreme|explicit) violence$|^violencia gr[aá]fica$|^violence graphique$|^viol[eê]ncia gr[aá]fica$|^violenza grafica$|^(?:explizite|drastische) gewalt(?:darstellung)?$/u, warning: "Graphic Depictions Of Violence" },
   { pattern: /^(?:gore|gory|blood and gore)$/u, warning: "Graphic Depictions Of Violence", keepAsTag: true },
   { pattern: /^underage(?: sex)?$|^under-age$|^chan$|^minor\/adult$/u, warning: "Underage Sex" },
@@ -91,8 +91,14 @@ export function consistentWarnings(found: Iterable<ArchiveWarning>): ArchiveWarn
 
 function matchWarning(piece: string): WarningRule | undefined {
   const normalised = piece.toLowerCase().replace(/\(s\)/gu, "s").replace(/\s+/gu, " ");
-  return RULES.find((rule) => rule.pattern.test(normalised));
+  const rule = RULES.find((r) => r.pattern.test(normalised));
+  // "No rape" rules a warning out rather than in: it stays a tag, as "No Character Death" is on the Archive.
+  // Only "No Archive Warnings Apply" itself may start with a negation.
+  if (rule && rule.warning !== "No Archive Warnings Apply" && NEGATED.test(normalised)) return undefined;
+  return rule;
 }
+
+const NEGATED = /^(?:no|not|without|never|sin|sans|kein|keine|ohne|nessun[ao]?|sem)\s/u;
 
 function splitWarningLine(value: string): string[] {
   const pieces = value

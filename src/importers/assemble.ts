@@ -55,7 +55,11 @@ export function chaptersFromBlocks(meta: WorkMetadata, blocks: readonly Block[])
     if (edges.disclaimer) meta.setScalar("disclaimer", edges.disclaimer, { source: "header", evidence: edges.disclaimer });
     if (text.trim()) meta.appendText("notes", text, { source: "inferred", evidence: text.slice(0, 120), confidence: 0.6 });
   } else if (lead.length > 0) {
-    sources.unshift({ title: null, blocks: [...lead] });
+    // Story text before "Chapter 1" is a chapter of its own: numbering by position keeps the numbers apart,
+    // unless the file starts later in a longer work and there is room below its first number.
+    const firstNumber = sources[0]?.number ?? 1;
+    if (firstNumber > 1) sources.unshift({ number: firstNumber - 1, title: null, blocks: [...lead] });
+    else sources.splice(0, sources.length, { title: null, blocks: [...lead] }, ...sources.map(({ number: _number, ...rest }) => rest));
   }
   return sources;
 }
@@ -70,9 +74,10 @@ export function assembleWork(meta: WorkMetadata, sources: readonly ChapterSource
       meta.setStatus(edges.endMarker, { source: "inferred", evidence: edges.endMarkerText, confidence: 0.8 });
     }
     if (edges.disclaimer) meta.setScalar("disclaimer", edges.disclaimer, { source: "header", evidence: edges.disclaimer });
-    const notes = joinNotes(source.notes, edges.notes);
-    const endNotes = joinNotes(source.endNotes, edges.endNotes);
-    const summary = source.summary ?? edges.summary;
+    // Notes carry the same signatures and "write to me at" lines as headers do.
+    const notes = withoutAddresses(joinNotes(source.notes, edges.notes));
+    const endNotes = withoutAddresses(joinNotes(source.endNotes, edges.endNotes));
+    const summary = withoutAddresses(source.summary ?? edges.summary);
     const rendered = renderChapter(edges.blocks);
     if (single) {
       // In a one-chapter work the notes are the work's, as on the Archive.
@@ -82,7 +87,7 @@ export function assembleWork(meta: WorkMetadata, sources: readonly ChapterSource
     }
     chapters.push({
       number: source.number ?? index + 1,
-      title: source.title,
+      title: withoutAddresses(source.title),
       summary: single ? null : summary,
       notes: single ? null : notes,
       endNotes: single ? null : endNotes,
@@ -92,6 +97,11 @@ export function assembleWork(meta: WorkMetadata, sources: readonly ChapterSource
     });
   }
   return finishWork(meta, chapters);
+}
+
+function withoutAddresses(text: string | null | undefined): string | null {
+  const stripped = text ? stripEmailAddresses(text).trim() : "";
+  return stripped ? stripped : null;
 }
 
 function joinNotes(...parts: readonly (string | null | undefined)[]): string | null {
@@ -183,7 +193,10 @@ function detectStoryLanguage(meta: WorkMetadata, storyText: string): string {
   return detected.code;
 }
 
+// A date no parser can read ("Summer of 2004") is kept as written, in `extra`.
 function dateField(meta: WorkMetadata, field: "published" | "updated", language: string): string | null {
   const raw = meta.scalars[field];
-  return raw === undefined ? null : parseDate(raw, language);
+  const date = raw === undefined ? null : parseDate(raw, language);
+  if (raw !== undefined && date === null) meta.addExtra(field === "published" ? "Published" : "Updated", raw);
+  return date;
 }

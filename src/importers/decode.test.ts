@@ -22,7 +22,7 @@ describe("decodeText", () => {
   describe("UTF-8", () => {
     it("reads plain UTF-8 and reports no repair", () => {
       const result = decodeText(new TextEncoder().encode("Zoë’s café — naïve"));
-      expect(result).toEqual({ text: "Zoë’s café — naïve", encoding: "utf-8", repairedMojibake: false });
+      expect(result).toEqual({ text: "Zoë’s café — naïve", encoding: "utf-8", binary: false });
     });
 
     it("drops a UTF-8 byte order mark", () => {
@@ -114,17 +114,29 @@ describe("decodeText", () => {
   });
 
   describe("double-encoded UTF-8", () => {
-    it("repairs it and says so", () => {
+    it("repairs it", () => {
       const result = decodeText(new TextEncoder().encode("The cafÃ© was closed, and I donâ€™t know why."));
       expect(result.text).toBe("The café was closed, and I don’t know why.");
-      expect(result.repairedMojibake).toBe(true);
     });
 
     it("leaves ordinary French text alone", () => {
       const text = "Il était là » ça m’a plu, à côté du château.";
       const result = decodeText(new TextEncoder().encode(text));
       expect(result.text).toBe(text);
-      expect(result.repairedMojibake).toBe(false);
+    });
+  });
+
+  describe("control characters", () => {
+    it("drops the escape sequences that would rewrite a terminal, keeping tabs and line breaks", () => {
+      const story = "The bell rang twice over the harbour, and nobody on the quay looked up from the nets.";
+      const result = decodeText(new TextEncoder().encode(`Title: Bell\u001b]0;pwned\u0007\u001b[2J\n\tText\u0085 here. ${story}`));
+      expect(result.text).toBe(`Title: Bell]0;pwned[2J\n\tText here. ${story}`);
+      expect(result.binary).toBe(false);
+    });
+
+    it("calls bytes with many control characters binary", () => {
+      const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i % 7 === 0 ? 1 : 65 + (i % 26)));
+      expect(decodeText(bytes).binary).toBe(true);
     });
   });
 });

@@ -7,10 +7,12 @@ import chardet from "chardet";
 import { repairMojibake } from "./mojibake.js";
 
 export interface DecodedText {
+  /** The text, without control characters (only tab and line feed remain). */
   text: string;
   /** The encoding the bytes were read as, for the readable summary. */
   encoding: string;
-  repairedMojibake: boolean;
+  /** Whether the bytes look like binary data rather than text: many control characters where text has none. */
+  binary: boolean;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -36,8 +38,21 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
 
 function finish(raw: string, encoding: string): DecodedText {
   const text = raw.replace(/\r\n?/gu, "\n");
-  const repaired = repairMojibake(text);
-  return { text: repaired, encoding, repairedMojibake: repaired !== text };
+  // Control characters would reach terminals (an escape sequence in a title can rewrite the user's screen) and
+  // JSON consumers; no story needs one.
+  const clean = repairMojibake(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, "");
+  return { text: clean, encoding, binary: isBinary(text) };
+}
+
+// Decoded text with many control characters was never text (random bytes, an executable, a database).
+function isBinary(text: string): boolean {
+  const sample = text.slice(0, 16_384);
+  let control = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) control += 1;
+  }
+  return control > sample.length * 0.05;
 }
 
 function decodeWithBom(bytes: Uint8Array): { text: string; encoding: string } | null {

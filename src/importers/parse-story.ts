@@ -29,18 +29,22 @@ export async function parseStory(bytes: Uint8Array, fileName = ""): Promise<Pars
   if (bytes.byteLength > MAX_STORY_BYTES) {
     throw new UnreadableStoryError("too-large", `file is larger than ${MAX_STORY_BYTES / 1048576} MB`);
   }
-  if (isZip(bytes)) return { format: "epub", encoding: "zip", work: await parseEpubStory(bytes) };
+  if (isZip(bytes)) return { format: "epub", encoding: "zip", work: requireStory(await parseEpubStory(bytes)) };
   rejectKnownBinary(bytes);
-  const declared = /\.x?html?$/iu.test(fileName) || looksLikeHtml(bytes) ? declaredCharset(bytes) : undefined;
-  const { text, encoding } = decodeText(bytes, declared);
+  const declared = /\.x?html?$/iu.test(fileName) || startsLikeHtml(new TextDecoder("latin1").decode(bytes.subarray(0, 2048))) ? declaredCharset(bytes) : undefined;
+  const { text, encoding, binary } = decodeText(bytes, declared);
+  if (binary) throw new UnreadableStoryError("unsupported", "not a text, HTML or EPUB file (binary content)");
   if (text.trim().length === 0) throw new UnreadableStoryError("empty", "file is empty");
-  if (isBinaryText(text)) throw new UnreadableStoryError("unsupported", "not a text, HTML or EPUB file (binary content)");
   const format = detectTextFormat(text, fileName);
   const work = format === "html" ? parseHtmlStory(text) : format === "markdown" ? parseMarkdownStory(text) : parseTextStory(text);
+  return { format, encoding, work: requireStory(work) };
+}
+
+function requireStory(work: ParsedWork): ParsedWork {
   if (work.chapters.every((c) => c.text.trim().length === 0)) {
     throw new UnreadableStoryError("no-story", "no story text found (only metadata or markup)");
   }
-  return { format, encoding, work };
+  return work;
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -63,20 +67,11 @@ function rejectKnownBinary(bytes: Uint8Array): void {
   }
 }
 
-// Decoded text with many control characters was never text (random bytes, an executable, a database).
-function isBinaryText(text: string): boolean {
-  const sample = text.slice(0, 16_384);
-  let control = 0;
-  for (let i = 0; i < sample.length; i += 1) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) control += 1;
-  }
-  return control > sample.length * 0.05;
-}
+// Markup at the very start, including the "<!-- saved from url=… -->" a browser writes over a saved page.
+const HTML_START = /^(?:<!doctype html|<html|<\?xml[^>]*>\s*(?:<!doctype html|<html)|<head|<body|<meta|<title|<!--)/u;
 
-function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
-  return /^(?:<!doctype html|<html|<\?xml[^>]*>\s*(?:<!doctype html|<html)|<head|<body|<meta|<title|<!--)/u.test(head);
+function startsLikeHtml(head: string): boolean {
+  return HTML_START.test(head.trimStart().toLowerCase());
 }
 
 function declaredCharset(bytes: Uint8Array): string | undefined {
@@ -86,9 +81,10 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 
 function detectTextFormat(text: string, fileName: string): Exclude<StoryFormat, "epub"> {
   if (/\.x?html?$/iu.test(fileName)) return "html";
-  if (/\.(?:md|markdown|mdown)$/iu.test(fileName) || hasFrontMatter(text)) return "markdown";
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*(?:<!doctype html|<html)|<head|<body)/u.test(head)) return "html";
+  if (/\.(?:md|markdown|mdown)$/iu.test(fileName)) return "markdown";
+  if (startsLikeHtml(text.slice(0, 2048))) return "html";
+  // A .txt file is text even when it opens with a --- block: its indented paragraphs are no Markdown code.
+  if (!/\.txt$/iu.test(fileName) && hasFrontMatter(text)) return "markdown";
   // A text file that is mostly tags was saved from a web page without its .html extension.
   const tags = (text.slice(0, 8192).match(/<\/?(?:p|div|br|i|b|em|strong|span|font|center)\b[^>]*>/giu) ?? []).length;
   return tags >= 10 ? "html" : "text";

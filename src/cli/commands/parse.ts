@@ -1,10 +1,10 @@
 /** `quire parse <file…> [--json]`: one story file in, the structured work out. */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { QuireError } from "../../domain/errors.js";
-import { parseStory, type ParseResult } from "../../importers/parse-story.js";
+import { MAX_STORY_BYTES, parseStory, type ParseResult } from "../../importers/parse-story.js";
 import { formatWorkSummary } from "../format-work-summary.js";
-import { UsageError, type Io } from "../main.js";
+import { UsageError, type Io } from "../io.js";
 
 export async function runParse(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args);
@@ -23,9 +23,9 @@ export async function runParse(args: readonly string[], io: Io): Promise<number>
     try {
       io.out(`${index > 0 ? "\n" : ""}${formatWorkSummary(path, await parseFile(path))}`);
     } catch (error) {
-      if (positionals.length === 1 || !(error instanceof QuireError)) throw error;
+      if (positionals.length === 1) throw error;
       failed += 1;
-      io.err(`quire: ${error.message}\n`);
+      io.err(`quire: ${error instanceof QuireError ? error.message : `${path}: unexpected error: ${String(error instanceof Error ? error.message : error).split("\n")[0] ?? ""}`}\n`);
     }
   }
   return failed > 0 ? 1 : 0;
@@ -40,15 +40,21 @@ function parseOptions(args: readonly string[]) {
 }
 
 const FILE_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: "no such file", ENOTDIR: "no such file", EACCES: "permission denied", EISDIR: "is a directory, not a story file",
+  ENOENT: "no such file", ENOTDIR: "no such file", EACCES: "permission denied", ELOOP: "too many symbolic links",
 };
 
 /** Parses one file; every error it reports names the file. */
 async function parseFile(path: string): Promise<ParseResult> {
   let bytes: Uint8Array;
   try {
+    // Checked before reading: a FIFO or /dev/zero would never end, and a huge file would be read only to be refused.
+    const info = await stat(path);
+    if (info.isDirectory()) throw new QuireError("file", `${path}: is a directory, not a story file`);
+    if (!info.isFile()) throw new QuireError("file", `${path}: not a regular file`);
+    if (info.size > MAX_STORY_BYTES) throw new QuireError("too-large", `${path}: file is larger than ${MAX_STORY_BYTES / 1048576} MB`);
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof QuireError) throw error;
     const reason = FILE_ERRORS[error instanceof Error && "code" in error ? String(error.code) : ""];
     if (reason) throw new QuireError("file", `${path}: ${reason}`, { cause: error });
     throw error;

@@ -99,13 +99,15 @@ function isNumberedSequence(candidates: readonly Candidate[]): boolean {
 // at the top, whose text comes again later. Those entries are navigation, not empty chapters.
 function dropTableOfContents(blocks: readonly Block[], candidates: readonly Candidate[]): Candidate[] {
   const key = (c: Candidate) => c.text.trim().toLowerCase().replace(/\s+/gu, " ");
+  // Where each heading text last appears, so that "is it repeated later?" is one lookup.
+  const lastIndexOfKey = new Map(candidates.map((c, k) => [key(c), k]));
   let tocEnd = 0;
   while (tocEnd < candidates.length - 1) {
     const current = candidates[tocEnd];
     const next = candidates[tocEnd + 1];
     if (!current || !next) break;
     const between = blocks.slice(current.index + 1, next.index).filter((b) => blockText(b).trim().length > 0);
-    const repeated = candidates.slice(tocEnd + 1).some((c) => key(c) === key(current));
+    const repeated = (lastIndexOfKey.get(key(current)) ?? 0) > tocEnd;
     if (between.length > 0 || !repeated) break;
     tocEnd += 1;
   }

@@ -41,7 +41,7 @@ export function isPageFurniture(text: string): boolean {
 }
 
 const MARKER_DECORATION = "[\\s~*=_\\-·•.!…]*";
-const COMPLETE_MARKER = new RegExp(`^${MARKER_DECORATION}[(（]?(?:the end|fin|finis|end|fine|ende|fim|el fin|la fin|the very end|конец|完|全文完|终|終わり|おわり)[)）]?${MARKER_DECORATION}$`, "iu");
+const COMPLETE_MARKER = new RegExp(`^${MARKER_DECORATION}[(（]?(?:the end|fin|finis|end|ende|fim|el fin|la fin|the very end|конец|完|全文完|终|終わり|おわり)[)）]?${MARKER_DECORATION}$`, "iu");
 const IN_PROGRESS_MARKER = new RegExp(`^${MARKER_DECORATION}(?:tbc(?:\\s+(?:in|with)\\b.*)?|t\\.b\\.c\\.?|to be continued(?:\\s+(?:in|with)\\b.*)?|continued in\\b.*|continues in\\b.*|more to come|continuará|continuara|à suivre|a suivre|fortsetzung folgt|continua|continuará\\.\\.\\.|to be cont'd)${MARKER_DECORATION}$`, "iu");
 const NEUTRAL_MARKER = new RegExp(`^${MARKER_DECORATION}(?:end (?:of )?(?:chapter|part|section|ch\\.?)\\s*[\\w-]*|end of part \\w+)${MARKER_DECORATION}$`, "iu");
 
@@ -157,7 +157,8 @@ function takeAfterword(edges: ChapterEdges, endNotes: string[]): void {
     const marker = readEndMarker(block.text);
     if (marker === null || marker === "neutral") continue;
     const tail = blocks.slice(i + 1);
-    if (tail.some((b) => b.kind !== "break" && !hasAtMostWords(b.text, 120))) return;
+    const readsAsNote = (text: string) => isNoteParagraph(text) || continuesNote(text) || CLOSING_LINE.test(text.trim()) || isPageFurniture(text);
+    if (tail.some((b) => b.kind !== "break" && !readsAsNote(b.text))) return;
     edges.endMarker = marker;
     edges.endMarkerText = block.text.trim();
     blocks.splice(i);

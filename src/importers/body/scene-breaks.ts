@@ -4,7 +4,8 @@
  * necessity: no public list of these exists (shared/reference/legacy-formats.md §4.2).
  */
 const SYMBOLS_ONLY = /^[\p{P}\p{S}\s]+$/u;
-const LETTER_PATTERN = /^[-~*=_.+:·•|\s]*(?:[xo0]+[-~*=_.+:·•|\s]*)+$/iu;
+// One flat character class: a nested quantifier here would backtrack exponentially on "Ooooooooh".
+const LETTER_PATTERN = /^[-~*=_.+:·•|\sxo0]+$/iu;
 const QUOTES_OR_DASH_DIALOGUE = /["“”'‘’«»()]|^[—–-]\s*\p{L}{2}/u;
 
 export function isSceneBreakLine(line: string): boolean {

@@ -11,6 +11,8 @@ import type { ZipArchive } from "./zip.js";
 
 export interface SpineItem {
   id: string;
+  /** `linear="no"`: outside the reading order (covers, notes pages). */
+  auxiliary: boolean;
   path: string;
   mediaType: string;
   properties: string;
@@ -36,12 +38,13 @@ export async function readPackage(zip: ZipArchive): Promise<EpubPackage> {
   for (const item of findAll(opf, (e) => localName(e) === "item")) {
     const { id, href } = item.attribs;
     if (!id || !href) continue;
-    manifest.set(id, { id, path: resolve(href), mediaType: item.attribs["media-type"] ?? "", properties: item.attribs.properties ?? "" });
+    manifest.set(id, { id, auxiliary: false, path: resolve(href), mediaType: item.attribs["media-type"] ?? "", properties: item.attribs.properties ?? "" });
   }
   const spineElement = findFirst(opf, (e) => localName(e) === "spine");
-  const spine = findAll(opf, (e) => localName(e) === "itemref")
-    .map((ref) => manifest.get(ref.attribs.idref ?? ""))
-    .filter((item): item is SpineItem => item !== undefined && /html|xml/iu.test(item.mediaType));
+  const spine = findAll(opf, (e) => localName(e) === "itemref").flatMap((ref) => {
+    const item = manifest.get(ref.attribs.idref ?? "");
+    return item && /html|xml/iu.test(item.mediaType) ? [{ ...item, auxiliary: ref.attribs.linear === "no" }] : [];
+  });
 
   const metadataElement = findFirst(opf, (e) => localName(e) === "metadata");
   const metadata = (metadataElement ? findAll(metadataElement, () => true) : []).map((e) => ({

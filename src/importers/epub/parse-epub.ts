@@ -9,7 +9,7 @@ import { readChapterHeading } from "../body/headings.js";
 import { splitChapters } from "../body/chapters.js";
 import { blockText, type Block } from "../document.js";
 import { htmlToBlocks } from "../html/blocks.js";
-import { findFirst, hasClass, parseHtml } from "../html/dom.js";
+import { findAll, findFirst, hasClass, inlineTextOf, parseHtml, type Document } from "../html/dom.js";
 import { parseHtmlDocument } from "../html/parse-html.js";
 import { applyLabelledField } from "../metadata/apply-field.js";
 import { parseSeries } from "../metadata/values.js";
@@ -24,7 +24,8 @@ interface ContentDocument {
   html: string;
 }
 
-const FRONT_MATTER_FILE = /(?:^|\/)(?:cover|title_?page|titlepage|toc|toc_page|nav|contents|copyright|colophon|log_page|about|info|jacket)[^/]*\.x?html?$/iu;
+// The whole file name, so that calibre's "Information_Overload_split_000.xhtml" is no "info" page.
+const FRONT_MATTER_FILE = /(?:^|\/)(?:cover|title_?page|titlepage|toc|toc_page|nav|contents|copyright|colophon|log_page|about|info|jacket)(?:[-_]?\d+)?\.x?html?$/iu;
 
 export async function parseEpubStory(bytes: Uint8Array): Promise<ParsedWork> {
   const zip = await openZip(bytes);
@@ -110,11 +111,11 @@ function chaptersOf(documents: readonly ContentDocument[], pkg: EpubPackage, met
   const chapters: ChapterSource[] = [];
   let first = true;
   for (const document of documents) {
-    if (FRONT_MATTER_FILE.test(document.item.path)) continue;
+    if (document.item.auxiliary || FRONT_MATTER_FILE.test(document.item.path)) continue;
     const parsed = parseHtml(document.html);
     if (isTitlePage(parsed)) continue;
     let blocks = htmlToBlocks(bodyOf(parsed));
-    if (isNavigation(blocks)) continue;
+    if (isNavigation(parsed, blocks)) continue;
     if (first && isTitlePageOf(blocks, meta.scalars.title)) {
       readPreamble(blocks, meta, "structured");
       continue;
@@ -144,7 +145,7 @@ function singleChapter(blocks: Block[], tocLabel: string | null): ChapterSource 
   return { title: fromToc ? fromToc.title : tocLabel, blocks };
 }
 
-function isTitlePage(document: ReturnType<typeof parseHtml>): boolean {
+function isTitlePage(document: Document): boolean {
   return findFirst(document, (e) => e.name === "body" && (hasClass(e, "fff_titlepage") || hasClass(e, "fff_tocpage"))) !== undefined;
 }
 
@@ -155,12 +156,17 @@ function isTitlePageOf(blocks: readonly Block[], title: string | undefined): boo
   return countWords(blocks.map(blockText).join(" ")) < 80;
 }
 
-// Covers, tables of contents and copyright pages: next to no prose.
-function isNavigation(blocks: readonly Block[]): boolean {
-  return countWords(blocks.map(blockText).join(" ")) < 12;
+// Covers and tables of contents: no paragraph of prose at all, or text that is mostly links.
+function isNavigation(document: Document, blocks: readonly Block[]): boolean {
+  if (!blocks.some((b) => b.kind === "paragraph")) return true;
+  const linked = findAll(document, (e) => e.name === "a").reduce((n, a) => n + inlineTextOf(a).length, 0);
+  return linked > blocks.reduce((n, b) => n + blockText(b).length, 0) * 0.6;
 }
 
 function bodyHtml(html: string): string {
-  const match = /<body[^>]*>([\s\S]*)<\/body>/iu.exec(html);
-  return match?.[1] ?? html;
+  const lower = html.toLowerCase();
+  const open = lower.indexOf("<body");
+  const start = open < 0 ? -1 : lower.indexOf(">", open);
+  const end = lower.lastIndexOf("</body>");
+  return start >= 0 && end > start ? html.slice(start + 1, end) : html;
 }

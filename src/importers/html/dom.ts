@@ -2,19 +2,53 @@
  * Small DOM helpers over htmlparser2's tree. They walk iteratively, never recursively, because imported HTML can
  * nest tens of thousands of elements deep and a recursive walk would overflow the stack.
  */
-import { parseDocument } from "htmlparser2";
+import { Parser, type ParserOptions } from "htmlparser2";
+import { DomHandler } from "domhandler";
+import { UnreadableStoryError } from "../../domain/errors.js";
 import { limitNesting } from "./limit-nesting.js";
 import { isTag, isText, type ChildNode, type Document, type Element, type ParentNode } from "domhandler";
 
 export type { Document, Element, ChildNode };
 
+/**
+ * A tree costs a few hundred bytes per node, so markup made of nothing but tiny elements (`<i>a</i>` a few
+ * million times) would exhaust the heap long before the file-size limit. Real stories stay far below this: a
+ * 50 MB novel in HTML has about half a million nodes.
+ */
+export const MAX_NODES = 3_000_000;
+
+class CappedDomHandler extends DomHandler {
+  private nodes = 0;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    this.count();
+    super.onopentag(name, attribs);
+  }
+
+  override ontext(data: string): void {
+    this.count();
+    super.ontext(data);
+  }
+
+  private count(): void {
+    this.nodes += 1;
+    if (this.nodes > MAX_NODES) throw new UnreadableStoryError("too-large", `markup has more than ${MAX_NODES.toLocaleString("en")} elements and text runs`);
+  }
+}
+
+function parse(markup: string, options: ParserOptions): Document {
+  const handler = new CappedDomHandler();
+  new Parser(handler, options).end(limitNesting(markup));
+  return handler.root;
+}
+
 export function parseHtml(html: string): Document {
-  return parseDocument(limitNesting(html), { lowerCaseTags: true, lowerCaseAttributeNames: true });
+  return parse(html, { lowerCaseTags: true, lowerCaseAttributeNames: true });
 }
 
 /** Parses XML (OPF, NCX, XHTML) without expanding any entity a DTD declares, so entity bombs stay inert. */
 export function parseXml(xml: string): Document {
-  return parseDocument(limitNesting(xml), { xmlMode: true });
+  return parse(xml, { xmlMode: true });
 }
 
 /** Every element below `root`, in document order. */

@@ -2,9 +2,11 @@
  * Flattens markup nested deeper than any real page is, before it reaches htmlparser2. The parser keeps its open
  * elements in an array it unshifts and shifts, so each level costs time proportional to the depth: 200,000 nested
  * `<div>`s (a hostile file, or a broken converter's output) would take minutes. Tags past the limit are dropped;
- * their text stays. Approximate by design (it ignores comments and scripts), and only runs on files that need it.
+ * their text stays. Approximate by design (it ignores comments and scripts); one linear scan measures the depth,
+ * and only files past the limit are rewritten.
  */
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+// `[^<>]*` rather than `[^>]*`: an unclosed "<b" must not make every later scan run to the end of the file.
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g;
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"]);
 
 export const MAX_NESTING = 1000;

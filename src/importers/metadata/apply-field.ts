@@ -8,7 +8,7 @@ import { exactArchiveWarning, type ArchiveWarning } from "../../domain/warnings.
 import { fieldForLabel, type FieldKey } from "./labels.js";
 import { languageFromName } from "./language.js";
 import {
-  cleanItem, isRelationship, normaliseRelationship, parseCount, parseSeries, parseStatus, splitCharacters,
+  cleanItem, isRelationship, normaliseRelationship, parseCount, parseSeries, parseStatus, parseYesNo, splitCharacters,
   splitFandoms, splitGenres, splitList, splitTitlePart, stripQuotes,
 } from "./values.js";
 import type { Evidence, WorkMetadata } from "./work-metadata.js";
@@ -113,8 +113,9 @@ export function applyField(meta: WorkMetadata, field: FieldKey, label: string, r
     case "status":
     case "complete":
     case "wip": {
-      const status = parseStatus(text);
-      const flipped = field === "wip" && status ? (status === "complete" ? "in-progress" : "complete") : status;
+      // "Complete: yes" and "WIP: no" both say complete; "Status: Complete" says it in words.
+      const answer = field === "status" ? null : parseYesNo(text);
+      const flipped = answer === null ? parseStatus(text) : answer === (field === "complete") ? "complete" : "in-progress";
       if (flipped) meta.setStatus(flipped, evidence);
       // "Completed: 2019-05-10" in the Archive's stats is a date of last update as well as a status.
       if (field === "complete" && /\d{4}/u.test(text)) {

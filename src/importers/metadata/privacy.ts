@@ -1,24 +1,31 @@
-/** Keeps e-mail addresses from headers out of every public field. */
+/** Keeps e-mail addresses out of every public field. */
 
-// A plain address, or one disguised with bracketed "(at)"/"[dot]" as mailing-list authors wrote them.
-const EMAIL = /(?:mailto:)?[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*at\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*dot\s*[)\]}])\s*[\p{L}\p{N}-]+)+/giu;
+// Bounded runs: an unbounded local part would be rescanned from every position of a long word.
+const EMAIL = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+/gu;
+// Mailing-list authors disguised addresses from harvesters: "name (at) domain [dot] com".
+const DISGUISED_EMAIL = /[\p{L}\p{N}._%+-]{1,64}\s*[([{]\s*at\s*[)\]}]\s*[\p{L}\p{N}-]{1,63}(?:\s*(?:\.|[([{]\s*dot\s*[)\]}])\s*[\p{L}\p{N}-]{1,63})+/giu;
 
 /**
- * Removes e-mail addresses and tidies the brackets and separators they leave behind.
- * @example redactEmails("Jo (jo@example.com)") // "Jo"
- */
-/**
- * Removes e-mail addresses from story text and HTML, and nothing else: legacy files carry them in signatures,
- * list footers and mail headers that end up around the story.
+ * Story text: removes plain addresses only (from signatures, list footers and mail headers that came along with
+ * the story); nothing else in the text is touched, so "meet me @ home" and "stood (at) attention" stay.
  */
 export function stripEmailAddresses(text: string): string {
-  return /@|[([{]\s*at\s*[)\]}]/iu.test(text) ? text.replace(EMAIL, "") : text;
+  return text.includes("@") ? text.replace(EMAIL_AT_LINE_END, "").replace(EMAIL_WITH_SPACE, "") : text;
 }
 
+// "Write to me: jo@example.com" loses the colon with the address; elsewhere the address and its space go.
+const EMAIL_AT_LINE_END = new RegExp(`[ \\t]*[:,;]?[ \\t]*(?:${EMAIL.source})[ \\t]*(?=\\n|$)`, "gu");
+const EMAIL_WITH_SPACE = new RegExp(`[ \\t]*(?:${EMAIL.source})`, "gu");
+
+/**
+ * Header values: removes plain and disguised addresses, and tidies the brackets, labels and separators they
+ * leave behind. @example redactEmails("Jo (jo@example.com)") // "Jo"
+ */
 export function redactEmails(value: string): string {
   if (!/@|[([{]\s*at\s*[)\]}]/iu.test(value)) return value;
   return value
     .replace(EMAIL, "")
+    .replace(DISGUISED_EMAIL, "")
     .replace(/\b(?:e-?mail|mail|contact)\s*:\s*(?=[)\]>}]|$)/giu, "")
     .replace(/[([<{][\s,;:|/-]*[)\]>}]/gu, "")
     .replace(/([ \t]*)([,;|-])(?:[ \t]*[,;|-])+[ \t]*/gu, (_m, space: string, separator: string) => (separator === "," || separator === ";" ? `${separator} ` : `${space}${separator} `))

@@ -7,6 +7,7 @@ import {
   parseCount,
   parseSeries,
   parseStatus,
+  parseYesNo,
   splitCharacters,
   splitFandoms,
   splitGenres,
@@ -151,7 +152,9 @@ describe("parseStatus", () => {
     ["Completo", "complete"],
     ["Terminée", "complete"],
     ["Abgeschlossen", "complete"],
-    ["Yes", "complete"],
+    ["Yes", null],
+    ["Finished, no sequel planned", "complete"],
+    ["One-shot (non-canon)", "complete"],
     ["WIP", "in-progress"],
     ["not finished", "in-progress"],
     ["Not yet complete", "in-progress"],
@@ -161,13 +164,23 @@ describe("parseStatus", () => {
     ["Ongoing", "in-progress"],
     ["On hiatus", "in-progress"],
     ["En curso", "in-progress"],
-    ["No", "in-progress"],
+    ["No", null],
     ["Not complete", "in-progress"],
     ["Complete (no sequel planned)", "complete"],
     ["Who knows", null],
     ["", null],
   ])("%j → %s", (value, expected) => {
     expect(parseStatus(value)).toBe(expected);
+  });
+});
+
+describe("parseYesNo", () => {
+  it.each<[string, boolean | null]>([
+    ["yes", true], ["Yes.", true], ["sí", true], ["Ja", true], ["true", true],
+    ["no", false], ["No!", false], ["nein", false], ["não", false],
+    ["maybe", null], ["no sequel", null], ["", null],
+  ])("%j → %j", (value, expected) => {
+    expect(parseYesNo(value)).toBe(expected);
   });
 });
 

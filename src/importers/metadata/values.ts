@@ -71,16 +71,26 @@ export function parseCount(value: string): number | null {
   return m ? Number(m[0].replace(/[^\d]/gu, "")) : null;
 }
 
-const COMPLETE = /\b(?:complete|completed|finished|done|oneshot|one-shot|one shot|terminad[ao]|terminée?|complet[ao]|completa|abgeschlossen|fertig|beendet|conclu[íi]d[ao]|finalizad[ao]|finit[ao]|concluso|conclusa|yes|true|sí|si|oui|ja|sim)\b/iu;
-const IN_PROGRESS = /\b(?:wip|in[- ]progress|incomplete|ongoing|unfinished|not complete|on hiatus|hiatus|abandoned|en curso|en progreso|en cours|in arbeit|unvollständig|laufend|em andamento|em progresso|in corso|incompleto|incompleta|no|false|non|nein|não|tbc)\b/iu;
-
-/** A status value as written, or null if it says neither. */
+const COMPLETE = /\b(?:complete|completed|finished|done|oneshot|one-shot|one shot|terminad[ao]|terminée?|complet[ao]|completa|abgeschlossen|fertig|beendet|conclu[íi]d[ao]|finalizad[ao]|finit[ao]|concluso|conclusa)\b/iu;
+const IN_PROGRESS = /\b(?:wip|in[- ]progress|incomplete|ongoing|unfinished|on hiatus|hiatus|abandoned|en curso|en progreso|en cours|in arbeit|unvollständig|laufend|em andamento|em progresso|in corso|incompleto|incompleta|tbc)\b/iu;
 const NEGATED_COMPLETE = /\b(?:not|nicht|no|pas|não|non)\s+(?:yet\s+|encore\s+|noch\s+)?(?:complete|completed|finished|done|abgeschlossen|fertig|terminad[ao]|terminée?|conclu[íi]d[ao]|completat[ao]|finit[ao])\b/iu;
 
+/**
+ * A status value as written ("Complete", "WIP", "Not yet finished", "Abgeschlossen"), or null if it says neither.
+ * A bare yes or no answers a question only its label asks (`Complete: yes`, `WIP: no`): see `parseYesNo`.
+ */
 export function parseStatus(value: string): Exclude<WorkStatus, "unknown"> | null {
   if (NEGATED_COMPLETE.test(value)) return "in-progress";
   if (IN_PROGRESS.test(value) && !/^\s*(?:complete|completed)\b/iu.test(value)) return "in-progress";
   return COMPLETE.test(value) ? "complete" : null;
+}
+
+/** `yes`/`no` and their translations, or null for anything else. */
+export function parseYesNo(value: string): boolean | null {
+  const word = value.trim().toLowerCase().replace(/[.!]+$/u, "");
+  if (/^(?:yes|y|true|sí|si|oui|ja|sim)$/u.test(word)) return true;
+  if (/^(?:no|n|false|non|nein|não|nao)$/u.test(word)) return false;
+  return null;
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -88,18 +98,22 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
 
+const SERIES_NUMBER = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)";
+// [pattern, group of the name, group of the part number]
+const SERIES_PATTERNS: readonly [RegExp, number, number][] = [
+  [new RegExp(`^(?:this (?:story|fic) is )?(?:part|book|no\\.?|number|#|story|installment|entry|volume|vol\\.?)\\s*${SERIES_NUMBER}\\s+(?:of|in)\\s+(?:the\\s+)?(?:series\\s+)?(.+?)(?:\\s+(?:series|verse|saga|arc))?$`, "iu"), 2, 1],
+  [new RegExp(`^(?:the\\s+)?${SERIES_NUMBER}(?:st|nd|rd|th)?\\s+(?:part|story|installment|book)\\s+(?:of|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:series|verse|saga))?$`, "iu"), 2, 1],
+  [new RegExp(`^(.+?)[\\s,:–—-]*(?:part|book|#|no\\.?|number|volume|vol\\.?)\\s*${SERIES_NUMBER}(?:\\s+of\\s+\\d+)?$`, "iu"), 1, 2],
+  [new RegExp(`^(.+?)\\s*[([]${SERIES_NUMBER}[)\\]]$`, "iu"), 1, 2],
+];
+/** Longer values are no series name; the patterns' lazy groups would also cost time squared on them. */
+const MAX_SERIES_VALUE = 300;
+
 /** `Part 1 of the X series`, `X, Part 2`, `X #3`, `X [4]`, `No. 2 in the series "X"`, or a bare name. */
 export function parseSeries(value: string): SeriesMembership | null {
   const text = value.trim().replace(/[.]+$/u, "").replace(/^(?:a\s+)?sequel\s+to\s*:?\s*/iu, "");
-  if (!text) return null;
-  const number = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)";
-  const patterns: readonly [RegExp, number, number][] = [
-    [new RegExp(`^(?:this (?:story|fic) is )?(?:part|book|no\\.?|number|#|story|installment|entry|volume|vol\\.?)\\s*${number}\\s+(?:of|in)\\s+(?:the\\s+)?(?:series\\s+)?(.+?)(?:\\s+(?:series|verse|saga|arc))?$`, "iu"), 2, 1],
-    [new RegExp(`^(?:the\\s+)?${number}(?:st|nd|rd|th)?\\s+(?:part|story|installment|book)\\s+(?:of|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:series|verse|saga))?$`, "iu"), 2, 1],
-    [new RegExp(`^(.+?)[\\s,:–—-]*(?:part|book|#|no\\.?|number|volume|vol\\.?)\\s*${number}(?:\\s+of\\s+\\d+)?$`, "iu"), 1, 2],
-    [new RegExp(`^(.+?)\\s*[([]${number}[)\\]]$`, "iu"), 1, 2],
-  ];
-  for (const [pattern, nameGroup, partGroup] of patterns) {
+  if (!text || text.length > MAX_SERIES_VALUE) return null;
+  for (const [pattern, nameGroup, partGroup] of SERIES_PATTERNS) {
     const m = pattern.exec(text);
     const name = m?.[nameGroup] ? stripQuotes(m[nameGroup]) : "";
     if (m && name) return { name, part: toNumber(m[partGroup] ?? "") };
@@ -118,6 +132,7 @@ export function stripQuotes(value: string): string {
 
 /** `Title (1/3)` or `Title [Part 2/5]`: the title without the count, and the part it names. */
 export function splitTitlePart(title: string): { title: string; part: number; of: number } | null {
+  if (title.length > MAX_SERIES_VALUE) return null;
   const m = /^(.*?)\s*[([](?:part\s*)?(\d+)\s*\/\s*(\d+)[)\]]\s*$/iu.exec(title);
   if (!m?.[1]) return null;
   return { title: m[1].trim(), part: Number(m[2]), of: Number(m[3]) };

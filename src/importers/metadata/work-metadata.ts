@@ -37,7 +37,8 @@ export class WorkMetadata {
   statedWordCount: number | null = null;
   status: WorkStatus = "unknown";
   readonly series: SeriesMembership[] = [];
-  readonly extra: Record<string, string> = {};
+  /** Null prototype: labels come from files, and "constructor" or "__proto__" must be plain keys. */
+  readonly extra: Record<string, string> = Object.create(null) as Record<string, string>;
   readonly provenance: Partial<Record<WorkField, FieldProvenance>> = {};
 
   has(field: ScalarField): boolean {
@@ -131,7 +132,9 @@ export class WorkMetadata {
     this.record("statedWordCount", evidence);
   }
 
-  addSeries(membership: SeriesMembership, evidence: Evidence): void {
+  addSeries(found: SeriesMembership, evidence: Evidence): void {
+    const membership = { name: redactEmails(found.name), part: found.part };
+    if (!membership.name) return;
     const existing = this.series.find((s) => s.name.toLowerCase() === membership.name.toLowerCase());
     if (existing) {
       existing.part ??= membership.part;
@@ -142,7 +145,7 @@ export class WorkMetadata {
   }
 
   addExtra(label: string, value: string): void {
-    const cleanedLabel = label.trim().replace(/[:\s]+$/u, "");
+    const cleanedLabel = redactEmails(label).trim().replace(/[:\s]+$/u, "");
     const cleanedValue = redactEmails(value).trim();
     if (!cleanedLabel || !cleanedValue) return;
     const existing = this.extra[cleanedLabel];

@@ -85,7 +85,7 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       inHeader = true;
       continue;
     }
-    if (inHeader && lines.length === 1 && readByline(lines[0] ?? "", meta)) continue;
+    if (inHeader && meta.lists.authors.length === 0 && lines.length === 1 && readByline(lines[0] ?? "", meta)) continue;
     if (inHeader && !meta.has("title") && readTitleAndUsername(lines, meta)) continue;
     if (inHeader && isPageFurniture(text)) continue;
     if (inHeader && !meta.has("summary") && isSummaryParagraph(blocks, i)) {
@@ -328,9 +328,15 @@ function isTitleLike(line: string): boolean {
   return text.length > 0 && hasAtMostWords(text, 14) && !/[.,;:]$/u.test(text) && !/^["“'‘—-]/u.test(text) && /\p{L}/u.test(text);
 }
 
+const NAME_PARTICLES = new Set(["de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "of", "and", "&", "y", "et", "und"]);
+
+// A pen name is one token ("spikeluvr") or capitalised words ("Mara Quill", "Ana de la Cruz"), which is what
+// keeps "By then it was over" a line of the story.
 function isNameLike(text: string): boolean {
   const trimmed = text.trim().replace(/\s*[([<][^)\]>]*[)\]>]\s*$/u, "");
-  return trimmed.length > 0 && hasAtMostWords(trimmed, 6) && !/[.!?]$/u.test(trimmed.replace(/\b[A-Z]\.$/u, ""));
+  if (!trimmed || !hasAtMostWords(trimmed, 6) || /[.!?]$/u.test(trimmed.replace(/\b[A-Z]\.$/u, ""))) return false;
+  const words = trimmed.split(/\s+/u);
+  return words.length === 1 || words.every((w) => /^[\p{Lu}\p{N}"“'(]/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()));
 }
 
 // An unlabelled paragraph between the header and a separator (or the first chapter heading) is the summary.

@@ -1,0 +1,14 @@
+/** What the CLI's commands write to, and the error for a command called the wrong way. */
+import { QuireError } from "../domain/errors.js";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** A mistake in how a command was called: reported on one line with exit code 2. */
+export class UsageError extends QuireError {
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
