@@ -40,6 +40,7 @@ function finish(raw: string, encoding: string): DecodedText {
   const text = raw.replace(/\r\n?/gu, "\n");
   // Control characters would reach terminals (an escape sequence in a title can rewrite the user's screen) and
   // JSON consumers; no story needs one.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const clean = repairMojibake(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, "");
   return { text: clean, encoding, binary: isBinary(text) };
 }
