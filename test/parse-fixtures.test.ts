@@ -47,6 +47,11 @@ describe("parse fixtures", () => {
       expect(work[key as keyof ParsedWork], `field ${key}`).toEqual(value);
     }
     if (provenance) expect(work.provenance).toMatchObject(provenance);
+    // Whatever a fixture is for, no e-mail address and no active markup may come out of it.
+    expect(JSON.stringify(work), "an e-mail address in the output").not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/u);
+    for (const chapter of work.chapters) {
+      expect(chapter.html, "active markup in chapter html").not.toMatch(/<script|<iframe|<img|\son\w+\s*=|javascript:|style=/iu);
+    }
     if (chapters) {
       expect(work.chapters.map((c) => c.title), "chapter titles").toHaveLength(chapters.length);
       chapters.forEach((chapterExpected, index) => checkChapter(work.chapters[index], chapterExpected, index));

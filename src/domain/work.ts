@@ -5,6 +5,7 @@
 import type { Rating } from "./rating.js";
 import type { ArchiveWarning } from "./warnings.js";
 import type { Category } from "./categories.js";
+import type { SafeHtml } from "./safe-html.js";
 
 export type WorkStatus = "complete" | "in-progress" | "unknown";
 
@@ -23,7 +24,7 @@ export interface ParsedChapter {
   /** Plain text: paragraphs separated by one blank line, each scene break the paragraph `* * *`. */
   text: string;
   /** The same chapter as sanitized HTML. */
-  html: string;
+  html: SafeHtml;
 }
 
 /** Where a field's value came from; see docs/importer.md, "Provenance". */

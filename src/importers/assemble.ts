@@ -11,12 +11,12 @@ import { blockText, type Block } from "./document.js";
 import { extractChapterEdges } from "./body/notes.js";
 import { splitChapters } from "./body/chapters.js";
 import { unwrapHardWrapped } from "./body/unwrap.js";
-import { readPreamble } from "./text/preamble.js";
+import { readPreamble } from "./metadata/preamble.js";
 import { parseDate } from "./metadata/dates.js";
 import { detectLanguage } from "./metadata/language.js";
 import { stripEmailAddresses } from "./metadata/privacy.js";
+import { renderChapter } from "./render-chapter.js";
 import type { WorkMetadata } from "./metadata/work-metadata.js";
-import { sanitizeStoryHtml } from "./sanitize.js";
 
 /** A chapter as a format hands it over: its blocks, plus what a structured format states about it. */
 export interface ChapterSource {
@@ -109,32 +109,6 @@ function joinNotes(...parts: readonly (string | null | undefined)[]): string | n
   return present.length > 0 ? present.join("\n\n") : null;
 }
 
-function renderChapter(blocks: readonly Block[]): { text: string; html: string } {
-  const text: string[] = [];
-  const html: string[] = [];
-  let lastWasBreak = true;
-  for (const block of blocks) {
-    if (block.kind === "break") {
-      if (lastWasBreak) continue;
-      text.push("* * *");
-      html.push("<hr>");
-      lastWasBreak = true;
-      continue;
-    }
-    const content = stripEmailAddresses(block.text).trim();
-    if (!content) continue;
-    text.push(content);
-    const inner = stripEmailAddresses(block.html);
-    html.push(block.kind === "heading" ? `<h3>${inner}</h3>` : `<p${block.centered ? ' align="center"' : ""}>${inner}</p>`);
-    lastWasBreak = false;
-  }
-  if (lastWasBreak && text.length > 0) {
-    text.pop();
-    html.pop();
-  }
-  return { text: text.join("\n\n"), html: sanitizeStoryHtml(html.join("\n")) };
-}
-
 function finishWork(meta: WorkMetadata, chapters: ParsedChapter[]): ParsedWork {
   const storyText = chapters.map((c) => c.text).join("\n\n");
   const language = meta.scalars.language ?? detectStoryLanguage(meta, storyText);
@@ -148,7 +122,7 @@ function finishWork(meta: WorkMetadata, chapters: ParsedChapter[]): ParsedWork {
     // A warning line that names no archive warning fed the tags; the warning itself is the default.
     warnings.push(DEFAULT_WARNING);
     const stated = meta.warningLines.join("; ");
-    meta.provenance.warnings = { source: "default", evidence: stated ? `no archive warning in "${stated}"` : "no archive warning stated", confidence: 0.3 };
+    meta.replaceEvidence("warnings", { source: "default", evidence: stated ? `no archive warning in "${stated}"` : "no archive warning stated", confidence: 0.3 });
   }
 
   const published = dateField(meta, "published", language);

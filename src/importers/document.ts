@@ -17,11 +17,8 @@ export type Block =
 export type Paragraph = Extract<Block, { kind: "paragraph" }>;
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const SPECIAL = /[&<>"']/g;
-
 export function escapeHtml(text: string): string {
-  SPECIAL.lastIndex = 0;
-  return SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ENTITIES[c] ?? c) : text;
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 export function paragraph(text: string, html?: string, centered = false): Paragraph {

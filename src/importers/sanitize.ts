@@ -3,25 +3,14 @@
  * carries (scripts, event handlers, `javascript:` links, styles) never reaches a reader.
  */
 import sanitizeHtmlLibrary from "sanitize-html";
-
-/** HTML that has passed the sanitizer. Only `sanitizeStoryHtml` makes one. */
-export type SafeHtml = string & { readonly __brand: "SafeHtml" };
+import type { SafeHtml } from "../domain/safe-html.js";
 
 const OPTIONS: sanitizeHtmlLibrary.IOptions = {
-  allowedTags: [
-    "p", "br", "hr", "em", "i", "strong", "b", "u", "s", "strike", "del", "ins", "sup", "sub", "small", "big",
-    "center", "abbr", "acronym", "cite", "code", "q", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2",
-    "h3", "h4", "h5", "h6", "a", "img", "pre", "span", "div", "tt", "kbd", "var", "dfn", "address",
-  ],
-  allowedAttributes: {
-    a: ["href", "title", "name"],
-    img: ["src", "alt", "title", "width", "height"],
-    p: ["align"],
-    div: ["align"],
-    abbr: ["title"],
-    acronym: ["title"],
-    "*": ["dir", "lang"],
-  },
+  // What the chapter renderer emits (paragraphs, breaks, headings, inline emphasis, links) and nothing more:
+  // no images, whose remote sources would let a file's old host watch its readers.
+  allowedTags: ["p", "br", "hr", "h3", "em", "i", "strong", "b", "u", "s", "strike", "del", "ins", "sup", "sub", "small", "big", "cite", "code", "q", "abbr", "tt", "kbd", "var", "dfn", "a"],
+  allowedAttributes: { a: ["href", "rel"], p: ["align"] },
+  transformTags: { a: sanitizeHtmlLibrary.simpleTransform("a", { rel: "nofollow ugc noopener" }) },
   allowedSchemes: ["http", "https"],
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,

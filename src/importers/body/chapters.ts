@@ -8,8 +8,6 @@ import { readChapterHeading, type ChapterHeading } from "./headings.js";
 export interface ChapterSection {
   number: number;
   heading: ChapterHeading | null;
-  /** The heading as written, for provenance. */
-  headingText: string | null;
   blocks: Block[];
 }
 
@@ -36,7 +34,7 @@ export function splitChapters(input: readonly Block[]): SplitStory {
   if (boundaries.length === 0) {
     // A range line with no chapter headings after it: the whole text is that first chapter.
     if (range) {
-      return { before: [], chapters: [{ number: range.heading.number ?? 1, heading: null, headingText: range.text, blocks: body(0, blocks.length) }] };
+      return { before: [], chapters: [{ number: range.heading.number ?? 1, heading: null, blocks: body(0, blocks.length) }] };
     }
     return { before: [...blocks], chapters: [] };
   }
@@ -44,7 +42,6 @@ export function splitChapters(input: readonly Block[]): SplitStory {
   const chapters = boundaries.map((c, k): ChapterSection => ({
     number: k + 1,
     heading: c.heading,
-    headingText: c.text,
     blocks: body(c.index + 1, boundaries[k + 1]?.index ?? blocks.length),
   }));
   const offset = numberingOffset(chapters, range?.heading.number ?? null);

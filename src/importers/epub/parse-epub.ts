@@ -14,7 +14,7 @@ import { parseHtmlDocument } from "../html/parse-html.js";
 import { applyLabelledField } from "../metadata/apply-field.js";
 import { parseSeries } from "../metadata/values.js";
 import { WorkMetadata, type Evidence } from "../metadata/work-metadata.js";
-import { readPreamble } from "../text/preamble.js";
+import { readPreamble } from "../metadata/preamble.js";
 import { countWords } from "../../domain/word-count.js";
 import { bodyOf, readPackage, readText, type EpubPackage, type SpineItem } from "./package.js";
 import { openZip } from "./zip.js";

@@ -129,9 +129,6 @@ export function nextElement(node: ChildNode): Element | undefined {
   return next ?? undefined;
 }
 
-export function elementChildren(node: ParentNode): Element[] {
-  return node.children.filter(isTag);
-}
 
 /** Whether `node` is inside an element matching `matches` (or is one). */
 export function isWithin(node: ChildNode, matches: (element: Element) => boolean): boolean {

@@ -11,8 +11,8 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 
 export const MAX_NESTING = 1000;
 
-export function limitNesting(html: string, maxDepth = MAX_NESTING): string {
-  if (deepestNesting(html) <= maxDepth) return html;
+export function limitNesting(html: string): string {
+  if (deepestNesting(html) <= MAX_NESTING) return html;
   let depth = 0;
   let dropped = 0;
   return html.replace(TAG, (tag: string, close: string, name: string, selfClosing: string) => {
@@ -25,7 +25,7 @@ export function limitNesting(html: string, maxDepth = MAX_NESTING): string {
       depth = Math.max(0, depth - 1);
       return tag;
     }
-    if (depth >= maxDepth) {
+    if (depth >= MAX_NESTING) {
       dropped += 1;
       return "";
     }

@@ -8,8 +8,8 @@ import { isEfictionPage, parseEfictionPage } from "./efiction.js";
 import { htmlToBlocks } from "./blocks.js";
 import { byTagAndClass, findFirst, inlineTextOf, parseHtml } from "./dom.js";
 
-export function parseHtmlStory(html: string, meta = new WorkMetadata()): ParsedWork {
-  return parseHtmlDocument(parseHtml(html), meta);
+export function parseHtmlStory(html: string): ParsedWork {
+  return parseHtmlDocument(parseHtml(html), new WorkMetadata());
 }
 
 export function parseHtmlDocument(document: Document, meta: WorkMetadata): ParsedWork {

@@ -18,7 +18,8 @@ export function hasFrontMatter(text: string): boolean {
   return match !== null && /^[\p{L}][\p{L} _'/()-]*:/mu.test(match[1] ?? "");
 }
 
-export function parseMarkdownStory(text: string, meta = new WorkMetadata()): ParsedWork {
+export function parseMarkdownStory(text: string): ParsedWork {
+  const meta = new WorkMetadata();
   const match = FRONT_MATTER.exec(text);
   let body = text;
   if (match && hasFrontMatter(text)) {
@@ -46,7 +47,6 @@ function readFrontMatter(yaml: string, meta: WorkMetadata): void {
 }
 
 function toValue(raw: unknown): string | string[] | null {
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return String(raw);
   if (Array.isArray(raw)) return raw.map((item) => toValue(item)).flatMap((v) => (v === null ? [] : Array.isArray(v) ? v : [v]));
   return null;

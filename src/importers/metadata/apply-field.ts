@@ -138,9 +138,6 @@ export function applyField(meta: WorkMetadata, field: FieldKey, label: string, r
     case "challenge":
       meta.addList("collections", items(splitList), evidence);
       return;
-    case "collections":
-      meta.addList("collections", items(splitList), evidence);
-      return;
     case "writtenFor": {
       // "Written for: Alice in the Yuletide 2004 challenge" names a recipient too, which has no field yet.
       const challenge = /\b(?:in|for) the (.+?)\s+(?:challenge|exchange|fest|ficathon)\b/iu.exec(text);

@@ -7,7 +7,7 @@ export type FieldKey =
   | "title" | "authors" | "fandoms" | "crossover" | "category" | "relationships" | "charactersAndPairings"
   | "characters" | "rating" | "warnings" | "genres" | "tags" | "summary" | "notes" | "endNotes" | "disclaimer"
   | "published" | "updated" | "words" | "status" | "complete" | "wip" | "series" | "sequelTo" | "challenge"
-  | "writtenFor" | "language" | "chapters" | "stats" | "email" | "url" | "collections" | "mailFrom" | "subject"
+  | "writtenFor" | "language" | "chapters" | "stats" | "email" | "url" | "mailFrom" | "subject"
   | "extra";
 
 const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
@@ -88,7 +88,6 @@ const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
   stats: ["stats", "statistics"],
   email: ["e-mail", "email", "e-mail address", "email address", "mail", "contact", "correo", "courriel", "e-mail-adresse"],
   url: ["url", "story url", "link", "source url", "original url", "originally posted at", "website"],
-  collections: [],
   // Mail and Usenet headers over a posted story: the sender is usually its author, the subject names it.
   mailFrom: ["from"],
   subject: ["subject", "subj"],

@@ -152,6 +152,12 @@ export class WorkMetadata {
     this.extra[cleanedLabel] = existing && existing !== cleanedValue ? `${existing}\n${cleanedValue}` : cleanedValue;
   }
 
+  /** Replaces a field's evidence, for a value the assembler settles on itself (a default). */
+  replaceEvidence(field: WorkField, evidence: Evidence): void {
+    this.forget(field);
+    this.record(field, evidence);
+  }
+
   private forget(field: WorkField): void {
     Reflect.deleteProperty(this.provenance, field);
   }

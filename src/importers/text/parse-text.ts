@@ -4,6 +4,6 @@ import { assembleFromBlocks } from "../assemble.js";
 import { WorkMetadata } from "../metadata/work-metadata.js";
 import { textToBlocks } from "./blocks.js";
 
-export function parseTextStory(text: string, meta = new WorkMetadata()): ParsedWork {
-  return assembleFromBlocks(meta, textToBlocks(text));
+export function parseTextStory(text: string): ParsedWork {
+  return assembleFromBlocks(new WorkMetadata(), textToBlocks(text));
 }

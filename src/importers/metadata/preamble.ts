@@ -6,10 +6,10 @@
 import { hasAtMostWords, type Block } from "../document.js";
 import { readChapterHeading } from "../body/headings.js";
 import { isPageFurniture } from "../body/notes.js";
-import { applyLabelledField } from "../metadata/apply-field.js";
-import { applyFfnLine, isFfnLine } from "../metadata/ffn-line.js";
-import { fieldForLabel, type FieldKey } from "../metadata/labels.js";
-import type { Evidence, WorkMetadata } from "../metadata/work-metadata.js";
+import { applyLabelledField } from "./apply-field.js";
+import { applyFfnLine, isFfnLine } from "./ffn-line.js";
+import { fieldForLabel, type FieldKey } from "./labels.js";
+import type { Evidence, WorkMetadata } from "./work-metadata.js";
 
 interface LabelLine {
   label: string;
