@@ -31,33 +31,50 @@ export async function parseEpubStory(bytes: Uint8Array): Promise<ParsedWork> {
   const zip = await openZip(bytes);
   try {
     const pkg = await readPackage(zip);
-    const documents: ContentDocument[] = [];
-    for (const item of pkg.spine) {
-      if (item.path !== pkg.navPath) documents.push({ item, html: await readText(zip, item.path) });
-    }
-    if (documents.length === 0) throw new UnreadableStoryError("no-story", "EPUB has no content documents in its spine");
+    // Documents are read one at a time, when needed, so a long book is never all in memory as text and trees.
+    const read = async (item: SpineItem): Promise<ContentDocument> => ({ item, html: await readText(zip, item.path) });
+    const spine = pkg.spine.filter((item) => item.path !== pkg.navPath);
+    if (spine.length === 0) throw new UnreadableStoryError("no-story", "EPUB has no content documents in its spine");
     const meta = new WorkMetadata();
-    const fanFicFare = isFanFicFare(pkg, documents);
-    const ao3 = !fanFicFare && documents.some((d) => /id=["']preface["']/u.test(d.html) && /class=["']tags["']/u.test(d.html));
-    // The Archive's preface states everything its OPF does, with types and the first publication date.
-    if (ao3) return parseHtmlDocument(parseHtml(documents.map((d) => bodyHtml(d.html)).join("\n")), meta);
-    if (fanFicFare) readTitlePage(documents, meta);
+    const titlePage = await findTitlePage(spine, read);
+    const fanFicFare = titlePage !== null || pkg.metadata.some((m) => /fanficfare/iu.test(m.value) || /fanficfare-uid/iu.test(m.attributes.id ?? ""));
+    if (!fanFicFare && (await isAo3Epub(pkg, spine, read))) {
+      // The Archive's preface states everything its OPF does, with types and the first publication date; its
+      // parser reads the book as the one HTML document it was made from.
+      const bodies: string[] = [];
+      for (const item of spine) bodies.push(bodyHtml((await read(item)).html));
+      return parseHtmlDocument(parseHtml(bodies.join("\n")), meta);
+    }
+    if (titlePage) readTitlePage(titlePage, meta);
     applyOpfMetadata(pkg, meta, { subjectsAsTags: !fanFicFare });
-    return assembleWork(meta, chaptersOf(documents, pkg, meta));
+    return assembleWork(meta, await chaptersOf(spine, read, pkg, meta));
   } finally {
     zip.close();
   }
 }
 
-function isFanFicFare(pkg: EpubPackage, documents: readonly ContentDocument[]): boolean {
-  return pkg.metadata.some((m) => /fanficfare/iu.test(m.value) || /fanficfare-uid/iu.test(m.attributes.id ?? ""))
-    || documents.some((d) => /fff_titlepage/u.test(d.html));
+type ReadDocument = (item: SpineItem) => Promise<ContentDocument>;
+
+// FanFicFare names its title page and marks its body; either is enough to look.
+async function findTitlePage(spine: readonly SpineItem[], read: ReadDocument): Promise<ContentDocument | null> {
+  for (const item of spine.filter((i) => /title_?page/iu.test(i.path))) {
+    const document = await read(item);
+    if (/fff_titlepage/u.test(document.html)) return document;
+  }
+  return null;
+}
+
+async function isAo3Epub(pkg: EpubPackage, spine: readonly SpineItem[], read: ReadDocument): Promise<boolean> {
+  if (pkg.metadata.some((m) => m.name.toLowerCase() === "dc:publisher" && /archive of our own/iu.test(m.value))) return true;
+  for (const item of spine.slice(0, 2)) {
+    const { html } = await read(item);
+    if (/id=["']preface["']/u.test(html) && /class=["']tags["']/u.test(html)) return true;
+  }
+  return false;
 }
 
 // FanFicFare's title page: "<h3><a>Title</a> by <a>Author</a></h3>" and "<b>Label:</b> value<br />" lines.
-function readTitlePage(documents: readonly ContentDocument[], meta: WorkMetadata): void {
-  const page = documents.find((d) => /fff_titlepage/u.test(d.html) || /title_?page/iu.test(d.item.path));
-  if (!page) return;
+function readTitlePage(page: ContentDocument, meta: WorkMetadata): void {
   const document = parseHtml(page.html);
   const storyLink = findFirst(document, (e) => e.name === "a" && /^https?:/iu.test(e.attribs.href ?? "") && e.parent !== null && "name" in e.parent && /^h\d$/u.test(e.parent.name));
   if (storyLink?.attribs.href) meta.setScalar("sourceUrl", storyLink.attribs.href, { source: "structured", evidence: storyLink.attribs.href });
@@ -107,11 +124,12 @@ function applyOpfMetadata(pkg: EpubPackage, meta: WorkMetadata, options: OpfOpti
 }
 
 /** Each content document is a chapter, unless it is front matter or holds several chapter headings itself. */
-function chaptersOf(documents: readonly ContentDocument[], pkg: EpubPackage, meta: WorkMetadata): ChapterSource[] {
+async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: EpubPackage, meta: WorkMetadata): Promise<ChapterSource[]> {
   const chapters: ChapterSource[] = [];
   let first = true;
-  for (const document of documents) {
-    if (document.item.auxiliary || FRONT_MATTER_FILE.test(document.item.path)) continue;
+  for (const item of spine) {
+    if (item.auxiliary || FRONT_MATTER_FILE.test(item.path)) continue;
+    const document = await read(item);
     const parsed = parseHtml(document.html);
     if (isTitlePage(parsed)) continue;
     let blocks = htmlToBlocks(bodyOf(parsed));
