@@ -45,6 +45,11 @@ describe("normaliseRating", () => {
       ["P6", "General Audiences"],
       ["P12", "Teen And Up Audiences"],
       ["P18-AVL", "Explicit"],
+      ["Teen+", "Teen And Up Audiences"],
+      ["R-ish", "Mature"],
+      ["PG-13ish", "Teen And Up Audiences"],
+      ["K-plus", "General Audiences"],
+      ["Rated: Fiction M", "Mature"],
       ["fr15", "Teen And Up Audiences"],
     ] as const)("%s → %s", (raw, expected) => {
       expect(normaliseRating(raw)).toBe(expected);

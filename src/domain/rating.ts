@@ -53,7 +53,9 @@ export function normaliseRating(raw: string): StatedRating | null {
   return best;
 }
 
-function matchRatingPart(part: string): StatedRating | null {
+function matchRatingPart(raw: string): StatedRating | null {
+  // "PG-13ish", "R-ish", "Teen+", "T+", "K-plus": the letters carry the rating, the suffix hedges it.
+  const part = raw.replace(/-?ish$/u, "").replace(/^k[- ]?plus$/u, "k+").replace(/^(teen|t)\s*\+$/u, "$1");
   if (!part) return null;
   const exact = BY_VALUE.get(part) ?? BY_VALUE.get(part.replace(/\s+/gu, " "));
   if (exact) return exact;

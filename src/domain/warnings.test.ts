@@ -7,6 +7,9 @@ describe("classifyWarnings", () => {
       ["Character death", "Major Character Death"],
       ["character deaths", "Major Character Death"],
       ["Character Death(s)", "Major Character Death"],
+      ["Major character death (but it gets better)", "Major Character Death"],
+      ["None really", "No Archive Warnings Apply"],
+      ["non con", "Rape/Non-Con"],
       ["Author chooses not to warn", "Creator Chose Not To Use Archive Warnings"],
       ["The author chose not to warn", "Creator Chose Not To Use Archive Warnings"],
       ["Major Character Death", "Major Character Death"],
@@ -132,5 +135,20 @@ describe("exactArchiveWarning", () => {
     ["Gore", null],
   ])("%j → %s", (value, expected) => {
     expect(exactArchiveWarning(value)).toBe(expected);
+  });
+});
+
+describe("classifyWarnings on negations and remarks", () => {
+  it("keeps a negated warning as a tag, never as the warning", () => {
+    expect(classifyWarnings(["no rape, no character death"])).toEqual({ warnings: [], tags: ["No Rape", "No Character Death"] });
+  });
+
+  it("splits a bracketed remark into a tag of its own", () => {
+    expect(classifyWarnings(["MCD (temporary)"])).toEqual({ warnings: ["Major Character Death"], tags: ["Temporary"] });
+  });
+
+  it("drops filler words and directions to the reader", () => {
+    expect(classifyWarnings(["None, really"])).toEqual({ warnings: ["No Archive Warnings Apply"], tags: [] });
+    expect(classifyWarnings(["See end notes for warnings"])).toEqual({ warnings: [], tags: [] });
   });
 });

@@ -22,7 +22,7 @@ interface WarningRule {
 // labels we read (es, fr, de, pt, it).
 const RULES: readonly WarningRule[] = [
   { pattern: /\bcho(?:o?se|oses) not to (?:use archive )?warn|^cntw$|\belegí no advertir/u, warning: "Creator Chose Not To Use Archive Warnings" },
-  { pattern: /^(?:none|no warnings?(?: apply)?|no archive warnings apply|n\/a|nothing|not applicable|ningun[ao]?|aucun(?:e)?|keine|nenhum(?:a)?|nessun[oa]?)$/u, warning: "No Archive Warnings Apply" },
+  { pattern: /^(?:none|no warnings?(?: apply)?|no archive warnings apply|n\/a|nothing|not applicable|ningun[ao]?|aucun(?:e)?|keine|nenhum(?:a)?|nessun[oa]?)(?: really| at all| much| to speak of| to warn for)?$/u, warning: "No Archive Warnings Apply" },
   { pattern: /^(?:major |main )?character deaths?$|^death of (?:a )?(?:major |main )?character|^mcd$|^death ?fic$|^muerte de(?: un)? personaje|^mort d'un personnage|^tod einer (?:haupt)?figur|^morte de(?: um)? personage|^morte di(?: un)? personaggio/u, warning: "Major Character Death" },
   { pattern: /\brape\b|\bnon[- ]?con(?:sensual|sent)?\b|\bviolaci[oó]n\b|\bviol\b|\bvergewaltigung\b|\bestupro\b|\bstupro\b/u, warning: "Rape/Non-Con" },
   { pattern: /^graphic (?:depictions of )?violence$|^(?:extreme|explicit) violence$|^violencia gr[aá]fica$|^violence graphique$|^viol[eê]ncia gr[aá]fica$|^violenza grafica$|^(?:explizite|drastische) gewalt(?:darstellung)?$/u, warning: "Graphic Depictions Of Violence" },
@@ -41,7 +41,10 @@ const TAG_SPELLINGS: Readonly<Record<string, string>> = {
 const SENTENCE_STARTS = new Set([
   "be", "you", "read", "don't", "dont", "do", "if", "please", "this", "it", "it's", "there", "i", "we", "not",
   "nothing", "beware", "proceed", "consider", "just", "may", "might", "contains", "includes", "warning", "yes",
+  "see", "check", "but",
 ]);
+// Words that only soften a warning ("None, really") and are no tag of their own.
+const FILLER = new Set(["really", "much", "mostly", "maybe", "probably", "i think", "sort of", "kind of", "etc", "and so on"]);
 
 export interface ClassifiedWarnings {
   warnings: ArchiveWarning[];
@@ -103,9 +106,11 @@ const NEGATED = /^(?:no|not|without|never|sin|sans|kein|keine|ohne|nessun[ao]?|s
 function splitWarningLine(value: string): string[] {
   const pieces = value
     .replace(/\(s\)/giu, "s")
+    // A remark in brackets is a piece of its own: "MCD (temporary)" is a warning and a remark.
+    .replace(/\s*[([]([^()[\]]*)[)\]]/gu, ", $1,")
     .split(/\s*(?:[,;:]|\.(?:\s|$)|!|\?|\s+-\s+|\s+&\s+|\s+and\s+|\s+\+\s+|\n)\s*/u)
     .map((p) => p.trim().replace(/^[-*•~(]+|[-*•~)!.]+$/gu, "").trim())
-    .filter((p) => p.length > 0);
+    .filter((p) => p.length > 0 && !FILLER.has(p.toLowerCase()));
   return pieces.flatMap(splitHyphenatedPair);
 }
 

@@ -44,6 +44,11 @@ export function assembleFromBlocks(meta: WorkMetadata, blocks: readonly Block[],
 export function chaptersFromBlocks(meta: WorkMetadata, blocks: readonly Block[]): ChapterSource[] {
   const { before, chapters } = splitChapters(blocks);
   const sources: ChapterSource[] = chapters.map((c) => ({ number: c.number, title: c.heading?.title ?? null, blocks: c.blocks }));
+  // "Part 3/3" over the last chapter says the work is complete; "Part 2/3", that more is to come.
+  const last = chapters.at(-1)?.heading;
+  if (last?.total !== undefined && last.number !== null) {
+    meta.setStatus(last.number >= last.total ? "complete" : "in-progress", { source: "inferred", evidence: `heading of part ${last.number} of ${last.total}`, confidence: 0.7 });
+  }
   const lead = before.filter((b) => blockText(b).trim().length > 0);
   if (sources.length === 0) return [{ title: null, blocks: [...before] }];
   // Before the first heading: a short note or dedication belongs to the work; real story text is a chapter.
@@ -83,7 +88,7 @@ export function assembleWork(meta: WorkMetadata, sources: readonly ChapterSource
       // In a one-chapter work the notes are the work's, as on the Archive.
       if (notes) meta.appendText("notes", notes, { source: source.notes ? "structured" : "header", evidence: notes.slice(0, 160) });
       if (endNotes) meta.appendText("endNotes", endNotes, { source: source.endNotes ? "structured" : "header", evidence: endNotes.slice(0, 160) });
-      if (summary) meta.setScalar("summary", summary, { source: "header", evidence: summary.slice(0, 160) });
+      if (summary) meta.appendText("summary", summary, { source: source.summary ? "structured" : "header", evidence: summary.slice(0, 160) });
     }
     chapters.push({
       number: source.number ?? index + 1,

@@ -15,8 +15,6 @@ describe("readChapterHeading", () => {
       ["Chapter 7. Homecoming", 7, "Homecoming"],
       ["Chapter 4 The Return", 4, "The Return"],
       ["Chapter 12: \"Lanterns\"", 12, "Lanterns"],
-      ["Chapter 2/10: Thaw", 2, "Thaw"],
-      ["Chapter 3 of 10", 3, null],
       ["Chapter IV", 4, null],
       ["Part One", 1, null],
       ["Part 1", 1, null],
@@ -30,6 +28,26 @@ describe("readChapterHeading", () => {
       ["Kapitel 8", 8, null],
     ])("%j → number %s, title %j", (line, number, title) => {
       expect(readChapterHeading(line)).toEqual({ number, title, strength: "strong" });
+    });
+
+    it.each<[string, number, string | null, number]>([
+      ["Chapter 2/10: Thaw", 2, "Thaw", 10],
+      ["Chapter 3 of 10", 3, null, 10],
+      ["Part 3/3", 3, null, 3],
+      ["(2/3)", 2, null, 3],
+    ])("%j → number %s, title %j, of %s", (line, number, title, total) => {
+      expect(readChapterHeading(line)).toEqual({ number, title, strength: "strong", total });
+    });
+
+    it.each<[string, number, string | null]>([
+      ["xXx Chapter 2 xXx", 2, null],
+      ["oOo Chapter 2 oOo", 2, null],
+      ["{Chapter 2}", 2, null],
+      ["+ Chapter 2 +", 2, null],
+      ["Chapter 2, In Which Sandals Vanish", 2, "In Which Sandals Vanish"],
+      ["Chapter the Second", 2, null],
+    ])("decorated %j → number %s, title %j", (line, number, title) => {
+      expect(readChapterHeading(line)).toMatchObject({ number, title, strength: "strong" });
     });
   });
 

@@ -15,6 +15,8 @@ export interface ChapterHeading {
   strength: "strong" | "weak";
   /** For a range line (`Chapters 25-26`): the last chapter number of the range. */
   rangeEnd?: number;
+  /** How many parts the heading says there are (`Part 3/3`, `Chapter 2 of 5`). */
+  total?: number;
 }
 
 import { hasAtMostWords } from "../document.js";
@@ -32,7 +34,9 @@ const NUMBER = "(\\d{1,4}|[ivxlc]{1,8}|[a-z]+(?:[- ][a-z]+)?)";
 const NAMED = "(?:prologue|prolog|prólogo|prologo|epilogue|epilog|epílogo|epilogo|épilogue|interlude|intermission|interludio|intermède|coda|afterword|foreword|preface|teaser|omake)";
 
 const RANGE = new RegExp(`^${CHAPTER_WORD}s?\\s+(\\d{1,4})\\s*(?:-|–|—|&|and|to)\\s*(\\d{1,4})\\s*$`, "iu");
-const NUMBERED = new RegExp(`^${CHAPTER_WORD}\\s+${NUMBER}(?:\\s*(?:/|of)\\s*(?:\\d+|\\?))?(?:\\s*(?:[:.)\\]–—~-]|\\s-)\\s*(.*)|\\s+(.+))?$`, "iu");
+const NUMBERED = new RegExp(`^${CHAPTER_WORD}\\s+${NUMBER}(?:\\s*(?:/|of)\\s*(\\d+|\\?))?(?:\\s*(?:[:.,)\\]–—~-]|\\s-)\\s*(.*)|\\s+(.+))?$`, "iu");
+// A part count alone on its line: "2/3", "(2/3)", "[Part 2/3]" is handled above.
+const PART_COUNT = /^[([]?(\d{1,3})\s*\/\s*(\d{1,3})[)\]]?$/u;
 const NAMED_SECTION = new RegExp(`^${NAMED}(?:\\s*(?:[:.–—-])\\s*(.*)|\\s+(.+))?$`, "iu");
 const NUMBER_DOT_TITLE = /^(\d{1,3})\s*[.:)]\s+(\S.*)$/u;
 const NUMBER_ALONE = /^(\d{1,3})\.?$/u;
@@ -50,11 +54,16 @@ export function readChapterHeading(line: string): ChapterHeading | null {
   const numbered = NUMBERED.exec(text);
   if (numbered) {
     const number = parseNumber(numbered[1] ?? "");
-    const separated = numbered[2];
-    const unseparated = numbered[3];
+    const total = Number(numbered[2]);
+    const separated = numbered[3];
+    const unseparated = numbered[4];
     if (number !== null && (unseparated === undefined || isTitleLike(unseparated))) {
-      return { number, title: cleanTitle(separated ?? unseparated ?? ""), strength: "strong" };
+      return { number, title: cleanTitle(separated ?? unseparated ?? ""), strength: "strong", ...(total > 0 ? { total } : {}) };
     }
+  }
+  const partCount = PART_COUNT.exec(text);
+  if (partCount && Number(partCount[1]) <= Number(partCount[2])) {
+    return { number: Number(partCount[1]), title: null, strength: "strong", total: Number(partCount[2]) };
   }
 
   const named = NAMED_SECTION.exec(text);
@@ -82,8 +91,11 @@ function stripDecoration(line: string): string {
   return line
     .trim()
     .replace(/^(?:#{1,6}\s+)/u, "")
-    .replace(/^[\s~*=_#[\]<>«»|•·-]+(?=\p{L}|\d)/u, "")
-    .replace(/(?<=[\p{L}\d.?!)"”'’])[\s~*=_#[\]<>«»|•·-]+$/u, "")
+    // "xXx Chapter 2 xXx", "oOo Part One oOo": the letter dinkuses of scene breaks frame headings too.
+    .replace(/^(?:x+X+x+|X+x+X+|o+O+o+|O+o+O+|o0o)\s+/u, "")
+    .replace(/\s+(?:x+X+x+|X+x+X+|o+O+o+|O+o+O+|o0o)$/u, "")
+    .replace(/^[\s~*=_#[\]{}<>«»|•·+-]+(?=\p{L}|\d)/u, "")
+    .replace(/(?<=[\p{L}\d.?!)"”'’])[\s~*=_#[\]{}<>«»|•·+-]+$/u, "")
     .trim();
 }
 
@@ -102,7 +114,8 @@ function cleanTitle(title: string): string | null {
 
 function parseNumber(word: string): number | null {
   if (/^\d+$/u.test(word)) return Number(word);
-  const lower = word.toLowerCase();
+  // "Chapter the Second"
+  const lower = word.toLowerCase().replace(/^the\s+/u, "");
   const roman = /^[ivxlc]+$/u.test(lower) ? romanToNumber(lower.toUpperCase()) : null;
   if (roman !== null) return roman;
   if (ORDINALS[lower] !== undefined) return ORDINALS[lower];

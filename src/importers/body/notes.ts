@@ -3,7 +3,7 @@
  * notes (with a paragraph that continues them); at the end they, and closing lines like "Thank you for reading.",
  * are its end notes. End markers (`The End`, `TBC`) leave the text and tell the status.
  */
-import { blockText, hasAtMostWords, type Block } from "../document.js";
+import { blockText, hasAtMostWords, paragraph, type Block } from "../document.js";
 import type { WorkStatus } from "../../domain/work.js";
 
 export interface ChapterEdges {
@@ -37,18 +37,21 @@ export function isPageFurniture(text: string): boolean {
   if (FURNITURE.test(text.trim())) return true;
   // "Prev | Index | Next", "Home | Fics | Links": every segment a navigation word.
   const segments = text.split(/\s*\|\s*/u);
-  return segments.length >= 2 && segments.every((s) => /^(?:«|<<)?\s*(?:prev(?:ious)?|next|back(?: to \w+)?|index|home|fics?|links|contents|top|part \d+|chapter \d+)\s*(?:»|>>)?$/iu.test(s));
+  return segments.length >= 2 && segments.every((s) => /^(?:«|<<)?\s*(?:prev(?:ious)?|next|back(?: to \w+)?|index|home|fics?|links|contents|top|part \d+|chapter \d+|reviews?\s*\(?\d*\)?|comments?\s*\(?\d*\)?)\s*(?:»|>>)?$/iu.test(s));
 }
 
 const MARKER_DECORATION = "[\\s~*=_\\-·•.!…]*";
 const COMPLETE_MARKER = new RegExp(`^${MARKER_DECORATION}[(（]?(?:the end|fin|finis|end|ende|fim|el fin|la fin|the very end|конец|完|全文完|终|終わり|おわり)[)）]?${MARKER_DECORATION}$`, "iu");
-const IN_PROGRESS_MARKER = new RegExp(`^${MARKER_DECORATION}(?:tbc(?:\\s+(?:in|with)\\b.*)?|t\\.b\\.c\\.?|to be continued(?:\\s+(?:in|with)\\b.*)?|continued in\\b.*|continues in\\b.*|more to come|continuará|continuara|à suivre|a suivre|fortsetzung folgt|continua|continuará\\.\\.\\.|to be cont'd)${MARKER_DECORATION}$`, "iu");
+// "Continued in part two" is a marker; "Continued in September, the dig got colder." is a sentence: what follows
+// "in" must be short and free of commas.
+const CONTINUATION = "(?:\\s+(?:in|with)\\s+[^,;]{1,40})?";
+const IN_PROGRESS_MARKER = new RegExp(`^${MARKER_DECORATION}(?:tbc${CONTINUATION}|t\\.b\\.c\\.?|to be continued${CONTINUATION}|continue[ds] in\\s+[^,;]{1,40}|more to come|continuará|continuara|à suivre|a suivre|fortsetzung folgt|continua|continuará\\.\\.\\.|to be cont'd)${MARKER_DECORATION}$`, "iu");
 const NEUTRAL_MARKER = new RegExp(`^${MARKER_DECORATION}(?:end (?:of )?(?:chapter|part|section|ch\\.?)\\s*[\\w-]*|end of part \\w+)${MARKER_DECORATION}$`, "iu");
 
 /** Which status an end-marker line declares, `neutral` for "End of Chapter 3", or null if it is story text. */
 export function readEndMarker(line: string): Exclude<WorkStatus, "unknown"> | "neutral" | null {
   const text = line.trim();
-  if (text.length > 80 || text.includes("\n")) return null;
+  if (text.length > 60 || text.includes("\n") || /[,;]/u.test(text)) return null;
   if (COMPLETE_MARKER.test(text)) return "complete";
   if (IN_PROGRESS_MARKER.test(text)) return "in-progress";
   if (NEUTRAL_MARKER.test(text)) return "neutral";
@@ -65,7 +68,7 @@ export function stripNoteLabel(text: string): string {
 
 /** Separates a chapter's notes, summary and end markers from its story text. */
 export function extractChapterEdges(input: readonly Block[]): ChapterEdges {
-  const blocks = trimBreaks(dropFurnitureAtEdges([...input]));
+  const blocks = trimBreaks(dropFurnitureAtEdges(splitLabelledLines([...input])));
   const edges: ChapterEdges = { blocks, summary: null, notes: null, endNotes: null, disclaimer: null, endMarker: null, endMarkerText: null };
   takeLeadingNotes(edges);
   takeTrailingNotes(edges);
@@ -166,6 +169,21 @@ function takeAfterword(edges: ChapterEdges, endNotes: string[]): void {
     endNotes.unshift(...notes.map((text) => (isNoteParagraph(text) ? stripNoteLabel(text) : text)));
     return;
   }
+}
+
+// "Summary: …\nA/N: …" in one paragraph at a chapter's start: each labelled line is a paragraph of its own.
+function splitLabelledLines(blocks: Block[]): Block[] {
+  const first = blocks[0];
+  if (!first || first.kind !== "paragraph" || !first.text.includes("\n")) return blocks;
+  const labelled = (line: string) => SUMMARY_LABEL.test(line) || DISCLAIMER_LABEL.test(line) || NOTE_LABEL.test(line);
+  const lines = first.text.split("\n");
+  if (!labelled(lines[0] ?? "") || lines.filter(labelled).length < 2) return blocks;
+  const groups: string[][] = [];
+  for (const line of lines) {
+    if (labelled(line) || groups.length === 0) groups.push([line]);
+    else groups.at(-1)?.push(line);
+  }
+  return [...groups.map((group) => paragraph(group.join("\n"))), ...blocks.slice(1)];
 }
 
 function dropFurnitureAtEdges(blocks: Block[]): Block[] {

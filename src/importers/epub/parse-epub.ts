@@ -88,8 +88,13 @@ interface OpfOptions {
 
 function applyOpfMetadata(pkg: EpubPackage, meta: WorkMetadata, options: OpfOptions): void {
   const evidence = (name: string, value: string): Evidence => ({ source: "structured", evidence: `<${name}>${value}</${name}>` });
-  const values = (name: string) => pkg.metadata.filter((m) => m.name.toLowerCase() === name);
-  for (const { name, value } of values("dc:title").slice(0, 1)) applyLabelledField(meta, "Title", value, evidence(name, value));
+  // calibre fills what a converted file lacked with placeholders: "Unknown", "und", a file name, year 101.
+  const values = (name: string) => pkg.metadata.filter((m) => m.name.toLowerCase() === name && !isPlaceholder(m.value));
+  for (const { name, value } of values("dc:title").slice(0, 1)) {
+    // A title spelled like a file name ("ink_and_iron") gives way to the one a header in the book states.
+    const fileNameLike = /^[\w.-]+$/u.test(value) && /[_.]/u.test(value);
+    applyLabelledField(meta, "Title", value, { ...evidence(name, value), ...(fileNameLike ? { confidence: 0.4 } : {}) });
+  }
   const creators = values("dc:creator").filter((m) => !m.attributes["opf:role"] || m.attributes["opf:role"] === "aut");
   if (creators.length > 0) applyLabelledField(meta, "Author", creators.flatMap((c) => c.value.split(/\s*(?:,|&)\s*/u)), evidence("dc:creator", creators.map((c) => c.value).join(", ")));
   for (const { name, value } of values("dc:language").slice(0, 1)) applyLabelledField(meta, "Language", value, evidence(name, value));
@@ -116,11 +121,24 @@ function applyOpfMetadata(pkg: EpubPackage, meta: WorkMetadata, options: OpfOpti
     if (parsed) meta.addSeries(parsed, evidence("belongs-to-collection", collection?.value ?? ""));
   }
   if (options.subjectsAsTags) {
-    const subjects = values("dc:subject").map((s) => s.value).filter((s) => !/^(?:fanworks|fanfiction)$/iu.test(s));
-    if (subjects.length > 0) applyLabelledField(meta, "Tags", subjects, evidence("dc:subject", subjects.join(", ")));
+    for (const subject of values("dc:subject").map((s) => s.value).filter((s) => !/^(?:fanworks|fanfiction)$/iu.test(s))) {
+      applySubject(meta, subject, evidence("dc:subject", subject));
+    }
   }
   const publisher = values("dc:publisher")[0];
   if (publisher) meta.addExtra("Publisher", publisher.value);
+}
+
+// A subject may be labelled ("Rating: Mature") or a pairing ("Arthur/Merlin"); the rest are tags.
+function applySubject(meta: WorkMetadata, subject: string, evidence: Evidence): void {
+  const labelled = /^([\p{L}][\p{L} ()/'’-]{0,30}):\s*(\S.*)$/u.exec(subject);
+  if (labelled && applyLabelledField(meta, labelled[1] ?? "", labelled[2] ?? "", evidence)) return;
+  if (/^\p{Lu}[^/&]*\s*[/&]\s*\p{Lu}[^/&]*$/u.test(subject)) applyLabelledField(meta, "Relationship", subject, evidence);
+  else applyLabelledField(meta, "Tags", [subject], evidence);
+}
+
+function isPlaceholder(value: string): boolean {
+  return /^(?:unknown|unknown author|und|undetermined|0101-01-01.*|0100-.*)$/iu.test(value.trim());
 }
 
 /** Each content document is a chapter, unless it is front matter or holds several chapter headings itself. */
@@ -128,12 +146,20 @@ async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: 
   const chapters: ChapterSource[] = [];
   let first = true;
   for (const item of spine) {
-    if (item.auxiliary || FRONT_MATTER_FILE.test(item.path)) continue;
+    if (item.auxiliary || (FRONT_MATTER_FILE.test(item.path) && !COPYRIGHT_FILE.test(item.path))) continue;
     const document = await read(item);
     const parsed = parseHtml(document.html);
     if (isTitlePage(parsed)) continue;
     let blocks = htmlToBlocks(bodyOf(parsed));
     if (isNavigation(parsed, blocks)) continue;
+    const matter = semanticMatter(parsed, item.path);
+    if (matter) {
+      // EPUB 3 names its front and back matter: those pages are notes around the story, not chapters.
+      // The page's own heading ("Afterword") names the matter; the text is what it says.
+      const text = blocks.filter((b, k) => !(k === 0 && b.kind === "heading")).map(blockText).join("\n\n");
+      meta.appendText(matter, text, { source: "structured", evidence: text.slice(0, 160) });
+      continue;
+    }
     if (first && isTitlePageOf(blocks, meta.scalars.title)) {
       readPreamble(blocks, meta, "structured");
       continue;
@@ -165,6 +191,22 @@ function singleChapter(blocks: Block[], tocLabel: string | null): ChapterSource 
 
 function isTitlePage(document: Document): boolean {
   return findFirst(document, (e) => e.name === "body" && (hasClass(e, "fff_titlepage") || hasClass(e, "fff_tocpage"))) !== undefined;
+}
+
+// A copyright page, by name or by EPUB 3 type, is the work's disclaimer.
+const COPYRIGHT_FILE = /(?:^|\/)(?:copyright|colophon)(?:[-_]?\d+)?\.x?html?$/iu;
+
+const MATTER: readonly [RegExp, "notes" | "endNotes" | "disclaimer"][] = [
+  [/\b(?:afterword|acknowledge?ments|appendix|rearnotes|endnotes)\b/u, "endNotes"],
+  [/\b(?:foreword|preface|dedication|introduction)\b/u, "notes"],
+  [/\b(?:copyright-page|colophon|imprint)\b/u, "disclaimer"],
+];
+
+function semanticMatter(document: Document, path: string): "notes" | "endNotes" | "disclaimer" | null {
+  if (COPYRIGHT_FILE.test(path)) return "disclaimer";
+  const marked = findFirst(document, (e) => (e.name === "body" || e.name === "section") && e.attribs["epub:type"] !== undefined);
+  const type = marked?.attribs["epub:type"] ?? "";
+  return MATTER.find(([pattern]) => pattern.test(type))?.[1] ?? null;
 }
 
 // A page that opens with the work's own title and holds little more (byline, fandom, credits) is its title page.

@@ -11,47 +11,61 @@ import { applyLabelledField } from "../metadata/apply-field.js";
 import type { WorkMetadata } from "../metadata/work-metadata.js";
 import { escapeHtml, type Block } from "../document.js";
 import { htmlToBlocks } from "./blocks.js";
-import { byId, byTagAndClass, findAll, findFirst, hasClass, inlineTextOf, isWithin } from "./dom.js";
+import { byId, findAll, findFirst, hasClass, inlineTextOf, isWithin } from "./dom.js";
 
 const LIST_LABELS = /categor|character|genre|warning|pairing|series|challenge/iu;
 
+// Stock skins mark labels `<span class="label">`; others just bold them, so a bold eFiction label counts too.
+const EFICTION_LABEL = /^(?:summary|rated|rating|categories|category|characters|genres?|warnings?|pairings?|series|challenges?|chapters|completed|word count|read|reads|published|updated|story notes|author'?s notes|end notes)\s*:$/iu;
+
+function isLabelElement(element: Element): boolean {
+  if (element.name === "span" && hasClass(element, "label")) return true;
+  return (element.name === "b" || element.name === "strong") && EFICTION_LABEL.test(inlineTextOf(element));
+}
+
 export function isEfictionPage(document: Document): boolean {
-  const labels = findAll(document, byTagAndClass("span", "label")).map(inlineTextOf);
-  return labels.some((l) => /^(?:rated|rating|summary)\s*:?$/iu.test(l)) && labels.length >= 3;
+  const labels = findAll(document, isLabelElement);
+  const spans = labels.filter((e) => e.name === "span");
+  // Bold labels alone are any hand-made page's header; eFiction's own links tell its pages apart.
+  const efictionLinks = findFirst(document, (e) => e.name === "a" && /(?:viewuser|viewstory|browse)\.php/iu.test(e.attribs.href ?? "")) !== undefined;
+  return labels.some((l) => /^(?:rated|rating|summary)\s*:?$/iu.test(inlineTextOf(l))) && (spans.length >= 3 || (efictionLinks && labels.length >= 3));
 }
 
 export function parseEfictionPage(document: Document, meta: WorkMetadata): ParsedWork {
   const infobox = infoBoxOf(document);
-  readTitleAndAuthor(document, meta);
+  readTitleAndAuthor(document, meta, infobox);
   if (infobox) readLabels(infobox, meta);
   const navigation = (e: Element) =>
-    e === infobox || e.attribs.id === "pagetitle" || isIndex(e) || isBackToTop(e) || isFooter(e);
+    e === infobox || e.attribs.id === "pagetitle" || e.attribs.id === "printheader" || isIndex(e) || isBackToTop(e) || isFooter(e);
   const blocks = retitleChapters(htmlToBlocks(findFirst(document, (e) => e.name === "body") ?? document, { skip: navigation }), meta.lists.authors);
   return assembleWork(meta, chaptersFromBlocks(meta, blocks));
 }
 
 // The info box is the element around the first label: `div.content` inside `div.infobox` on stock skins.
 function infoBoxOf(document: Document): Element | undefined {
-  const first = findFirst(document, byTagAndClass("span", "label"));
+  const first = findFirst(document, isLabelElement);
   if (!first) return undefined;
   const box = findFirst(document, (e) => (hasClass(e, "infobox") || hasClass(e, "content")) && isWithin(first, (x) => x === e));
   return box ?? (first.parent && isTag(first.parent) ? first.parent : undefined);
 }
 
-function readTitleAndAuthor(document: Document, meta: WorkMetadata): void {
+// Stock skins put both in `#pagetitle`; others print the title as a heading over a "by <author link>" line.
+function readTitleAndAuthor(document: Document, meta: WorkMetadata, infobox: Element | undefined): void {
   const pageTitle = findFirst(document, byId("pagetitle"));
-  if (!pageTitle) return;
-  const links = findAll(pageTitle, (e) => e.name === "a");
-  const title = links.find((a) => /viewstory/iu.test(a.attribs.href ?? "")) ?? links[0];
-  const authors = links.filter((a) => /viewuser/iu.test(a.attribs.href ?? "")).map(inlineTextOf);
-  const evidence = { source: "structured" as const, evidence: inlineTextOf(pageTitle) };
+  const scope = pageTitle ?? document;
+  const links = findAll(scope, (e) => e.name === "a");
+  const heading = pageTitle ? undefined : findFirst(document, (e) => /^h[1-3]$/u.test(e.name) && !(infobox && isWithin(e, (x) => x === infobox)));
+  const title = pageTitle ? (links.find((a) => /viewstory/iu.test(a.attribs.href ?? "")) ?? links[0]) : heading;
+  const authorLinks = links.filter((a) => /viewuser/iu.test(a.attribs.href ?? ""));
+  const authors = (pageTitle ? authorLinks : authorLinks.slice(0, 1)).map(inlineTextOf);
+  const evidence = { source: "structured" as const, evidence: inlineTextOf(pageTitle ?? title ?? document) .slice(0, 200) };
   if (title) applyLabelledField(meta, "Title", inlineTextOf(title), evidence);
   if (authors.length > 0) applyLabelledField(meta, "Author", authors, evidence);
 }
 
 // Each label's value is everything after it up to the next label: text, links, line breaks.
 function readLabels(infobox: Element, meta: WorkMetadata): void {
-  const labels = findAll(infobox, byTagAndClass("span", "label"));
+  const labels = findAll(infobox, isLabelElement);
   for (const label of labels) {
     const name = inlineTextOf(label).replace(/:\s*$/u, "");
     const nodes = valueNodes(label);
@@ -68,7 +82,7 @@ function readLabels(infobox: Element, meta: WorkMetadata): void {
 function valueNodes(label: Element): ChildNode[] {
   const nodes: ChildNode[] = [];
   for (let node = label.nextSibling; node; node = node.nextSibling) {
-    if (isTag(node) && (hasClass(node, "label") || findFirst(node, byTagAndClass("span", "label")))) break;
+    if (isTag(node) && (isLabelElement(node) || findFirst(node, isLabelElement))) break;
     nodes.push(node);
   }
   return nodes;

@@ -24,6 +24,15 @@ const GENRE_WORDS = new Set([
   "first time", "established relationship", "ficlet", "short story", "series", "angst/romance", "romance/angst",
 ]);
 
+const QUALIFIED_PAIRING = /^(background|implied|past|one-sided|unrequited|mentioned|minor|hinted)\s+(.+)$/iu;
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+const NO_VALUE = /^(?:none|n\/a|nil|nothing|-+|—)\.?$/iu;
+const EMPTY_WHEN_NONE = new Set<FieldKey>(["series", "sequelTo", "challenge", "writtenFor", "characters", "fandoms", "crossover", "genres", "tags", "url", "category", "summary", "notes", "disclaimer"]);
+
 const NO_PAIRING = /^(?:none|n\/?a|no pairings?|no romance|gen|nada|ninguna|ninguno|aucun|aucune|keine|nenhum|nessuna|нет|无|無)(?:\b|$)/iu;
 
 /** A value as one string, or as the items a structured source already separated (links in the preface). */
@@ -44,6 +53,8 @@ export function applyField(meta: WorkMetadata, field: FieldKey, label: string, r
   // Addresses go before anything is split or unquoted: `"Jo" <jo@example.com>` is the name Jo.
   const value = typeof raw === "string" ? redactEmails(raw) : raw.map(redactEmails);
   const text = typeof value === "string" ? value.trim() : value.join(", ");
+  // "Series: None", "Challenges: n/a": eFiction and hand-written headers fill empty fields so.
+  if (NO_VALUE.test(text) && EMPTY_WHEN_NONE.has(field)) return;
   const items = (split: (v: string) => string[]) => (typeof value === "string" ? split(value) : value.map(cleanItem).filter(Boolean));
   if (!text) return;
   switch (field) {
@@ -67,7 +78,10 @@ export function applyField(meta: WorkMetadata, field: FieldKey, label: string, r
       // "Pairing: none (gen)" states a category, not a relationship.
       const pairings = items(splitList);
       if (pairings.some((p) => /^(?:none|n\/?a|no pairings?|gen)\b.*\bgen\b|^gen$/iu.test(p))) meta.addCategories(["Gen"], evidence);
-      meta.addList("relationships", pairings.filter((p) => !NO_PAIRING.test(p)).map(normaliseRelationship), evidence);
+      // "background Willow/Tara", "implied Spike/Dru": the pairing, and the qualifier as the Archive tags it.
+      const qualified = pairings.map((p) => QUALIFIED_PAIRING.exec(p)).filter((m): m is RegExpExecArray => m !== null);
+      meta.addList("freeforms", qualified.map((m) => `${capitalise((m[1] ?? "").toLowerCase())} Relationships`), evidence);
+      meta.addList("relationships", pairings.filter((p) => !NO_PAIRING.test(p)).map((p) => normaliseRelationship(p.replace(QUALIFIED_PAIRING, "$2"))), evidence);
       return;
     }
     case "charactersAndPairings": {

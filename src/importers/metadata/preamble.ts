@@ -186,8 +186,8 @@ function continuesValue(entry: HeaderEntry, line: string): boolean {
 
 // "Title: X | Author: Y | Rating: T" (also with • or ~ between the fields).
 function splitPipeSegments(line: string): LabelLine[] | null {
-  if (!/[|•]/u.test(line)) return null;
-  const segments = line.split(/\s*[|•]\s*/u).filter(Boolean).map(parseLabelLine);
+  if (!/[|•·]/u.test(line)) return null;
+  const segments = line.split(/\s*[|•·]\s*/u).filter(Boolean).map(parseLabelLine);
   if (segments.length < 2 || segments.some((s) => s === null)) return null;
   const parsed = segments.filter((s): s is LabelLine => s !== null);
   return parsed.filter((s) => s.known).length >= 2 ? parsed : null;
@@ -208,11 +208,17 @@ function parseLabelLine(rawLine: string): LabelLine | null {
   const label = (m[1] ?? "").trim();
   const value = (m[2] ?? "").replace(/[*_]+$/u, "").trim();
   if (label.split(/\s+/u).length > 5 || /^https?$/iu.test(label)) return null;
-  const known = fieldForLabel(label) !== undefined;
+  const field = fieldForLabel(label);
+  const known = field !== undefined;
   // An unknown label must at least look like one: capitalised, short, no sentence inside.
   if (!known && (!/^\p{Lu}/u.test(label) || label.split(/\s+/u).length > 3 || /[.]/u.test(label))) return null;
+  // "Status: critical, the nurse wrote on the chart." opens a story; a status is a word or two.
+  if (field && CONSTRAINED_FIELDS.has(field) && !hasAtMostWords(value, 6) && /[.!?]["”’]?$/u.test(value)) return null;
   return { label, value, known };
 }
+
+/** Fields whose values are a word or a number, never a sentence. */
+const CONSTRAINED_FIELDS = new Set<FieldKey>(["status", "complete", "wip", "rating", "words", "published", "updated", "language", "chapters"]);
 
 function applyEntries(meta: WorkMetadata, entries: readonly HeaderEntry[], source: Evidence["source"]): void {
   for (const entry of entries) {

@@ -116,6 +116,8 @@ export function parseSeries(value: string): SeriesMembership | null {
   for (const [pattern, nameGroup, partGroup] of SERIES_PATTERNS) {
     const m = pattern.exec(text);
     const name = m?.[nameGroup] ? stripQuotes(m[nameGroup]) : "";
+    // "Part Three of Three" counts parts and names no series.
+    if (m && name && toNumber(name) !== null) return null;
     if (m && name) return { name, part: toNumber(m[partGroup] ?? "") };
   }
   return { name: stripQuotes(text.replace(/\s+series$/iu, "")), part: null };
