@@ -6,9 +6,9 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import yazl from "yazl";
 import { parseStory } from "../src/importers/parse-story.js";
 import { runBin, runCli } from "./support/run-cli.js";
+import { zipEntries } from "./support/zip-folder.js";
 
 let dir = "";
 beforeAll(async () => {
@@ -31,14 +31,6 @@ function randomBytes(length: number, seed: number): Uint8Array {
   return bytes;
 }
 
-async function zip(entries: readonly [string, Buffer | string][]): Promise<Buffer> {
-  const archive = new yazl.ZipFile();
-  for (const [name, content] of entries) archive.addBuffer(Buffer.from(content), name, { compress: name !== "mimetype" });
-  archive.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of archive.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 const CONTAINER = `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`;
 const CHAPTER = `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Chapter 1</h1><p>The tide came in over the causeway and the lamps went out one by one along the shore.</p></body></html>`;
@@ -71,7 +63,7 @@ describe("input that is not a story", () => {
   });
 
   it("a truncated zip: a one-line error", async () => {
-    const whole = await zip([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER]]);
+    const whole = await zipEntries([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER]]);
     await expectOneLineError(await file("truncated.epub", whole.subarray(0, whole.length - 30)), /EPUB rejected: .*zip/u);
   });
 });
@@ -110,13 +102,13 @@ describe("input built to hurt", () => {
   });
 
   it("an EPUB zip bomb is refused before it is inflated", async () => {
-    const bomb = await zip([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf("Bomb")], ["c1.xhtml", Buffer.alloc(300 * 1024 * 1024)]]);
+    const bomb = await zipEntries([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf("Bomb")], ["c1.xhtml", Buffer.alloc(300 * 1024 * 1024)]]);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     await expect(parseStory(bomb, "bomb.epub")).rejects.toThrow(/EPUB rejected: the archive expands to more than 256 MB/u);
   });
 
   it("an EPUB whose entry sizes lie is stopped while inflating, as damaged", async () => {
-    const honest = await zip([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf("Liar")], ["c1.xhtml", Buffer.alloc(70 * 1024 * 1024, 0x20)]]);
+    const honest = await zipEntries([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf("Liar")], ["c1.xhtml", Buffer.alloc(70 * 1024 * 1024, 0x20)]]);
     // Rewrite the declared uncompressed size of the big entry (in its local header and the central directory) to 1 KB.
     const lying = Buffer.from(honest);
     for (let i = 0; i < lying.length - 4; i += 1) {
@@ -128,7 +120,7 @@ describe("input built to hurt", () => {
   });
 
   it("an EPUB entry named ../ is refused", async () => {
-    const archive = await zip([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf("Escape")], ["c1.xhtml", CHAPTER], ["aa/evil.xhtml", CHAPTER]]);
+    const archive = await zipEntries([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf("Escape")], ["c1.xhtml", CHAPTER], ["aa/evil.xhtml", CHAPTER]]);
     // yazl will not write such a name, so it is patched in: "aa/" becomes "../" in both headers.
     const patched = Buffer.from(archive.toString("latin1").replaceAll("aa/evil.xhtml", "../evil.xhtml"), "latin1");
     await expect(parseStory(patched, "escape.epub")).rejects.toThrow(/EPUB rejected: .*(?:relative path|\.\.)/u);
@@ -136,7 +128,7 @@ describe("input built to hurt", () => {
 
   it("XML entity expansion in an EPUB stays inert", async () => {
     const entities = `<!DOCTYPE package [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, k) => `<!ENTITY ${"b".repeat(k + 1)} "${`&${k === 0 ? "a" : "b".repeat(k)};`.repeat(10)}">`).join("")}]>`;
-    const epub = await zip([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf(`&${"b".repeat(9)};`, entities)], ["c1.xhtml", CHAPTER]]);
+    const epub = await zipEntries([["mimetype", "application/epub+zip"], ["META-INF/container.xml", CONTAINER], ["content.opf", opf(`&${"b".repeat(9)};`, entities)], ["c1.xhtml", CHAPTER]]);
     const { work } = await parseStory(epub, "laughs.epub");
     expect(work.title === null || work.title.length < 100).toBe(true);
     expect(work.chapters[0]?.text).toContain("The tide came in over the causeway");
