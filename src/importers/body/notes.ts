@@ -137,13 +137,13 @@ function takeTrailingNotes(edges: ChapterEdges): void {
   if (kept.length > 0) edges.endNotes = kept.join("\n\n");
 }
 
-// A mail signature: the "--" line and the few short lines after it at the very end.
+// A mail signature: the "--" line and the short lines after it at the very end (a list's footer included).
 function takeSignature(blocks: Block[]): string[] {
-  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - 5); i -= 1) {
+  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - 10); i -= 1) {
     const block = blocks[i];
     if (block?.kind === "break" && /^--\s*$/u.test(block.evidence)) {
-      const tail = blocks.slice(i + 1);
-      if (tail.length === 0 || tail.some((b) => b.kind === "break" || !hasAtMostWords(b.text, 30))) return [];
+      const tail = blocks.slice(i + 1).filter((b) => b.kind !== "break");
+      if (tail.length === 0 || tail.some((b) => !hasAtMostWords(blockText(b), 40))) return [];
       blocks.splice(i);
       return tail.map(blockText);
     }

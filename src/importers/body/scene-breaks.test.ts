@@ -54,7 +54,7 @@ describe("isSceneBreakLine", () => {
     "The rain stopped.",
     "",
     "   ",
-    `${"*".repeat(61)}`,
+    `${"*".repeat(201)}`,
   ])("%j is not a scene break", (line) => {
     expect(isSceneBreakLine(line)).toBe(false);
   });

@@ -10,14 +10,15 @@ const QUOTES_OR_DASH_DIALOGUE = /["“”'‘’«»()]|^[—–-]\s*\p{L}{2}/u;
 
 export function isSceneBreakLine(line: string): boolean {
   const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > 60) return false;
+  // A rule of symbols may run the width of a page (archive exports draw 74 "=" signs); letter patterns are short.
+  if (trimmed.length === 0 || trimmed.length > 200) return false;
   if (QUOTES_OR_DASH_DIALOGUE.test(trimmed)) return false;
   if (SYMBOLS_ONLY.test(trimmed)) {
     // A lone "…" or "?!" is a beat of dialogue or silence, not a break.
     return !/^[.…?!,;:]+$/u.test(trimmed.replace(/\s+/gu, ""));
   }
   const compact = trimmed.replace(/\s+/gu, "");
-  if (!LETTER_PATTERN.test(trimmed) || compact.length < 3) return false;
+  if (trimmed.length > 60 || !LETTER_PATTERN.test(trimmed) || compact.length < 3) return false;
   // Letter patterns are symmetric in case ("xXx", "oOoOo"), repeat ("xxx"), or are framed by symbols ("-x-");
   // words made of x and o ("ox", "Xoo", "Oxo") are not.
   const letters = compact.replace(/[^xo0]/giu, "");

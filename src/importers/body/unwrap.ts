@@ -12,7 +12,7 @@ export function unwrapHardWrapped(blocks: readonly Block[]): Block[] {
     if (block.kind !== "paragraph" || !block.text.includes("\n")) return block;
     const lines = block.text.split("\n");
     const htmlLines = block.html.split("<br>");
-    const joinsAfter = lines.map((line, k) => k < lines.length - 1 && line.length >= width - 25);
+    const joinsAfter = lines.map((line, k) => k < lines.length - 1 && line.length >= width - 15);
     const join = (parts: readonly string[], separator: string) =>
       parts.reduce((out, part, k) => (k === 0 ? part : `${out}${joinsAfter[k - 1] ? " " : separator}${part}`), "");
     // The HTML follows the text line for line; if it does not (unusual markup), its breaks are left alone.
@@ -21,18 +21,22 @@ export function unwrapHardWrapped(blocks: readonly Block[]): Block[] {
   });
 }
 
+// Evidence from several paragraphs, and a width prose is wrapped at: a single stanza of verse, whose lines are
+// short and of one length, must not pass for wrapped prose.
 function detectWrapWidth(blocks: readonly Block[]): number | null {
   const lengths: number[] = [];
+  let paragraphs = 0;
   for (const block of blocks) {
-    if (block.kind !== "paragraph") continue;
+    if (block.kind !== "paragraph" || !block.text.includes("\n")) continue;
     const lines = block.text.split("\n");
+    paragraphs += 1;
     for (let i = 0; i < lines.length - 1; i += 1) lengths.push(lines[i]?.length ?? 0);
     if (lengths.length > 2000) break;
   }
-  if (lengths.length < 5) return null;
+  if (lengths.length < 5 || paragraphs < 3) return null;
   const sorted = [...lengths].sort((a, b) => a - b);
   const width = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-  if (width < 40 || width > 100) return null;
+  if (width < 55 || width > 100) return null;
   const nearWidth = lengths.filter((l) => l >= width - 20).length;
   return nearWidth >= lengths.length * 0.7 ? width : null;
 }

@@ -5,7 +5,8 @@
  */
 import { hasAtMostWords, type Block } from "../document.js";
 import { readChapterHeading } from "../body/headings.js";
-import { isPageFurniture } from "../body/notes.js";
+import { isNoteParagraph, isPageFurniture } from "../body/notes.js";
+import { normaliseRating } from "../../domain/rating.js";
 import { applyLabelledField } from "./apply-field.js";
 import { applyFfnLine, isFfnLine } from "./ffn-line.js";
 import { fieldForLabel, type FieldKey } from "./labels.js";
@@ -49,6 +50,8 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
     const block = blocks[i];
     if (!block) break;
     if (block.kind === "break") {
+      // A rule over the header (archive exports, boxes of asterisks) is decoration: read on below it.
+      if (i === lead.length && !inHeader && headerFollows(blocks, i + 1)) continue;
       if (pending) applyEntries(meta, [pending], source);
       // A separator after a header ends the preamble; one before anything else is the story's own.
       return { end: inHeader || meta.has("title") ? i + 1 : i, lead };
@@ -165,7 +168,10 @@ function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[]
     }
     const previous = entries.at(-1);
     if (!previous) return null;
-    if (continuesValue(previous, line)) {
+    const underBareLabel = previous.lines.join("").trim() === "";
+    if (!underBareLabel && isBareRating(line)) {
+      entries.push({ label: "Rating", lines: [line.replace(/^rated\s+/iu, "")], evidence: line });
+    } else if (continuesValue(previous, line)) {
       previous.lines.push(line);
       previous.evidence += ` ${line}`;
     } else {
@@ -177,11 +183,23 @@ function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[]
 
 const PROSE_FIELDS = new Set<FieldKey>(["summary", "notes", "endNotes", "disclaimer", "extra", "stats", "title"]);
 
-// A summary or disclaimer runs on over several lines; a list of tags does not turn into prose or a link.
+// A summary or disclaimer runs on over several lines; a list of tags does not turn into prose or a link; a
+// name, rating, count or date does not run on at all.
 function continuesValue(entry: HeaderEntry, line: string): boolean {
-  if (entry.label === NOTE_ENTRY) return true;
+  // A label standing alone takes the lines under it, whatever its field.
+  if (entry.label === NOTE_ENTRY || entry.lines.join("").trim() === "") return true;
   const field = fieldForLabel(entry.label);
-  return field === undefined || PROSE_FIELDS.has(field) || (!/https?:\/\/|[.!?]$/u.test(line) && hasAtMostWords(line, 10));
+  if (field === undefined || PROSE_FIELDS.has(field)) return true;
+  if (field === "authors" || CONSTRAINED_FIELDS.has(field)) return false;
+  return !/https?:\/\/|[.!?]$/u.test(line) && hasAtMostWords(line, 10);
+}
+
+// "Rated PG-13", "PG-13, Gen", "P16 / Gen": a rating written without its label, as headers often have it.
+function isBareRating(line: string): boolean {
+  // Not "M/M" or "F/M": a category is no rating.
+  if (/^[MF]\s*\/\s*[MF]$/iu.test(line.trim())) return false;
+  const m = /^(?:[Rr]ated\s+)?([A-Z][A-Z0-9+-]{0,6})(?:\s*[,/]\s*[\p{L} ]{1,20})?$/u.exec(line.trim());
+  return m !== null && normaliseRating(m[1] ?? "") !== null;
 }
 
 // "Title: X | Author: Y | Rating: T" (also with • or ~ between the fields).
@@ -349,6 +367,8 @@ function isNameLike(text: string): boolean {
 function isSummaryParagraph(blocks: readonly Block[], index: number): boolean {
   const block = blocks[index];
   const next = blocks[index + 1];
-  if (!block || block.kind !== "paragraph" || !next || !hasAtMostWords(block.text, 250)) return false;
+  // Summaries are a sentence or three; a longer paragraph is the story's opening scene, and an author's note
+  // is a note.
+  if (!block || block.kind !== "paragraph" || !next || !hasAtMostWords(block.text, 60) || isNoteParagraph(block.text)) return false;
   return next.kind === "break" || isChapterStart(next.text.trim()) || parseHeader(next.text.split("\n").map((l) => l.trim()), true) !== null;
 }
