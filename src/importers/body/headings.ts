@@ -27,10 +27,12 @@ const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", 
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   uno: 1, dos: 2, tres: 3, un: 1, une: 1, deux: 2, trois: 3, eins: 1, zwei: 2, drei: 3, um: 1, uma: 1, due: 2, tre: 3,
+  premier: 1, première: 1, deuxième: 2, troisième: 3, quatrième: 4, cinquième: 5, primero: 1, segundo: 2,
+  tercero: 3, primo: 1, secondo: 2, terzo: 3, erstes: 1, zweites: 2, drittes: 3,
 };
 
 const CHAPTER_WORD = "(?:chapter|chap\\.?|ch\\.?|part|book|section|capítulo|capitulo|cap\\.|chapitre|kapitel|teil|capitolo|parte|partie)";
-const NUMBER = "(\\d{1,4}|[ivxlc]{1,8}|[a-z]+(?:[- ][a-z]+)?)";
+const NUMBER = "(\\d{1,4}|[ivxlc]{1,8}|\\p{L}+(?:[- ]\\p{L}+)?)";
 const NAMED = "(?:prologue|prolog|prólogo|prologo|epilogue|epilog|epílogo|epilogo|épilogue|interlude|intermission|interludio|intermède|coda|afterword|foreword|preface|teaser|omake)";
 
 const RANGE = new RegExp(`^${CHAPTER_WORD}s?\\s+(\\d{1,4})\\s*(?:-|–|—|&|and|to)\\s*(\\d{1,4})\\s*$`, "iu");

@@ -18,7 +18,7 @@ export interface ChapterEdges {
   endMarkerText: string | null;
 }
 
-const NOTE_LABEL = /^\s*[([]?\s*(?:a\/n|a\.n\.|an|author'?s'? ?notes?|authors? notes?|n\/a|notes?|end notes?|story notes|nota(?:s)?(?: de(?:l| la)? autor[a]?| da autora| do autor| dell'autor[ei]| dell'autrice)?|note de l'auteur(?:e)?|notes de l'auteur|anmerkung(?:en)?(?: der autorin| des autors)?)\s*[:.\-–—]\s*/iu;
+const NOTE_LABEL = /^\s*[([]?\s*(?:a\/n|a\.n\.|an|author'?s'? ?notes?|authors? notes?|n\/a|notes?|end notes?|story notes|nota(?:s)?(?: de(?:l| la)? autor[a]?| da autora| do autor| dell'autor[ei]| dell'autrice)?|note de l'auteur(?:e)?|notes de l'auteur|anmerkung(?:en)?(?: der autorin| des autors)?|примечани[ея](?: автора)?)\s*[:.\-–—]\s*/iu;
 const END_NOTE_LABEL = /^\s*(?:end notes?|chapter end notes|notas finales|notes de fin|schlussbemerkung)\s*:?/iu;
 const SUMMARY_LABEL = /^\s*(?:chapter summary|summary|resumen|résumé|zusammenfassung|resumo|riassunto)\s*:\s*/iu;
 const DISCLAIMER_LABEL = /^\s*(?:disclaimer|descargo|haftungsausschluss|avertissement légal)\s*:\s*/iu;
@@ -29,7 +29,21 @@ const NOTE_CONTINUATION = /^(?:also|p\.?s\.?|thanks|thank you|many thanks|specia
 const CLOSING_LINE = /^(?:thank(?:s| you)\b.{0,60}\b(?:reading|feedback|reviews?|reviewing|comments?|kudos)|please (?:review|comment|leave (?:a )?(?:review|comment|kudos))|(?:reviews?|feedback|comments?|concrit|kudos)\b.{0,30}(?:\blove\b|\bappreciated\b|\bwelcome\b|\bwelcomed\b|\bmake my day\b|\bplease\b|=)|r\s*&\s*r|read and review|cross-?posted (?:to|at|from)\b|gracias por leer|merci (?:de|d'avoir) lu|danke (?:fürs|für's) lesen|obrigad[ao] por ler|grazie per (?:aver letto|la lettura))/iu;
 
 // Web-page furniture saved along with a story: navigation bars, comment links, hit counters, landmarks.
-const FURNITURE = /^(?:(?:«|<<|‹)\s*(?:prev(?:ious)?|part|chapter)\b.*|.*\b(?:next|part \d+|chapter \d+)\s*(?:»|>>|›)|review this (?:chapter|story)|leave a (?:comment|review)\b.*|\d+ comments?(?:\s*\|.*)?|(?:link\s*\|\s*)?leave a comment.*|chapter text|back to (?:top|index|fic|fics|stories|the top|the index)|return to (?:index|top|the index)|.*\b(?:hits|visitors?) since\b.*|post a comment|share this entry|actions|(?:kudos|bookmarks?|comments)\s*(?:♥|\(?\d*\)?)|.* left kudos on this work!?|(?:current )?(?:mood|music|location)\s*:.*|tags\s*:.*|[\w.-]+ wrote,?|@ \d{4}-\d\d-\d\d[\d: ]*)$/iu;
+const FURNITURE = new RegExp(
+  "^(?:" +
+    [
+      "(?:«|<<|‹)\\s*(?:prev(?:ious)?|part|chapter)\\b.*", ".*\\b(?:next|part \\d+|chapter \\d+)\\s*(?:»|>>|›)",
+      "review this (?:chapter|story)", "leave a (?:comment|review)\\b.*", "\\d+ comments?(?:\\s*\\|.*)?", "(?:link\\s*\\|\\s*)?leave a comment.*",
+      "chapter text", "back to\\b.{0,40}", "return to\\b.{0,40}", ".*\\b(?:hits|visitors?) since\\b.*", "post a comment", "share this entry",
+      "actions", "reply", "link", "(?:previous|next) entry.*", "(?:kudos|bookmarks?|comments)\\s*(?:♥|\\(?\\d*\\)?)", ".* left kudos on this work!?",
+      // LiveJournal and Dreamwidth entries
+      "(?:current )?(?:mood|music|location)\\s*:.*", "tags\\s*:.*", "[\\w.-]+ wrote,?", "@ \\d{4}-\\d\\d-\\d\\d[\\d: ]*", "\\p{Lu}\\p{Ll}{2}\\.? \\d{1,2}(?:st|nd|rd|th)?, \\d{4} \\d{1,2}:\\d\\d ?(?:am|pm)",
+      // Tumblr posts
+      "keep reading", "[\\d,.]+k? notes?", ".+ reblogged this from .+", ".+ liked this", "\\S+ posted this", "(?:#[^#\\s][^#]*\\s*){2,}",
+    ].join("|") +
+    ")$",
+  "iu",
+);
 
 export function isPageFurniture(text: string): boolean {
   if (text.length > 200) return false;
@@ -37,7 +51,7 @@ export function isPageFurniture(text: string): boolean {
   if (FURNITURE.test(text.trim())) return true;
   // "Prev | Index | Next", "Home | Fics | Links": every segment a navigation word.
   const segments = text.split(/\s*\|\s*/u);
-  return segments.length >= 2 && segments.every((s) => /^(?:«|<<)?\s*(?:prev(?:ious)?|next|back(?: to \w+)?|index|home|fics?|links|contents|top|part \d+|chapter \d+|reviews?\s*\(?\d*\)?|comments?\s*\(?\d*\)?)\s*(?:»|>>)?$/iu.test(s));
+  return segments.length >= 2 && segments.every((s) => /^(?:«|<<)?\s*(?:prev(?:ious)?(?: entry)?|next(?: entry)?|back(?: to \w+)?|index|home|fics?|links?|contents|top|reply|part \d+|chapter \d+|reviews?\s*\(?\d*\)?|\d*\s*comments?\s*\(?\d*\)?)\s*(?:»|>>)?$/iu.test(s));
 }
 
 const MARKER_DECORATION = "[\\s~*=_\\-·•.!…]*";

@@ -18,7 +18,7 @@ const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
     "autorin", "autorinnen", "автор", "авторы", "作者",
     "escrito por", "écrit par", "geschrieben von", "scritto da",
   ],
-  fandoms: ["fandom", "fandoms", "fandom(s)", "universe", "canon", "universo", "univers", "serie tv", "fandome", "фандом", "原作"],
+  fandoms: ["fandom", "fandoms", "fandom(s)", "universe", "canon", "universo", "univers", "serie tv", "fandome", "фандом", "фэндом", "原作"],
   crossover: ["crossover", "crossover with", "crossovers", "cross-over"],
   category: ["category", "categories", "category(s)", "categoría", "categorías", "categoria", "categorias", "catégorie", "catégories", "kategorie", "kategorien", "categorie"],
   relationships: [
@@ -27,7 +27,7 @@ const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
     "casal", "casais", "shipp", "coppia", "coppie", "relación", "relaciones", "relation", "relations",
     "beziehung", "beziehungen", "relacionamento", "relacionamentos", "relazione", "relazioni", "пейринг", "配对", "配對", "cp",
   ],
-  charactersAndPairings: ["character/pairing", "characters/pairings", "characters/pairing", "pairing/characters", "pairings/characters", "characters & pairings", "characters and pairings"],
+  charactersAndPairings: ["пэйринг и персонажи", "пейринг и персонажи", "character/pairing", "characters/pairings", "characters/pairing", "pairing/characters", "pairings/characters", "characters & pairings", "characters and pairings"],
   characters: [
     "character", "characters", "character(s)", "main characters", "featuring", "personaje", "personajes",
     "personnage", "personnages", "charakter", "charaktere", "figuren", "figur", "personagem", "personagens",
@@ -74,7 +74,7 @@ const LABELS: Record<Exclude<FieldKey, "extra">, readonly string[]> = {
   words: [
     "word count", "wordcount", "words", "word", "length", "palabras", "número de palabras", "mots", "nombre de mots",
     "wörter", "wortanzahl", "wortzahl", "palavras", "número de palavras", "parole", "numero di parole", "longueur", "länge",
-    "размер", "字数", "字數",
+    "字数", "字數",
   ],
   status: ["status", "estado", "statut", "stato", "situação", "state", "статус", "状态", "狀態"],
   complete: ["complete", "completed", "completo", "completa", "terminé", "terminée", "fertig", "abgeschlossen", "concluída", "concluído", "finished"],

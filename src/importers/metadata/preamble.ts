@@ -26,7 +26,7 @@ interface HeaderEntry {
 
 const MAX_PREAMBLE_BLOCKS = 120;
 /** How far below the top a header may start, under an epigraph or mail headers. */
-const MAX_LEAD_BLOCKS = 3;
+const MAX_LEAD_BLOCKS = 4;
 
 export interface Preamble {
   /** The index of the first block of the story. */
@@ -41,6 +41,7 @@ export interface Preamble {
  */
 export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, source: Evidence["source"] = "header"): Preamble {
   let inHeader = false;
+  let sawFields = false;
   let breadcrumbOnly = false;
   let pending: HeaderEntry | null = null;
   const lead: Block[] = [];
@@ -82,6 +83,7 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       applyEntries(meta, entries, source);
       pending = waiting ?? null;
       inHeader = true;
+      sawFields = true;
       continue;
     }
     if (!meta.has("title") && (!inHeader || breadcrumbOnly) && i <= lead.length + 1 && readTitleAndByline(block, lines, blocks[i + 1], meta)) {
@@ -95,8 +97,8 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       meta.setScalar("summary", text, { source: "byline", evidence: text, confidence: 0.6 });
       continue;
     }
-    // An epigraph or a line of mail headers above the header: the header still counts, the line stays story.
-    if (!inHeader && lead.length < MAX_LEAD_BLOCKS && headerFollows(blocks, i + 1)) {
+    // An epigraph, a date line or mail headers above the header: the header still counts, the line stays story.
+    if (!sawFields && lead.length < MAX_LEAD_BLOCKS && headerFollows(blocks, i + 1)) {
       lead.push(block);
       continue;
     }
@@ -145,7 +147,7 @@ const NOTE_ENTRY = "\u0000note";
  * paragraph, or the header around it, has known ones.
  */
 function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[] | null {
-  const knownLines = lines.filter((l) => isFfnLine(l) || splitPipeSegments(l) || parseLabelLine(l)?.known).length;
+  const knownLines = lines.filter((l) => isFfnLine(l) || splitPipeSegments(l) || parseLabelLine(l)?.known || isBareRating(l)).length;
   if (knownLines === 0) return null;
   const entries: HeaderEntry[] = [];
   for (const line of lines) {
@@ -167,10 +169,11 @@ function parseHeader(lines: readonly string[], inHeader: boolean): HeaderEntry[]
       continue;
     }
     const previous = entries.at(-1);
-    if (!previous) return null;
-    const underBareLabel = previous.lines.join("").trim() === "";
+    const underBareLabel = previous !== undefined && previous.lines.join("").trim() === "";
     if (!underBareLabel && isBareRating(line)) {
       entries.push({ label: "Rating", lines: [line.replace(/^rated\s+/iu, "")], evidence: line });
+    } else if (!previous) {
+      return null;
     } else if (continuesValue(previous, line)) {
       previous.lines.push(line);
       previous.evidence += ` ${line}`;

@@ -71,8 +71,9 @@ export function parseCount(value: string): number | null {
   return m ? Number(m[0].replace(/[^\d]/gu, "")) : null;
 }
 
-const COMPLETE = /\b(?:complete|completed|finished|done|oneshot|one-shot|one shot|terminad[ao]|terminée?|complet[ao]|completa|abgeschlossen|fertig|beendet|conclu[íi]d[ao]|finalizad[ao]|finit[ao]|concluso|conclusa)\b/iu;
-const IN_PROGRESS = /\b(?:wip|in[- ]progress|incomplete|ongoing|unfinished|on hiatus|hiatus|abandoned|en curso|en progreso|en cours|in arbeit|unvollständig|laufend|em andamento|em progresso|in corso|incompleto|incompleta|tbc)\b/iu;
+// Word boundaries by lookaround, as `\b` knows no accented letters ("Terminé", "закончен").
+const COMPLETE = /(?<![\p{L}])(?:complete|completed|complète|finished|done|oneshot|one-shot|one shot|terminad[ao]|terminée?|complet[ao]|completa|abgeschlossen|fertig|beendet|conclu[íi]d[ao]|finalizad[ao]|finit[ao]|concluso|conclusa|закончен|завершён|завершен|完结|已完结)(?![\p{L}])/iu;
+const IN_PROGRESS = /(?<![\p{L}])(?:wip|in[- ]progress|incomplete|ongoing|unfinished|on hiatus|hiatus|abandoned|en curso|en progreso|en cours|in arbeit|unvollständig|laufend|em andamento|em progresso|in corso|incompleto|incompleta|tbc|в процессе|连载中|連載中)(?![\p{L}])/iu;
 const NEGATED_COMPLETE = /\b(?:not|nicht|no|pas|não|non)\s+(?:yet\s+|encore\s+|noch\s+)?(?:complete|completed|finished|done|abgeschlossen|fertig|terminad[ao]|terminée?|conclu[íi]d[ao]|completat[ao]|finit[ao])\b/iu;
 
 /**
