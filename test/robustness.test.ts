@@ -58,8 +58,14 @@ describe("input that is not a story", () => {
     ["blank.txt", "  \n\r\n\t \n", /file is empty/u],
     ["markup-only.html", "<html><head><title>x</title></head><body><div><span></span></div></body></html>", /no story text found/u],
     ["report.pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj", /PDF files are not supported/u],
+    ["story.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 Times;}}\\pard Title: Harbour Lights\\par}", /RTF files are not supported/u],
   ])("%s: a one-line error", async (name, content, message) => {
     await expectOneLineError(await file(name, content), message);
+  });
+
+  it("a Word document, even named .html: a one-line error that says what it is", async () => {
+    const docx = await zipEntries([["[Content_Types].xml", "<Types/>"], ["word/document.xml", "<w:document/>"]]);
+    await expectOneLineError(await file("story.html", docx), /Word \(\.docx\) files are not supported/u);
   });
 
   it("a truncated zip: a one-line error", async () => {

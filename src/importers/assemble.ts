@@ -8,10 +8,10 @@ import { sortCategories } from "../domain/categories.js";
 import { countWords } from "../domain/word-count.js";
 import type { ParsedChapter, ParsedWork } from "../domain/work.js";
 import { blockText, type Block } from "./document.js";
-import { extractChapterEdges } from "./body/notes.js";
+import { extractChapterEdges, isNoteParagraph, stripNoteLabel } from "./body/notes.js";
 import { splitChapters } from "./body/chapters.js";
 import { unwrapHardWrapped } from "./body/unwrap.js";
-import { readPreamble } from "./metadata/preamble.js";
+import { readPreamble, replaceRepeatedHeaders } from "./metadata/preamble.js";
 import { parseDate } from "./metadata/dates.js";
 import { detectLanguage } from "./metadata/language.js";
 import { stripEmailAddresses } from "./metadata/privacy.js";
@@ -37,7 +37,8 @@ export function assembleFromBlocks(meta: WorkMetadata, blocks: readonly Block[],
   const { end, lead } = readPreamble(blocks, meta);
   // A page's <title> often carries the site's name too, so it only stands in when nothing better names the work.
   if (fallbackTitle) meta.setScalar("title", fallbackTitle, { source: "inferred", evidence: `<title>${fallbackTitle}</title>`, confidence: 0.5 });
-  return assembleWork(meta, chaptersFromBlocks(meta, unwrapHardWrapped([...lead, ...blocks.slice(end)])));
+  const story = replaceRepeatedHeaders(blocks.slice(end), meta);
+  return assembleWork(meta, chaptersFromBlocks(meta, unwrapHardWrapped([...lead, ...story])));
 }
 
 /** Splits story blocks into chapters; what stands before the first heading becomes notes or a first chapter. */
@@ -55,7 +56,8 @@ export function chaptersFromBlocks(meta: WorkMetadata, blocks: readonly Block[])
   const leadWords = countWords(lead.map(blockText).join("\n"));
   if (lead.length > 0 && leadWords < 120) {
     const edges = extractChapterEdges(lead);
-    const text = [edges.notes, ...edges.blocks.map(blockText), edges.endNotes].filter(Boolean).join("\n\n");
+    const leadText = edges.blocks.map(blockText).map((t) => (isNoteParagraph(t) ? stripNoteLabel(t) : t));
+    const text = [edges.notes, ...leadText, edges.endNotes].filter(Boolean).join("\n\n");
     if (edges.summary) meta.setScalar("summary", edges.summary, { source: "inferred", evidence: edges.summary, confidence: 0.6 });
     if (edges.disclaimer) meta.setScalar("disclaimer", edges.disclaimer, { source: "header", evidence: edges.disclaimer });
     if (text.trim()) meta.appendText("notes", text, { source: "inferred", evidence: text.slice(0, 120), confidence: 0.6 });

@@ -81,8 +81,10 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
 }
 
 // Bytes that are not UTF-8. Western legacy text is Windows-1252 far more often than true Latin-1 (where 0x80-0x9F
-// are control characters nobody types), so both read as Windows-1252: 0x85 is "…", 0x92 is "’".
+// are control characters nobody types), so both read as Windows-1252: 0x85 is "…", 0x92 is "’". A file whose
+// lines end in CR alone was written on a classic Mac, whose encoding was Mac Roman.
 function legacyEncoding(bytes: Uint8Array, declared: string | undefined): string {
+  if (declared === undefined && hasClassicMacLineEnds(bytes)) return "macintosh";
   const normalised = declared?.trim().toLowerCase();
   if (normalised && iconv.encodingExists(normalised) && !/^(?:utf-?8|us-ascii|ascii)$/u.test(normalised)) {
     return isLatin1Family(normalised) ? "windows-1252" : normalised;
@@ -90,6 +92,11 @@ function legacyEncoding(bytes: Uint8Array, declared: string | undefined): string
   const guess = chardet.detect(bytes.subarray(0, 64 * 1024))?.toLowerCase();
   if (guess && iconv.encodingExists(guess) && !isLatin1Family(guess) && !guess.startsWith("utf")) return guess;
   return "windows-1252";
+}
+
+function hasClassicMacLineEnds(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 64 * 1024);
+  return sample.includes(0x0d) && !sample.includes(0x0a);
 }
 
 function isLatin1Family(encoding: string): boolean {

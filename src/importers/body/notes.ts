@@ -129,6 +129,10 @@ function takeTrailingNotes(edges: ChapterEdges): void {
     const last = blocks.at(-1);
     if (!last || last.kind === "break" || blocks.length <= 1) break;
     const text = last.text.trim();
+    if (isPageFurniture(text)) {
+      blocks.pop();
+      continue;
+    }
     const marker = readEndMarker(text);
     if (marker) {
       if (marker !== "neutral" && edges.endMarker === null) {

@@ -30,6 +30,7 @@ const FRONT_MATTER_FILE = /(?:^|\/)(?:cover|title_?page|titlepage|toc|toc_page|n
 export async function parseEpubStory(bytes: Uint8Array): Promise<ParsedWork> {
   const zip = await openZip(bytes);
   try {
+    rejectOtherZipFormats(zip.names);
     const pkg = await readPackage(zip);
     // Documents are read one at a time, when needed, so a long book is never all in memory as text and trees.
     const read = async (item: SpineItem): Promise<ContentDocument> => ({ item, html: await readText(zip, item.path) });
@@ -50,6 +51,15 @@ export async function parseEpubStory(bytes: Uint8Array): Promise<ParsedWork> {
     return assembleWork(meta, await chaptersOf(spine, read, pkg, meta));
   } finally {
     zip.close();
+  }
+}
+
+// Office documents are zips too; say what they are rather than that an EPUB is broken.
+function rejectOtherZipFormats(names: readonly string[]): void {
+  const format = names.includes("word/document.xml") ? "Word (.docx)" : names.includes("content.xml") ? "OpenDocument (.odt)" : null;
+  if (format) throw new UnreadableStoryError("unsupported", `${format} files are not supported; save the story as HTML or text`);
+  if (!names.some((n) => n === "META-INF/container.xml" || n.toLowerCase().endsWith(".opf"))) {
+    throw new UnreadableStoryError("unsupported", "a zip archive that is not an EPUB; unzip it and parse the story files inside");
   }
 }
 

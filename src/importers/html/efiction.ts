@@ -11,6 +11,7 @@ import { applyLabelledField } from "../metadata/apply-field.js";
 import type { WorkMetadata } from "../metadata/work-metadata.js";
 import { escapeHtml, type Block } from "../document.js";
 import { htmlToBlocks } from "./blocks.js";
+import { isInPageIndex } from "./navigation.js";
 import { byId, findAll, findFirst, hasClass, inlineTextOf, isWithin } from "./dom.js";
 
 const LIST_LABELS = /categor|character|genre|warning|pairing|series|challenge/iu;
@@ -36,7 +37,7 @@ export function parseEfictionPage(document: Document, meta: WorkMetadata): Parse
   readTitleAndAuthor(document, meta, infobox);
   if (infobox) readLabels(infobox, meta);
   const navigation = (e: Element) =>
-    e === infobox || e.attribs.id === "pagetitle" || e.attribs.id === "printheader" || isIndex(e) || isBackToTop(e) || isFooter(e);
+    e === infobox || e.attribs.id === "pagetitle" || e.attribs.id === "printheader" || isInPageIndex(e) || isBackToTop(e) || isFooter(e);
   const blocks = retitleChapters(htmlToBlocks(findFirst(document, (e) => e.name === "body") ?? document, { skip: navigation }), meta.lists.authors);
   return assembleWork(meta, chaptersFromBlocks(meta, blocks));
 }
@@ -86,15 +87,6 @@ function valueNodes(label: Element): ChildNode[] {
     nodes.push(node);
   }
   return nodes;
-}
-
-function isIndex(element: Element): boolean {
-  if (!/^(?:ul|ol|div|p|select)$/u.test(element.name)) return false;
-  if (element.attribs.id === "index" || hasClass(element, "index") || hasClass(element, "toc")) return true;
-  const links = findAll(element, (e) => e.name === "a");
-  const text = inlineTextOf(element);
-  const linked = links.reduce((n, a) => n + inlineTextOf(a).length, 0);
-  return links.length >= 2 && linked >= text.length * 0.8 && links.every((a) => (a.attribs.href ?? "").startsWith("#"));
 }
 
 function isBackToTop(element: Element): boolean {

@@ -6,6 +6,7 @@ import { WorkMetadata } from "../metadata/work-metadata.js";
 import { parseAo3Download, isAo3Download } from "./ao3.js";
 import { isEfictionPage, parseEfictionPage } from "./efiction.js";
 import { htmlToBlocks } from "./blocks.js";
+import { isInPageIndex } from "./navigation.js";
 import { byTagAndClass, findFirst, inlineTextOf, parseHtml } from "./dom.js";
 
 export function parseHtmlStory(html: string): ParsedWork {
@@ -17,5 +18,5 @@ export function parseHtmlDocument(document: Document, meta: WorkMetadata): Parse
   if (isEfictionPage(document)) return parseEfictionPage(document, meta);
   const body = findFirst(document, byTagAndClass("body")) ?? document;
   const pageTitle = findFirst(document, byTagAndClass("title"));
-  return assembleFromBlocks(meta, htmlToBlocks(body), pageTitle ? inlineTextOf(pageTitle) : undefined);
+  return assembleFromBlocks(meta, htmlToBlocks(body, { skip: isInPageIndex }), pageTitle ? inlineTextOf(pageTitle) : undefined);
 }

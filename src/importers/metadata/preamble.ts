@@ -11,6 +11,7 @@ import { applyLabelledField } from "./apply-field.js";
 import { applyFfnLine, isFfnLine } from "./ffn-line.js";
 import { fieldForLabel, type FieldKey } from "./labels.js";
 import type { Evidence, WorkMetadata } from "./work-metadata.js";
+import { splitTitlePart } from "./values.js";
 
 interface LabelLine {
   label: string;
@@ -106,6 +107,28 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
   }
   if (pending) applyEntries(meta, [pending], source);
   return { end: i, lead };
+}
+
+/**
+ * A header repeated inside the story, as when a work posted in parts is saved as one file: `Title: X (2/3)`
+ * over each part. Its fields are read (the first part's stand where they conflict) and it is replaced by a
+ * `Part N` heading, so that each part becomes a chapter.
+ */
+export function replaceRepeatedHeaders(blocks: readonly Block[], meta: WorkMetadata): Block[] {
+  let parts = 1;
+  return blocks.map((block) => {
+    if (block.kind !== "paragraph") return block;
+    const entries = parseHeader(block.text.split("\n").map((l) => l.trim()), false);
+    const title = entries?.find((e) => fieldForLabel(e.label) === "title");
+    if (!entries || !title || entries.filter((e) => fieldForLabel(e.label) !== undefined).length < 2) return block;
+    applyEntries(meta, entries, "header");
+    parts += 1;
+    const count = splitTitlePart(joinValue(title));
+    const part = count?.part ?? parts;
+    // The last part's "(3/3)" outranks the first part's "(1/3)".
+    if (count) meta.setStatus(count.part >= count.of ? "complete" : "in-progress", { source: "inferred", evidence: title.evidence, confidence: 0.75 });
+    return { kind: "heading", level: 2, text: `Part ${part}`, html: `Part ${part}` };
+  });
 }
 
 // Two known labels within the next few blocks: in one paragraph, or one per block as a table of label cells
