@@ -88,6 +88,9 @@ describe("input built to hurt", () => {
     ["a long run of x and o letters", `Title: Oh\n\n${"O".padEnd(80, "o")}h, Mara. The ship is in.\n`, "oh.txt"],
     ["a long word before an @", `Title: At\n\nShe wrote ${"a".repeat(200_000)} @ nothing at all, and then she slept.\n`, "at.txt"],
     ["unclosed tags", `<html><body><p>The story begins here and goes on.</p>${"<b ".repeat(200_000)}</body></html>`, "tags.html"],
+    ["a line of hashtags and spaces", `Title: Tags\n\nThe story begins here and goes on for a while, then ends.\n\n${"#a         ".repeat(12)}# \n`, "tags.txt"],
+    ["a warning line of spaces", `Title: Spaces\nWarnings: a${"\u00a0".repeat(20_000)}b - c\n\nThe story begins here and goes on for a while.\n`, "warn.txt"],
+    ["a pipe header line of spaces", `Title: x${" ".repeat(150_000)}y · Rating: PG\n\nThe story begins here and goes on for a while.\n`, "pipes.txt"],
     ["a long series value", `Title: Long\nSeries: ${"Part of it ".repeat(20_000)}\n\nThe story begins here and goes on for a while.\n`, "series.txt"],
     ["a table of contents of 5,000 chapters", `${Array.from({ length: 5000 }, (_, k) => `Chapter ${k + 1}`).join("\n\n")}\n\n${Array.from({ length: 5000 }, (_, k) => `Chapter ${k + 1}\n\nThe night went on, and on.`).join("\n\n")}\n`, "toc.txt"],
   ])("%s does not hang", { timeout: 20_000 }, async (_label, content, name) => {

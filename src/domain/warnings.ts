@@ -106,12 +106,25 @@ const NEGATED = /^(?:no|not|without|never|sin|sans|kein|keine|ohne|nessun[ao]?|s
 function splitWarningLine(value: string): string[] {
   const pieces = value
     .replace(/\(s\)/giu, "s")
-    // A remark in brackets is a piece of its own: "MCD (temporary)" is a warning and a remark.
-    .replace(/\s*[([]([^()[\]]*)[)\]]/gu, ", $1,")
-    .split(/\s*(?:[,;:]|\.(?:\s|$)|!|\?|\s+-\s+|\s+&\s+|\s+and\s+|\s+\+\s+|\n)\s*/u)
+    // Bare separators, trimmed after: optional spaces on both sides of each would backtrack cubically.
+    .split(/[,;:!?\n]|\.(?=\s|$)|\s[-&+]\s|\sand\s/u)
+    .flatMap(splitRemark)
     .map((p) => p.trim().replace(/^[-*•~(]+|[-*•~)!.]+$/gu, "").trim())
     .filter((p) => p.length > 0 && !FILLER.has(p.toLowerCase()));
   return pieces.flatMap(splitHyphenatedPair);
+}
+
+// A remark in brackets is a piece of its own ("MCD (temporary)"), unless it takes the warning back
+// ("Character death (not a main character)": neither the warning nor a tag), names someone or is a sentence.
+function splitRemark(piece: string): string[] {
+  const open = piece.search(/[([]/u);
+  if (open < 0) return [piece];
+  const close = piece.indexOf(piece.charAt(open) === "(" ? ")" : "]", open);
+  const main = piece.slice(0, open);
+  const remark = piece.slice(open + 1, close < 0 ? undefined : close).trim();
+  if (/^(?:not|no|but not|only implied|implied|sort of|kind of)\b/iu.test(remark)) return [];
+  const keep = /^\p{Ll}/u.test(remark) && remark.split(/\s+/u).length <= 3;
+  return keep ? [main, remark] : [main];
 }
 
 // "S&M-Gore" is two tags joined by a hyphen, "non-con" and "self-harm" are one: split only when every side

@@ -34,9 +34,16 @@ describe("readChapterHeading", () => {
       ["Chapter 2/10: Thaw", 2, "Thaw", 10],
       ["Chapter 3 of 10", 3, null, 10],
       ["Part 3/3", 3, null, 3],
-      ["(2/3)", 2, null, 3],
     ])("%j → number %s, title %j, of %s", (line, number, title, total) => {
       expect(readChapterHeading(line)).toEqual({ number, title, strength: "strong", total });
+    });
+
+    it.each(["(2/3)", "9/11"])("a bare part count %j is only a weak heading", (line) => {
+      expect(readChapterHeading(line)?.strength).toBe("weak");
+    });
+
+    it.each(["Part one, the easy part, was over before anyone noticed.", "Book three, page ten."])("%j after a comma is a sentence", (line) => {
+      expect(readChapterHeading(line)).toBeNull();
     });
 
     it.each<[string, number, string | null]>([

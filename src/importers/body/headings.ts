@@ -36,7 +36,7 @@ const NUMBER = "(\\d{1,4}|[ivxlc]{1,8}|\\p{L}+(?:[- ]\\p{L}+)?)";
 const NAMED = "(?:prologue|prolog|prólogo|prologo|epilogue|epilog|epílogo|epilogo|épilogue|interlude|intermission|interludio|intermède|coda|afterword|foreword|preface|teaser|omake)";
 
 const RANGE = new RegExp(`^${CHAPTER_WORD}s?\\s+(\\d{1,4})\\s*(?:-|–|—|&|and|to)\\s*(\\d{1,4})\\s*$`, "iu");
-const NUMBERED = new RegExp(`^${CHAPTER_WORD}\\s+${NUMBER}(?:\\s*(?:/|of)\\s*(\\d+|\\?))?(?:\\s*(?:[:.,)\\]–—~-]|\\s-)\\s*(.*)|\\s+(.+))?$`, "iu");
+const NUMBERED = new RegExp(`^${CHAPTER_WORD}\\s+${NUMBER}(?:\\s*(?:/|of)\\s*(\\d+|\\?))?(?:\\s*([:.,)\\]–—~-]|\\s-)\\s*(.*)|\\s+(.+))?$`, "iu");
 // A part count alone on its line: "2/3", "(2/3)", "[Part 2/3]" is handled above.
 const PART_COUNT = /^[([]?(\d{1,3})\s*\/\s*(\d{1,3})[)\]]?$/u;
 const NAMED_SECTION = new RegExp(`^${NAMED}(?:\\s*(?:[:.–—-])\\s*(.*)|\\s+(.+))?$`, "iu");
@@ -57,15 +57,19 @@ export function readChapterHeading(line: string): ChapterHeading | null {
   if (numbered) {
     const number = parseNumber(numbered[1] ?? "");
     const total = Number(numbered[2]);
-    const separated = numbered[3];
-    const unseparated = numbered[4];
-    if (number !== null && (unseparated === undefined || isTitleLike(unseparated))) {
+    const separator = numbered[3];
+    const separated = numbered[4];
+    const unseparated = numbered[5];
+    // After a comma the rest must still read as a title: "Part one, the easy part, was over." is a sentence.
+    const titleOk = unseparated !== undefined ? isTitleLike(unseparated) : separator !== "," || isTitleLike(separated ?? "");
+    if (number !== null && titleOk) {
       return { number, title: cleanTitle(separated ?? unseparated ?? ""), strength: "strong", ...(total > 0 ? { total } : {}) };
     }
   }
   const partCount = PART_COUNT.exec(text);
+  // Weak: "9/11" or "3/4" on a line of their own may be story; a run of "1/3", "2/3", "3/3" is headings.
   if (partCount && Number(partCount[1]) <= Number(partCount[2])) {
-    return { number: Number(partCount[1]), title: null, strength: "strong", total: Number(partCount[2]) };
+    return { number: Number(partCount[1]), title: null, strength: "weak", total: Number(partCount[2]) };
   }
 
   const named = NAMED_SECTION.exec(text);

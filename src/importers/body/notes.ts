@@ -39,7 +39,7 @@ const FURNITURE = new RegExp(
       // LiveJournal and Dreamwidth entries
       "(?:current )?(?:mood|music|location)\\s*:.*", "tags\\s*:.*", "[\\w.-]+ wrote,?", "@ \\d{4}-\\d\\d-\\d\\d[\\d: ]*", "\\p{Lu}\\p{Ll}{2}\\.? \\d{1,2}(?:st|nd|rd|th)?, \\d{4} \\d{1,2}:\\d\\d ?(?:am|pm)",
       // Tumblr posts
-      "keep reading", "[\\d,.]+k? notes?", ".+ reblogged this from .+", ".+ liked this", "\\S+ posted this", "(?:#[^#\\s][^#]*\\s*){2,}",
+      "keep reading", "[\\d,.]+k? notes?", ".+ reblogged this from .+", ".+ liked this", "\\S+ posted this", "#[^#\\s][^#]*(?:#[^#\\s][^#]*)+",
     ].join("|") +
     ")$",
   "iu",
@@ -58,14 +58,14 @@ const MARKER_DECORATION = "[\\s~*=_\\-·•.!…]*";
 const COMPLETE_MARKER = new RegExp(`^${MARKER_DECORATION}[(（]?(?:the end|fin|finis|end|ende|fim|el fin|la fin|the very end|конец|完|全文完|终|終わり|おわり)[)）]?${MARKER_DECORATION}$`, "iu");
 // "Continued in part two" is a marker; "Continued in September, the dig got colder." is a sentence: what follows
 // "in" must be short and free of commas.
-const CONTINUATION = "(?:\\s+(?:in|with)\\s+[^,;]{1,40})?";
+const CONTINUATION = "(?:\\s+(?:in|with)\\s+(?:\"[^\"]{1,60}\"|“[^”]{1,60}”|[^,;\"“]{1,40}))?";
 const IN_PROGRESS_MARKER = new RegExp(`^${MARKER_DECORATION}(?:tbc${CONTINUATION}|t\\.b\\.c\\.?|to be continued${CONTINUATION}|continue[ds] in\\s+[^,;]{1,40}|more to come|continuará|continuara|à suivre|a suivre|fortsetzung folgt|continua|continuará\\.\\.\\.|to be cont'd)${MARKER_DECORATION}$`, "iu");
 const NEUTRAL_MARKER = new RegExp(`^${MARKER_DECORATION}(?:end (?:of )?(?:chapter|part|section|ch\\.?)\\s*[\\w-]*|end of part \\w+)${MARKER_DECORATION}$`, "iu");
 
 /** Which status an end-marker line declares, `neutral` for "End of Chapter 3", or null if it is story text. */
 export function readEndMarker(line: string): Exclude<WorkStatus, "unknown"> | "neutral" | null {
   const text = line.trim();
-  if (text.length > 60 || text.includes("\n") || /[,;]/u.test(text)) return null;
+  if (text.length > 80 || text.includes("\n")) return null;
   if (COMPLETE_MARKER.test(text)) return "complete";
   if (IN_PROGRESS_MARKER.test(text)) return "in-progress";
   if (NEUTRAL_MARKER.test(text)) return "neutral";

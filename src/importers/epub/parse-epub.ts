@@ -2,6 +2,7 @@
  * EPUB story files: FanFicFare's output (typed title page, one file per chapter), the Archive of Our Own's
  * (its download HTML split into files), and generic EPUB 2 and 3 (OPF metadata, NCX or nav chapter titles).
  */
+import { isTag, isText } from "domhandler";
 import type { ParsedWork } from "../../domain/work.js";
 import { UnreadableStoryError } from "../../domain/errors.js";
 import { assembleWork, chaptersFromBlocks, type ChapterSource } from "../assemble.js";
@@ -25,21 +26,23 @@ interface ContentDocument {
 }
 
 // The whole file name, so that calibre's "Information_Overload_split_000.xhtml" is no "info" page.
-const FRONT_MATTER_FILE = /(?:^|\/)(?:cover|title_?page|titlepage|toc|toc_page|nav|contents|copyright|colophon|log_page|about|info|jacket)(?:[-_]?\d+)?\.x?html?$/iu;
+const FRONT_MATTER_FILE = /(?:^|\/)(?:cover|title_?page|titlepage|toc|toc_page|nav|contents|log_page|about|info|jacket)(?:[-_]?\d+)?\.x?html?$/iu;
 
 export async function parseEpubStory(bytes: Uint8Array): Promise<ParsedWork> {
   const zip = await openZip(bytes);
   try {
     rejectOtherZipFormats(zip.names);
     const pkg = await readPackage(zip);
-    // Documents are read one at a time, when needed, so a long book is never all in memory as text and trees.
+    // Documents are read when needed, one at a time, so that a long book is not held as text and trees at once
+    // (the Archive's books are the exception: their parser reads the whole book as the one page it was).
     const read = async (item: SpineItem): Promise<ContentDocument> => ({ item, html: await readText(zip, item.path) });
     const spine = pkg.spine.filter((item) => item.path !== pkg.navPath);
     if (spine.length === 0) throw new UnreadableStoryError("no-story", "EPUB has no content documents in its spine");
     const meta = new WorkMetadata();
-    const titlePage = await findTitlePage(spine, read);
-    const fanFicFare = titlePage !== null || pkg.metadata.some((m) => /fanficfare/iu.test(m.value) || /fanficfare-uid/iu.test(m.attributes.id ?? ""));
-    if (!fanFicFare && (await isAo3Epub(pkg, spine, read))) {
+    const madeByFanFicFare = pkg.metadata.some((m) => /fanficfare|fanficdownloader/iu.test(m.value) || /fanficfare-uid/iu.test(m.attributes.id ?? ""));
+    const titlePage = await findTitlePage(spine, read, madeByFanFicFare);
+    const fanFicFare = titlePage !== null || madeByFanFicFare;
+    if (!fanFicFare && (await isAo3Epub(spine, read))) {
       // The Archive's preface states everything its OPF does, with types and the first publication date; its
       // parser reads the book as the one HTML document it was made from.
       const bodies: string[] = [];
@@ -65,17 +68,17 @@ function rejectOtherZipFormats(names: readonly string[]): void {
 
 type ReadDocument = (item: SpineItem) => Promise<ContentDocument>;
 
-// FanFicFare names its title page and marks its body; either is enough to look.
-async function findTitlePage(spine: readonly SpineItem[], read: ReadDocument): Promise<ContentDocument | null> {
+// FanFicFare names its title page and marks its body; older versions and custom templates only name it.
+async function findTitlePage(spine: readonly SpineItem[], read: ReadDocument, madeByFanFicFare: boolean): Promise<ContentDocument | null> {
   for (const item of spine.filter((i) => /title_?page/iu.test(i.path))) {
     const document = await read(item);
-    if (/fff_titlepage/u.test(document.html)) return document;
+    if (madeByFanFicFare || /fff_titlepage/u.test(document.html)) return document;
   }
   return null;
 }
 
-async function isAo3Epub(pkg: EpubPackage, spine: readonly SpineItem[], read: ReadDocument): Promise<boolean> {
-  if (pkg.metadata.some((m) => m.name.toLowerCase() === "dc:publisher" && /archive of our own/iu.test(m.value))) return true;
+// By its preface markup: the publisher alone would send a book whose markup calibre rewrote past its OPF.
+async function isAo3Epub(spine: readonly SpineItem[], read: ReadDocument): Promise<boolean> {
   for (const item of spine.slice(0, 2)) {
     const { html } = await read(item);
     if (/id=["']preface["']/u.test(html) && /class=["']tags["']/u.test(html)) return true;
@@ -139,12 +142,12 @@ function applyOpfMetadata(pkg: EpubPackage, meta: WorkMetadata, options: OpfOpti
   if (publisher) meta.addExtra("Publisher", publisher.value);
 }
 
-// A subject may be labelled ("Rating: Mature") or a pairing ("Arthur/Merlin"); the rest are tags.
+// A subject may be labelled ("Rating: Mature"); the rest are tags. ("Arthur/Merlin" could be a pairing, a pair of
+// genres or a crossover: the tag vocabulary, not a guess here, will tell them apart.)
 function applySubject(meta: WorkMetadata, subject: string, evidence: Evidence): void {
   const labelled = /^([\p{L}][\p{L} ()/'’-]{0,30}):\s*(\S.*)$/u.exec(subject);
   if (labelled && applyLabelledField(meta, labelled[1] ?? "", labelled[2] ?? "", evidence)) return;
-  if (/^\p{Lu}[^/&]*\s*[/&]\s*\p{Lu}[^/&]*$/u.test(subject)) applyLabelledField(meta, "Relationship", subject, evidence);
-  else applyLabelledField(meta, "Tags", [subject], evidence);
+  applyLabelledField(meta, "Tags", [subject], evidence);
 }
 
 function isPlaceholder(value: string): boolean {
@@ -156,7 +159,7 @@ async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: 
   const chapters: ChapterSource[] = [];
   let first = true;
   for (const item of spine) {
-    if (item.auxiliary || (FRONT_MATTER_FILE.test(item.path) && !COPYRIGHT_FILE.test(item.path))) continue;
+    if (item.auxiliary || FRONT_MATTER_FILE.test(item.path)) continue;
     const document = await read(item);
     const parsed = parseHtml(document.html);
     if (isTitlePage(parsed)) continue;
@@ -167,7 +170,7 @@ async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: 
       // EPUB 3 names its front and back matter: those pages are notes around the story, not chapters.
       // The page's own heading ("Afterword") names the matter; the text is what it says.
       const text = blocks.filter((b, k) => !(k === 0 && b.kind === "heading")).map(blockText).join("\n\n");
-      meta.appendText(matter, text, { source: "structured", evidence: text.slice(0, 160) });
+      meta.appendText(matter, text, { source: "structured", evidence: text });
       continue;
     }
     if (first && isTitlePageOf(blocks, meta.scalars.title)) {
@@ -214,8 +217,12 @@ const MATTER: readonly [RegExp, "notes" | "endNotes" | "disclaimer"][] = [
 
 function semanticMatter(document: Document, path: string): "notes" | "endNotes" | "disclaimer" | null {
   if (COPYRIGHT_FILE.test(path)) return "disclaimer";
-  const marked = findFirst(document, (e) => (e.name === "body" || e.name === "section") && e.attribs["epub:type"] !== undefined);
-  const type = marked?.attribs["epub:type"] ?? "";
+  // The page's own type: on its body, or on a section that is all the body holds. A typed section inside a
+  // chapter (its end notes) does not make the chapter matter.
+  const body = findFirst(document, (e) => e.name === "body");
+  const only = body?.children.filter((c) => isTag(c) || (isText(c) && c.data.trim() !== ""));
+  const wrapper = only?.length === 1 && only[0] && isTag(only[0]) && only[0].name === "section" ? only[0] : undefined;
+  const type = body?.attribs["epub:type"] ?? wrapper?.attribs["epub:type"] ?? "";
   return MATTER.find(([pattern]) => pattern.test(type))?.[1] ?? null;
 }
 

@@ -27,9 +27,10 @@ function isLabelElement(element: Element): boolean {
 export function isEfictionPage(document: Document): boolean {
   const labels = findAll(document, isLabelElement);
   const spans = labels.filter((e) => e.name === "span");
-  // Bold labels alone are any hand-made page's header; eFiction's own links tell its pages apart.
-  const efictionLinks = findFirst(document, (e) => e.name === "a" && /(?:viewuser|viewstory|browse)\.php/iu.test(e.attribs.href ?? "")) !== undefined;
-  return labels.some((l) => /^(?:rated|rating|summary)\s*:?$/iu.test(inlineTextOf(l))) && (spans.length >= 3 || (efictionLinks && labels.length >= 3));
+  // Bold labels alone are any hand-made page's header: it takes eFiction's page structure and its author links too.
+  const structure = findFirst(document, (e) => /pagetitle|infobox|printheader|printinfo|storyinfo/iu.test(`${e.attribs.id ?? ""} ${e.attribs.class ?? ""}`)) !== undefined;
+  const authorLink = findFirst(document, (e) => e.name === "a" && /viewuser\.php/iu.test(e.attribs.href ?? "")) !== undefined;
+  return labels.some((l) => /^(?:rated|rating|summary)\s*:?$/iu.test(inlineTextOf(l))) && (spans.length >= 3 || (structure && authorLink && labels.length >= 3));
 }
 
 export function parseEfictionPage(document: Document, meta: WorkMetadata): ParsedWork {
@@ -59,7 +60,7 @@ function readTitleAndAuthor(document: Document, meta: WorkMetadata, infobox: Ele
   const title = pageTitle ? (links.find((a) => /viewstory/iu.test(a.attribs.href ?? "")) ?? links[0]) : heading;
   const authorLinks = links.filter((a) => /viewuser/iu.test(a.attribs.href ?? ""));
   const authors = (pageTitle ? authorLinks : authorLinks.slice(0, 1)).map(inlineTextOf);
-  const evidence = { source: "structured" as const, evidence: inlineTextOf(pageTitle ?? title ?? document) .slice(0, 200) };
+  const evidence = { source: "structured" as const, evidence: pageTitle || title ? inlineTextOf(pageTitle ?? title ?? document) : "eFiction page" };
   if (title) applyLabelledField(meta, "Title", inlineTextOf(title), evidence);
   if (authors.length > 0) applyLabelledField(meta, "Author", authors, evidence);
 }

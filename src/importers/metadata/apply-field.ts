@@ -24,11 +24,13 @@ const GENRE_WORDS = new Set([
   "first time", "established relationship", "ficlet", "short story", "series", "angst/romance", "romance/angst",
 ]);
 
-const QUALIFIED_PAIRING = /^(background|implied|past|one-sided|unrequited|mentioned|minor|hinted)\s+(.+)$/iu;
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
+// Only a pairing is qualified ("Past Harry/Future Harry" is a pairing of its own, and "Mentioned Harry" none).
+const QUALIFIED_PAIRING = /^(background|implied|past|one-sided|unrequited|mentioned|minor|hinted(?: at)?)\s+(\p{Lu}[^/&]*\s*[/&]\s*\p{Lu}.*)$/u;
+// The Archive's own tags for them.
+const QUALIFIER_TAGS: Readonly<Record<string, string>> = {
+  background: "Background Relationships", implied: "Implied Relationship", hinted: "Implied Relationship",
+  past: "Past Relationship(s)", "one-sided": "Unrequited Love", unrequited: "Unrequited Love",
+};
 
 const NO_VALUE = /^(?:none|n\/a|nil|nothing|-+|—)\.?$/iu;
 const EMPTY_WHEN_NONE = new Set<FieldKey>(["series", "sequelTo", "challenge", "writtenFor", "characters", "fandoms", "crossover", "genres", "tags", "url", "category", "summary", "notes", "disclaimer"]);
@@ -79,9 +81,12 @@ export function applyField(meta: WorkMetadata, field: FieldKey, label: string, r
       const pairings = items(splitList);
       if (pairings.some((p) => /^(?:none|n\/?a|no pairings?|gen)\b.*\bgen\b|^gen$/iu.test(p))) meta.addCategories(["Gen"], evidence);
       // "background Willow/Tara", "implied Spike/Dru": the pairing, and the qualifier as the Archive tags it.
-      const qualified = pairings.map((p) => QUALIFIED_PAIRING.exec(p)).filter((m): m is RegExpExecArray => m !== null);
-      meta.addList("freeforms", qualified.map((m) => `${capitalise((m[1] ?? "").toLowerCase())} Relationships`), evidence);
-      meta.addList("relationships", pairings.filter((p) => !NO_PAIRING.test(p)).map((p) => normaliseRelationship(p.replace(QUALIFIED_PAIRING, "$2"))), evidence);
+      // The qualifier is matched in lower case; the names after it keep their capitals.
+      // "Past Harry/Future Harry" pairs two versions of one character; no qualifier there.
+      const unqualified = pairings.map((p) => (/\b(?:future|present|younger|older)\b/iu.test(p) ? null : QUALIFIED_PAIRING.exec(p.replace(/^\S+/u, (w) => w.toLowerCase()))));
+      meta.addList("freeforms", unqualified.flatMap((m) => (m ? (QUALIFIER_TAGS[(m[1] ?? "").replace(/\s+at$/u, "")] ?? []) : [])), evidence);
+      const names = pairings.map((p, k) => unqualified[k]?.[2] ?? p);
+      meta.addList("relationships", names.filter((p) => !NO_PAIRING.test(p)).map(normaliseRelationship), evidence);
       return;
     }
     case "charactersAndPairings": {

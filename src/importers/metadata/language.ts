@@ -33,8 +33,9 @@ export interface DetectedLanguage {
 
 const SAMPLE_SIZE = 2000;
 
-// The languages fan fiction is written in, in practice. Left to all 180 of its languages, franc takes plain
-// English for Scots or Northern English now and then; among these, it does not.
+// The languages fan fiction is written in, in practice. Left to all its languages, franc takes plain English for
+// Scots or Northern English now and then; among these, it does not. Only Latin-script text is held to this list,
+// so that Georgian or Armenian are still told apart.
 const FANDOM_LANGUAGES = [
   "eng", "spa", "fra", "deu", "por", "ita", "nld", "rus", "ukr", "pol", "ces", "slk", "hun", "ron", "bul", "srp",
   "hrv", "bos", "slv", "ell", "tur", "arb", "heb", "pes", "hin", "ben", "jpn", "cmn", "kor", "vie", "tha", "ind",
@@ -49,7 +50,9 @@ const FANDOM_LANGUAGES = [
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = sampleOf(text);
   if (sample.replace(/\s+/gu, "").length < 20) return { code: "en", confidence: 0.2 };
-  const code3 = franc(sample, { minLength: 20, only: FANDOM_LANGUAGES });
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const code3 = franc(sample, latin > letters * 0.8 ? { minLength: 20, only: FANDOM_LANGUAGES } : { minLength: 20 });
   const code = MACROLANGUAGE[code3] ?? iso6393To1[code3];
   if (!code) return { code: "en", confidence: 0.2 };
   return { code, confidence: sample.length >= 400 ? 0.9 : 0.6 };

@@ -11,7 +11,8 @@ import { applyLabelledField } from "./apply-field.js";
 import { applyFfnLine, isFfnLine } from "./ffn-line.js";
 import { fieldForLabel, type FieldKey } from "./labels.js";
 import type { Evidence, WorkMetadata } from "./work-metadata.js";
-import { splitTitlePart } from "./values.js";
+import { parseStatus, parseYesNo, splitTitlePart } from "./values.js";
+import { languageFromName } from "./language.js";
 
 interface LabelLine {
   label: string;
@@ -78,6 +79,7 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       continue;
     }
     const entries = parseHeader(lines, inHeader) ?? (i <= lead.length ? titleThenHeader(lines, meta) : null);
+    if (entries && namesAnotherTitle(entries, meta)) break;
     if (entries) {
       const last = entries.at(-1);
       const waiting = last && last.lines.join("").trim() === "" ? entries.pop() : undefined;
@@ -94,7 +96,7 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
     if (inHeader && meta.lists.authors.length === 0 && lines.length === 1 && readByline(lines[0] ?? "", meta)) continue;
     if (inHeader && !meta.has("title") && readTitleAndUsername(lines, meta)) continue;
     if (inHeader && isPageFurniture(text)) continue;
-    if (inHeader && !meta.has("summary") && isSummaryParagraph(blocks, i)) {
+    if (inHeader && !meta.has("summary") && isSummaryParagraph(blocks, i, meta)) {
       meta.setScalar("summary", text, { source: "byline", evidence: text, confidence: 0.6 });
       continue;
     }
@@ -115,13 +117,19 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
  * `Part N` heading, so that each part becomes a chapter.
  */
 export function replaceRepeatedHeaders(blocks: readonly Block[], meta: WorkMetadata): Block[] {
+  const workTitle = meta.scalars.title?.toLowerCase();
+  if (!workTitle) return [...blocks];
   let parts = 1;
   return blocks.map((block) => {
-    if (block.kind !== "paragraph") return block;
+    // A cheap look first: only a paragraph that opens with a title label is worth parsing as a header.
+    if (block.kind !== "paragraph" || !TITLE_LINE.test(block.text)) return block;
     const entries = parseHeader(block.text.split("\n").map((l) => l.trim()), false);
     const title = entries?.find((e) => fieldForLabel(e.label) === "title");
-    if (!entries || !title || entries.filter((e) => fieldForLabel(e.label) !== undefined).length < 2) return block;
-    applyEntries(meta, entries, "header");
+    // It repeats the work's own title; a "Title:" line of a report inside the story names something else.
+    const repeated = title !== undefined && (splitTitlePart(joinValue(title))?.title ?? joinValue(title)).toLowerCase() === workTitle;
+    if (!entries || !title || !repeated) return block;
+    // Only what a later part adds is read: its notes. Authors, dates and the rest were stated by the first part.
+    applyEntries(meta, entries.filter((e) => e.label === NOTE_ENTRY || fieldForLabel(e.label) === "notes"), "header");
     parts += 1;
     const count = splitTitlePart(joinValue(title));
     const part = count?.part ?? parts;
@@ -129,6 +137,17 @@ export function replaceRepeatedHeaders(blocks: readonly Block[], meta: WorkMetad
     if (count) meta.setStatus(count.part >= count.of ? "complete" : "in-progress", { source: "inferred", evidence: title.evidence, confidence: 0.75 });
     return { kind: "heading", level: 2, text: `Part ${part}`, html: `Part ${part}` };
   });
+}
+
+const TITLE_LINE = /^[\s*_[]*(?:title|título|titre|titel|titolo|название)\s*:/iu;
+
+// A second labelled title after the header has stated one belongs to something inside the story (a report, a
+// letter), not to this header.
+function namesAnotherTitle(entries: readonly HeaderEntry[], meta: WorkMetadata): boolean {
+  const stated = meta.provenance.title;
+  const current = meta.scalars.title?.toLowerCase();
+  if (!stated || stated.source !== "header" || stated.confidence < 0.9 || !current) return false;
+  return entries.some((e) => fieldForLabel(e.label) === "title" && (splitTitlePart(joinValue(e))?.title ?? joinValue(e)).toLowerCase() !== current);
 }
 
 // Two known labels within the next few blocks: in one paragraph, or one per block as a table of label cells
@@ -231,7 +250,7 @@ function isBareRating(line: string): boolean {
 // "Title: X | Author: Y | Rating: T" (also with • or ~ between the fields).
 function splitPipeSegments(line: string): LabelLine[] | null {
   if (!/[|•·]/u.test(line)) return null;
-  const segments = line.split(/\s*[|•·]\s*/u).filter(Boolean).map(parseLabelLine);
+  const segments = line.split(/[|•·]/u).map((s) => s.trim()).filter(Boolean).map(parseLabelLine);
   if (segments.length < 2 || segments.some((s) => s === null)) return null;
   const parsed = segments.filter((s): s is LabelLine => s !== null);
   return parsed.filter((s) => s.known).length >= 2 ? parsed : null;
@@ -257,8 +276,24 @@ function parseLabelLine(rawLine: string): LabelLine | null {
   // An unknown label must at least look like one: capitalised, short, no sentence inside.
   if (!known && (!/^\p{Lu}/u.test(label) || label.split(/\s+/u).length > 3 || /[.]/u.test(label))) return null;
   // "Status: critical, the nurse wrote on the chart." opens a story; a status is a word or two.
-  if (field && CONSTRAINED_FIELDS.has(field) && !hasAtMostWords(value, 6) && /[.!?]["”’]?$/u.test(value)) return null;
+  if (field && CONSTRAINED_FIELDS.has(field) && value.length > 0 && !readsAsValueOf(field, value) && /[,.!?]/u.test(value)) return null;
   return { label, value, known };
+}
+
+// A rating, status, count, date or language that its parser reads, whatever else the line says about it.
+function readsAsValueOf(field: FieldKey, value: string): boolean {
+  switch (field) {
+    case "rating":
+      return normaliseRating(value) !== null;
+    case "status":
+    case "complete":
+    case "wip":
+      return parseStatus(value) !== null || parseYesNo(value) !== null;
+    case "language":
+      return languageFromName(value) !== null;
+    default:
+      return /\d/u.test(value);
+  }
 }
 
 /** Fields whose values are a word or a number, never a sentence. */
@@ -390,11 +425,13 @@ function isNameLike(text: string): boolean {
 }
 
 // An unlabelled paragraph between the header and a separator (or the first chapter heading) is the summary.
-function isSummaryParagraph(blocks: readonly Block[], index: number): boolean {
+function isSummaryParagraph(blocks: readonly Block[], index: number, meta: WorkMetadata): boolean {
   const block = blocks[index];
   const next = blocks[index + 1];
   // Summaries are a sentence or three; a longer paragraph is the story's opening scene, and an author's note
   // is a note.
   if (!block || block.kind !== "paragraph" || !next || !hasAtMostWords(block.text, 60) || isNoteParagraph(block.text)) return false;
-  return next.kind === "break" || isChapterStart(next.text.trim()) || parseHeader(next.text.split("\n").map((l) => l.trim()), true) !== null;
+  if (next.kind === "break" || isChapterStart(next.text.trim())) return true;
+  const entries = parseHeader(next.text.split("\n").map((l) => l.trim()), true);
+  return entries !== null && !namesAnotherTitle(entries, meta);
 }
