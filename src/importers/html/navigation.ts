@@ -1,13 +1,27 @@
 /** Navigation inside a saved page that is not story text. */
-import type { Element } from "domhandler";
-import { findAll, hasClass, inlineTextOf } from "./dom.js";
+import { isTag, type ChildNode, type Element } from "domhandler";
+import { hasClass, inlineTextOf } from "./dom.js";
 
-/** A table of contents: a list (or paragraph) made of links to anchors in the same page, or marked as an index. */
+/**
+ * A table of contents: a list, or a paragraph of links, where every entry is a link to an anchor in the same
+ * page; or an element marked as an index. It looks at children only, so that walking a page stays linear.
+ */
 export function isInPageIndex(element: Element): boolean {
-  if (!/^(?:ul|ol|div|p|select|table|center)$/u.test(element.name)) return false;
   if (element.attribs.id === "index" || hasClass(element, "index") || hasClass(element, "toc")) return true;
-  const links = findAll(element, (e) => e.name === "a");
-  const text = inlineTextOf(element);
-  const linked = links.reduce((n, a) => n + inlineTextOf(a).length, 0);
-  return links.length >= 2 && linked >= text.length * 0.8 && links.every((a) => (a.attribs.href ?? "").startsWith("#"));
+  if (element.name === "ul" || element.name === "ol") {
+    const items = element.children.filter(isTag);
+    if (!items.some((li) => li.children.some(isAnchorLink))) return false;
+    return items.length >= 2 && items.every((li) => li.name === "li" && li.children.some((c) => isAnchorLink(c) && inlineTextOf(c) === inlineTextOf(li)));
+  }
+  if (element.name === "p" || element.name === "center" || element.name === "div") {
+    // Counted first: nearly every paragraph of a story has no anchor links, and must cost nothing more.
+    if (element.children.filter(isAnchorLink).length < 2) return false;
+    const text = element.children.filter((c) => !isAnchorLink(c)).map(inlineTextOf).join("");
+    return text.replace(/(?:table of )?contents:?|[\s|•·–—-]+/giu, "").length === 0;
+  }
+  return false;
+}
+
+function isAnchorLink(node: ChildNode): boolean {
+  return isTag(node) && node.name === "a" && (node.attribs.href ?? "").startsWith("#");
 }
