@@ -109,7 +109,7 @@ function setOnce(map: Map<string, string>, key: string, value: string): void {
 }
 
 /** The element name without its namespace prefix, lower-cased (`dc:title` → `title`, `navPoint` → `navpoint`). */
-export function localName(element: Element): string {
+function localName(element: Element): string {
   return element.name.toLowerCase().replace(/^.*:/u, "");
 }
 

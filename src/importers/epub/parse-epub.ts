@@ -51,7 +51,9 @@ export async function parseEpubStory(bytes: Uint8Array): Promise<ParsedWork> {
     }
     if (titlePage) readTitlePage(titlePage, meta);
     applyOpfMetadata(pkg, meta, { subjectsAsTags: !fanFicFare });
-    return assembleWork(meta, await chaptersOf(spine, read, pkg, meta));
+    // The title page, read above, is not read again as a candidate chapter.
+    const rest = titlePage ? spine.filter((item) => item.path !== titlePage.item.path) : spine;
+    return assembleWork(meta, await chaptersOf(rest, read, pkg, meta));
   } finally {
     zip.close();
   }

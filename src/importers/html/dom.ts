@@ -15,7 +15,7 @@ export type { Document, Element, ChildNode };
  * million times) would exhaust the heap long before the file-size limit. Real stories stay far below this: a
  * 50 MB novel in HTML has about half a million nodes.
  */
-export const MAX_NODES = 3_000_000;
+const MAX_NODES = 3_000_000;
 
 class CappedDomHandler extends DomHandler {
   private nodes = 0;

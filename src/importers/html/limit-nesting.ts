@@ -9,7 +9,7 @@
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g;
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"]);
 
-export const MAX_NESTING = 1000;
+const MAX_NESTING = 1000;
 
 export function limitNesting(html: string): string {
   if (deepestNesting(html) <= MAX_NESTING) return html;

@@ -107,7 +107,7 @@ const EXTRA_LABELS = [
 ];
 
 /** Lower-cased, accents kept, typographic apostrophes straightened, spacing and `(s)` normalised. */
-export function normaliseLabel(label: string): string {
+function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/[’‘`´]/gu, "'")
