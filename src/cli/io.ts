@@ -4,6 +4,8 @@ import { QuireError } from "../domain/errors.js";
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr, when it is a terminal: where progress bars are drawn. Absent when output goes to a file or pipe. */
+  terminal?: NodeJS.WriteStream;
 }
 
 /** A mistake in how a command was called: reported on one line with exit code 2. */

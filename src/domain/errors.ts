@@ -17,3 +17,10 @@ export type UnreadableStoryCode = "empty" | "too-large" | "corrupt" | "unsafe-ar
 
 /** A story file that cannot be turned into a work: empty, corrupt, too large, or not a story at all. */
 export class UnreadableStoryError extends QuireError<UnreadableStoryCode> {}
+
+/** Input that breaks a rule, field by field: `{ tag: "a tag name is needed" }`. */
+export class ValidationError extends QuireError<"invalid"> {
+  constructor(readonly fields: Readonly<Record<string, string>>) {
+    super("invalid", Object.values(fields).join("; "));
+  }
+}

@@ -1,0 +1,58 @@
+/** `quire import <paths…> [--json] [--reparse] [--jobs N] [--db …]`: story files, folders and zips into the library. */
+import { availableParallelism } from "node:os";
+import { openQuire } from "../../composition.js";
+import { importFiles, type ImportReport } from "../../services/import/import-files.js";
+import { createParserPool } from "../../services/import/parser-pool.js";
+import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
+import { createImportProgress } from "../import-progress.js";
+import { UsageError, type Io } from "../io.js";
+
+const USAGE = "quire import <file|folder|zip…> [--json] [--reparse] [--jobs N] [--db TARGET]";
+
+/** Exit code when the import finished but some files could not be imported. */
+export const EXIT_SOME_FAILED = 3;
+
+export async function runImport(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...DB_OPTION,
+    json: { type: "boolean", default: false },
+    reparse: { type: "boolean", default: false },
+    jobs: { type: "string" },
+  }, USAGE);
+  if (positionals.length === 0) throw new UsageError(`import needs at least one file, folder or zip (usage: ${USAGE})`);
+  const workers = values.jobs ? positiveInteger("--jobs", values.jobs, 64) : availableParallelism();
+
+  const quire = await openQuire(databaseFrom(values.db));
+  const parser = createParserPool({ workers });
+  const progress = createImportProgress(io, io.terminal ? "bar" : values.json ? "silent" : "lines");
+  // The first Ctrl-C stops reading and stores what was read; a second one ends the process at once.
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once("SIGINT", stop);
+  let report: ImportReport;
+  try {
+    report = await importFiles({ library: quire.library, parser }, positionals, { onEvent: progress.onEvent, signal: controller.signal, reparse: values.reparse, survey: true });
+  } finally {
+    progress.stop();
+    process.off("SIGINT", stop);
+    await parser.close();
+    await quire.close();
+  }
+  io.out(values.json ? `${JSON.stringify(report)}\n` : formatReport(report, controller.signal.aborted));
+  return report.failed.length > 0 ? EXIT_SOME_FAILED : 0;
+}
+
+function formatReport(report: ImportReport, stopped: boolean): string {
+  const lines = [
+    `${stopped ? "Stopped after" : "Done in"} ${report.seconds} s: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.duplicates.length} duplicates, ${report.failed.length} failed.`,
+  ];
+  if (report.duplicates.length > 0) {
+    lines.push("", "Duplicates (the same story as a work already in the library):");
+    for (const d of report.duplicates) lines.push(`  ${d.file}  (same as ${d.sameAs})`);
+  }
+  if (report.failed.length > 0) {
+    lines.push("", "Failed:");
+    for (const f of report.failed) lines.push(`  ${f.file}: ${f.error}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,47 @@
+/**
+ * What differs between SQLite and PostgreSQL, in one interface with one file per engine. Repositories and
+ * migrations call these and never test which engine they run on.
+ */
+import type { Dialect, Kysely, RawBuilder, SqlBool } from "kysely";
+import type { TextQuery } from "../../search/work-search.js";
+import type { Database } from "../schema.js";
+
+/** What the full-text index holds for one work. */
+export interface SearchDocument {
+  workId: number;
+  title: string;
+  authors: string;
+  tags: string;
+  /** Summary, notes, end notes, series and collection names. */
+  about: string;
+  /** The story text, chapter by chapter. */
+  chapters: readonly string[];
+}
+
+export interface TextMatch {
+  /** True for the works (alias `w`) the query matches. */
+  where: RawBuilder<SqlBool>;
+  /** Higher is a better match; null when the query has nothing positive to rank by. */
+  rank: RawBuilder<number> | null;
+}
+
+export interface Engine {
+  readonly name: "sqlite" | "postgres";
+  readonly kyselyDialect: Dialect;
+  /** Creates the engine's full-text index; called by the migration that introduces it. */
+  createTextIndex(db: Kysely<unknown>): Promise<void>;
+  /** Replaces the work's entry in the full-text index. */
+  indexWork(db: Kysely<Database>, document: SearchDocument): Promise<void>;
+  unindexWork(db: Kysely<Database>, workId: number): Promise<void>;
+  /** The text query as a condition on works `w`, or null when it has no searchable word at all. */
+  matchText(query: TextQuery): TextMatch | null;
+  /**
+   * Runs `fn` in a transaction that takes the write lock at once (SQLite's BEGIN IMMEDIATE, so two writers queue
+   * on busy_timeout instead of failing on a lock upgrade); commits when it returns, rolls back when it throws.
+   */
+  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** The engine's own consistency checks; an empty list means all is well. */
+  checkIntegrity(db: Kysely<Database>): Promise<string[]>;
+  /** Refreshes the planner's statistics after a bulk change. */
+  optimize(db: Kysely<Database>): Promise<void>;
+}

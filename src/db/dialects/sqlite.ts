@@ -1,0 +1,95 @@
+/**
+ * SQLite (better-sqlite3): one file, WAL journal, FTS5 for full-text search. The FTS5 table is contentless (the
+ * text lives in works and chapters already) with contentless_delete, so a work's entry can be replaced in place.
+ */
+import BetterSqlite3 from "better-sqlite3";
+import { sql, SqliteDialect, type RawBuilder, type SqlBool } from "kysely";
+import type { TextQuery } from "../../search/work-search.js";
+import type { Engine, SearchDocument, TextMatch } from "./engine.js";
+import { compileTextQuery, type TextQueryCompiler } from "./text-query.js";
+import { runInTransaction } from "./transaction.js";
+
+/** bm25 weights per FTS column, after the Archive's boosts (title^7, creators^5). */
+const BM25 = "bm25(work_fts, 7.0, 5.0, 3.0, 1.0, 1.0)";
+
+export function createSqliteEngine(path: string): Engine {
+  const kyselyDialect = new SqliteDialect({ database: async () => openSqlite(path) });
+  return {
+    name: "sqlite",
+    kyselyDialect,
+    createTextIndex: async (db) => {
+      await sql`create virtual table work_fts using fts5(
+        title, authors, tags, about, body,
+        content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    },
+    indexWork: async (db, document) => {
+      await sql`delete from work_fts where rowid = ${document.workId}`.execute(db);
+      await sql`insert into work_fts (rowid, title, authors, tags, about, body)
+        values (${document.workId}, ${document.title}, ${document.authors}, ${document.tags}, ${document.about}, ${bodyOf(document)})`.execute(db);
+    },
+    unindexWork: async (db, workId) => {
+      await sql`delete from work_fts where rowid = ${workId}`.execute(db);
+    },
+    matchText: (query) => matchText(query),
+    writeTransaction: (db, fn) => runInTransaction(db, "begin immediate", fn),
+    checkIntegrity: async (db) => {
+      const problems: string[] = [];
+      const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+      problems.push(...integrity.rows.map((r) => r.integrity_check).filter((r) => r !== "ok"));
+      const keys = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(db);
+      problems.push(...keys.rows.map((r) => `foreign key from ${r.table} to ${r.parent} is broken`));
+      try {
+        await sql`insert into work_fts (work_fts) values ('integrity-check')`.execute(db);
+      } catch (error) {
+        problems.push(`full-text index: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const unindexed = await sql<{ n: number }>`select count(*) as n from works w where not exists (select 1 from work_fts f where f.rowid = w.id)`.execute(db);
+      const orphans = await sql<{ n: number }>`select count(*) as n from work_fts f where not exists (select 1 from works w where w.id = f.rowid)`.execute(db);
+      if (unindexed.rows[0]?.n) problems.push(`${unindexed.rows[0].n} works missing from the full-text index`);
+      if (orphans.rows[0]?.n) problems.push(`${orphans.rows[0].n} full-text entries without a work`);
+      return problems;
+    },
+    optimize: async (db) => {
+      await sql`pragma optimize`.execute(db);
+    },
+  };
+}
+
+function openSqlite(path: string): BetterSqlite3.Database {
+  const database = new BetterSqlite3(path);
+  if (path !== ":memory:") database.pragma("journal_mode = WAL");
+  // WAL with synchronous=NORMAL survives a killed process intact (a power cut may lose the last commits, never
+  // consistency); FULL would fsync every commit for little gain here.
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 15000");
+  database.pragma("cache_size = -65536");
+  database.pragma("temp_store = MEMORY");
+  return database;
+}
+
+function bodyOf(document: SearchDocument): string {
+  return document.chapters.join("\n\n");
+}
+
+const COLUMNS = { title: "title", author: "authors", tag: "tags" } as const;
+
+/** FTS5's query language: quoted tokens, `"…" *` prefixes, `{column} :` filters, AND/OR/NOT (binary NOT only). */
+const fts5: TextQueryCompiler = {
+  phrase: (tokens, prefix, field) => `${field ? `{${COLUMNS[field]}} : ` : ""}"${tokens.join(" ")}"${prefix ? " *" : ""}`,
+  and: (operands) => `(${operands.join(" AND ")})`,
+  or: (operands) => `(${operands.join(" OR ")})`,
+  // FTS5 has only binary NOT, so "a -b" is one expression and a lone "-b" is left to SQL.
+  andNot: (positive, negative) => `(${positive} NOT ${negative})`,
+  andIsLocal: true,
+  contains: (expression) => sql<SqlBool>`w.id in (select rowid from work_fts where work_fts match ${expression})`,
+};
+
+function matchText(query: TextQuery): TextMatch | null {
+  const compiled = compileTextQuery(query, fts5);
+  if (!compiled) return null;
+  const rank: RawBuilder<number> | null = compiled.rankExpression
+    ? sql<number>`(select -${sql.raw(BM25)} from work_fts where work_fts match ${compiled.rankExpression} and rowid = w.id)`
+    : null;
+  return { where: compiled.where, rank };
+}

@@ -1,0 +1,35 @@
+/** Import provenance: the files the importer has read and the works they became. */
+import type { Kysely } from "kysely";
+import type { Database, WorkSourceRow } from "../schema.js";
+
+export type NewWorkSource = Omit<WorkSourceRow, "id">;
+
+export async function findSourceByPath(db: Kysely<Database>, path: string): Promise<WorkSourceRow | undefined> {
+  return db.selectFrom("work_sources").selectAll().where("path", "=", path).executeTakeFirst();
+}
+
+/** A file already read with exactly these bytes, under any name. */
+export async function findSourceByHash(db: Kysely<Database>, contentHash: string): Promise<WorkSourceRow | undefined> {
+  return db.selectFrom("work_sources").selectAll().where("content_hash", "=", contentHash).orderBy("id").limit(1).executeTakeFirst();
+}
+
+/** The file a work was first imported from, for reports ("same as …"). */
+export async function findPrimarySourcePath(db: Kysely<Database>, workId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("work_sources")
+    .select("path")
+    .where("work_id", "=", workId)
+    .orderBy("role", "desc")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.path;
+}
+
+export async function insertSource(db: Kysely<Database>, source: NewWorkSource): Promise<void> {
+  await db.insertInto("work_sources").values(source).execute();
+}
+
+export async function updateSource(db: Kysely<Database>, id: number, changes: Partial<NewWorkSource>): Promise<void> {
+  await db.updateTable("work_sources").set(changes).where("id", "=", id).execute();
+}

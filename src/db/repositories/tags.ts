@@ -1,0 +1,91 @@
+/**
+ * Tags and the filter table. New tags arrive unwrangled (neither canonical nor a synonym); wrangling, which the
+ * tag vocabulary brings, sets `canonical`, `merger_id` and meta tags, then calls refreshWorkFilters for the works
+ * it touched.
+ */
+import { sql, type Kysely } from "kysely";
+import { isCrossover } from "../../domain/tags/crossover.js";
+import type { NamedTag } from "../../domain/tags/work-tags.js";
+import { nameKey } from "../../domain/sort-key.js";
+import type { TagRef } from "../../search/work-search.js";
+import type { Database } from "../schema.js";
+
+/** Creates the tags that do not exist yet and returns every tag's id, in the order given. */
+export async function ensureTags(db: Kysely<Database>, tags: readonly NamedTag[], now: string): Promise<number[]> {
+  if (tags.length === 0) return [];
+  const rows = tags.map((t) => ({ type: t.type, name: t.name, name_key: nameKey(t.name) }));
+  await db
+    .insertInto("tags")
+    .values(rows.map((r) => ({ ...r, canonical: 0, merger_id: null, created_at: now, updated_at: now })))
+    .onConflict((oc) => oc.columns(["type", "name_key"]).doNothing())
+    .execute();
+  const found = await db
+    .selectFrom("tags")
+    .select(["id", "type", "name_key"])
+    .where("name_key", "in", [...new Set(rows.map((r) => r.name_key))])
+    .execute();
+  const ids = new Map(found.map((t) => [`${t.type}\u0000${t.name_key}`, t.id]));
+  return rows.map((r) => {
+    const id = ids.get(`${r.type}\u0000${r.name_key}`);
+    if (id === undefined) throw new Error(`tag ${r.type} "${r.name}" was not stored`);
+    return id;
+  });
+}
+
+/**
+ * Rebuilds the filter rows of the given works from their tags: each tag filters as its canonical tag (its merger
+ * when it is a synonym, itself otherwise), and as every meta tag above that, transitively (`inherited`). Also
+ * recomputes each work's crossover flag from its fandoms.
+ */
+export async function refreshWorkFilters(db: Kysely<Database>, workIds: readonly number[]): Promise<void> {
+  if (workIds.length === 0) return;
+  const ids = sql.join(workIds.map((id) => sql`${id}`));
+  await db.deleteFrom("work_filters").where("work_id", "in", workIds).execute();
+  await sql`with recursive closure (work_id, tag_id, inherited) as (
+      select wt.work_id, coalesce(t.merger_id, t.id), 0
+        from work_tags wt join tags t on t.id = wt.tag_id
+       where wt.work_id in (${ids})
+      union
+      select c.work_id, m.meta_id, 1 from closure c join meta_tags m on m.sub_id = c.tag_id)
+    insert into work_filters (work_id, tag_id, inherited)
+    select work_id, tag_id, min(inherited) from closure group by work_id, tag_id`.execute(db);
+
+  const fandoms = await db
+    .selectFrom("work_filters as f")
+    .innerJoin("tags as t", "t.id", "f.tag_id")
+    .select(["f.work_id", "f.tag_id"])
+    .where("f.work_id", "in", workIds)
+    .where("f.inherited", "=", 0)
+    .where("t.type", "=", "Fandom")
+    .execute();
+  const metas = await metaTagsOf(db, [...new Set(fandoms.map((f) => f.tag_id))]);
+  const byWork = new Map<number, ReadonlySet<number>[]>();
+  for (const { work_id, tag_id } of fandoms) byWork.set(work_id, [...(byWork.get(work_id) ?? []), metas.get(tag_id) ?? new Set([tag_id])]);
+  const crossovers = workIds.filter((id) => isCrossover(byWork.get(id) ?? []));
+  await db.updateTable("works").set({ crossover: 0 }).where("id", "in", workIds).where("crossover", "=", 1).execute();
+  if (crossovers.length > 0) await db.updateTable("works").set({ crossover: 1 }).where("id", "in", crossovers).execute();
+}
+
+/** Each tag with itself and all its meta tags, transitively. */
+async function metaTagsOf(db: Kysely<Database>, tagIds: readonly number[]): Promise<Map<number, Set<number>>> {
+  const result = new Map(tagIds.map((id) => [id, new Set([id])]));
+  if (tagIds.length === 0) return result;
+  const rows = await sql<{ tag_id: number; meta_id: number }>`with recursive up (tag_id, meta_id) as (
+      select sub_id, meta_id from meta_tags where sub_id in (${sql.join(tagIds.map((id) => sql`${id}`))})
+      union
+      select up.tag_id, m.meta_id from up join meta_tags m on m.sub_id = up.meta_id)
+    select tag_id, meta_id from up`.execute(db);
+  for (const { tag_id, meta_id } of rows.rows) result.get(tag_id)?.add(meta_id);
+  return result;
+}
+
+/**
+ * The filter tags a tag named by a user stands for: its canonical tag (a synonym resolves to its merger), in
+ * every type the name exists in unless the reference names one. Empty when no tag has that name.
+ */
+export async function resolveFilterTags(db: Kysely<Database>, ref: TagRef): Promise<number[]> {
+  let query = db.selectFrom("tags").select((eb) => eb.fn.coalesce("merger_id", "id").as("filter_id")).where("name_key", "=", nameKey(ref.name));
+  if (ref.type) query = query.where("type", "=", ref.type);
+  const rows = await query.execute();
+  return [...new Set(rows.map((r) => r.filter_id))];
+}

@@ -1,0 +1,135 @@
+/**
+ * Works with their chapters, authors, tags, series and collections, written as one unit: callers run these
+ * inside a transaction (the edge owns it), so a work is stored whole or not at all.
+ */
+import type { Kysely } from "kysely";
+import { sortKey, titleSortKey } from "../../domain/sort-key.js";
+import { workTags } from "../../domain/tags/work-tags.js";
+import type { ParsedWork } from "../../domain/work.js";
+import type { Engine } from "../dialects/engine.js";
+import type { Database, NewWorkRow } from "../schema.js";
+import { ensureNamed } from "./names.js";
+import { ensureTags, refreshWorkFilters } from "./tags.js";
+
+export interface WorkToStore {
+  work: ParsedWork;
+  /** The work's title: the parsed one, or one the caller made when the file stated none. */
+  title: string;
+  /** storyFingerprint of the chapters. */
+  fingerprint: string;
+}
+
+/** SQLite allows 32,766 bound values per statement; ten chapter columns × 1,000 rows stay well below. */
+const CHAPTER_ROWS_PER_INSERT = 1_000;
+
+/** Stores a new work and returns its id. */
+export async function insertWork(db: Kysely<Database>, engine: Engine, input: WorkToStore, now: string): Promise<number> {
+  const { id } = await db.insertInto("works").values(workRow(input, now)).returning("id").executeTakeFirstOrThrow();
+  await writeWorkParts(db, engine, id, input, now);
+  return id;
+}
+
+/** Replaces everything a work holds with a new reading of it, keeping its id, stats and creation time. */
+export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: number, input: WorkToStore, now: string): Promise<void> {
+  const row = workRow(input, now);
+  await db.updateTable("works").set({ ...row, created_at: undefined }).where("id", "=", workId).execute();
+  for (const table of ["chapters", "work_authors", "work_tags", "series_works", "collection_works"] as const) {
+    await db.deleteFrom(table).where("work_id", "=", workId).execute();
+  }
+  await writeWorkParts(db, engine, workId, input, now);
+}
+
+/** The id of a work whose story text has this fingerprint, if any. */
+export async function findWorkIdByFingerprint(db: Kysely<Database>, fingerprint: string): Promise<number | undefined> {
+  const row = await db.selectFrom("works").select("id").where("fingerprint", "=", fingerprint).orderBy("id").limit(1).executeTakeFirst();
+  return row?.id;
+}
+
+export async function countWorks(db: Kysely<Database>): Promise<number> {
+  const { n } = await db.selectFrom("works").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+function workRow({ work, title, fingerprint }: WorkToStore, now: string): NewWorkRow {
+  return {
+    title,
+    title_sort: titleSortKey(title),
+    authors_sort: sortKey(work.authors[0] ?? ""),
+    summary: work.summary,
+    notes: work.notes,
+    end_notes: work.endNotes,
+    disclaimer: work.disclaimer,
+    language: work.language,
+    status: work.status,
+    rating_raw: work.ratingRaw,
+    word_count: work.wordCount,
+    stated_word_count: work.statedWordCount,
+    chapter_count: work.chapters.length,
+    published: work.published,
+    revised: work.updated ?? work.published,
+    source_url: work.sourceUrl,
+    crossover: 0,
+    fingerprint,
+    provenance: JSON.stringify(work.provenance),
+    extra: JSON.stringify(work.extra),
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: number, input: WorkToStore, now: string): Promise<void> {
+  const { work, title } = input;
+  const chapters = work.chapters.map((c, i) => ({
+    work_id: workId,
+    position: i + 1,
+    title: c.title,
+    summary: c.summary,
+    notes: c.notes,
+    end_notes: c.endNotes,
+    word_count: c.wordCount,
+    text: c.text,
+    html: c.html,
+  }));
+  for (let start = 0; start < chapters.length; start += CHAPTER_ROWS_PER_INSERT) {
+    await db.insertInto("chapters").values(chapters.slice(start, start + CHAPTER_ROWS_PER_INSERT)).execute();
+  }
+
+  const authorIds = [...new Set(await ensureNamed(db, "authors", work.authors, now))];
+  if (authorIds.length > 0) {
+    await db.insertInto("work_authors").values(authorIds.map((author_id, position) => ({ work_id: workId, author_id, position }))).execute();
+  }
+
+  const tags = workTags(work);
+  const tagIds = [...new Set(await ensureTags(db, tags, now))];
+  if (tagIds.length > 0) await db.insertInto("work_tags").values(tagIds.map((tag_id, position) => ({ work_id: workId, tag_id, position }))).execute();
+  await refreshWorkFilters(db, [workId]);
+
+  const series = work.series.filter((s) => s.name.trim().length > 0);
+  const seriesIds = await ensureNamed(db, "series", series.map((s) => s.name.trim()), now);
+  for (const [index, seriesId] of seriesIds.entries()) {
+    const position = series[index]?.part ?? (await nextSeriesPosition(db, seriesId));
+    await db.insertInto("series_works").values({ series_id: seriesId, work_id: workId, position }).onConflict((oc) => oc.doNothing()).execute();
+  }
+  const collectionIds = [...new Set(await ensureNamed(db, "collections", work.collections.map((c) => c.trim()).filter((c) => c.length > 0), now))];
+  if (collectionIds.length > 0) {
+    await db.insertInto("collection_works").values(collectionIds.map((collection_id) => ({ collection_id, work_id: workId }))).execute();
+  }
+
+  await engine.indexWork(db, {
+    workId,
+    title,
+    authors: work.authors.join("\n"),
+    tags: tags.map((t) => t.name).join("\n"),
+    about: [work.summary, work.notes, work.endNotes, ...series.map((s) => s.name), ...work.collections].filter((t) => t).join("\n\n"),
+    chapters: work.chapters.map((c) => c.text),
+  });
+}
+
+async function nextSeriesPosition(db: Kysely<Database>, seriesId: number): Promise<number> {
+  const { last } = await db
+    .selectFrom("series_works")
+    .select((eb) => eb.fn.max("position").as("last"))
+    .where("series_id", "=", seriesId)
+    .executeTakeFirstOrThrow();
+  return (last ?? 0) + 1;
+}

@@ -1,0 +1,202 @@
+/**
+ * The tables, as Kysely sees them: one interface for SQLite and PostgreSQL alike. Dates are ISO-8601 text
+ * (`YYYY-MM-DD` for story dates, full timestamps for row times) and flags are 0/1 integers in both engines, so
+ * rows read back the same whichever engine stored them. The full-text index is engine-specific and lives with
+ * its dialect (db/dialects/), outside this interface.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { TagType } from "../domain/tags/tag-type.js";
+import type { WorkStatus } from "../domain/work.js";
+
+/** 0 or 1. */
+type Flag = number;
+
+export interface WorksTable {
+  id: Generated<number>;
+  title: string;
+  /** Lower case, leading articles and punctuation dropped: what title sorts use. */
+  title_sort: string;
+  /** The first author's sort key, or "" for an anonymous work. */
+  authors_sort: string;
+  summary: string | null;
+  notes: string | null;
+  end_notes: string | null;
+  disclaimer: string | null;
+  /** ISO 639-1 */
+  language: string;
+  status: WorkStatus;
+  /** The rating as the file wrote it; the rating itself is a Rating tag. */
+  rating_raw: string | null;
+  word_count: number;
+  stated_word_count: number | null;
+  chapter_count: number;
+  /** Date posted, `YYYY-MM-DD`. */
+  published: string | null;
+  /** Date updated (the Archive's `revised_at`): the last update, else the date posted. */
+  revised: string | null;
+  source_url: string | null;
+  /** Two or more fandoms that share no meta tag (the Archive's rule); kept with the filters. */
+  crossover: Flag;
+  hits: Generated<number>;
+  kudos: Generated<number>;
+  comments: Generated<number>;
+  bookmarks: Generated<number>;
+  /** A hash of the story text alone, normalised: the same story under another name has the same one. */
+  fingerprint: string;
+  /** JSON: per-field provenance, as ParsedWork.provenance. */
+  provenance: string;
+  /** JSON: header fields with no column of their own. */
+  extra: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChaptersTable {
+  id: Generated<number>;
+  work_id: number;
+  /** 1-based order within the work. */
+  position: number;
+  title: string | null;
+  summary: string | null;
+  notes: string | null;
+  end_notes: string | null;
+  word_count: number;
+  /** Plain text: paragraphs separated by a blank line. */
+  text: string;
+  /** Sanitized HTML (SafeHtml). */
+  html: string;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  name: string;
+  /** The name folded for matching (lower case, spaces collapsed): unique. */
+  name_key: string;
+}
+
+export interface WorkAuthorsTable {
+  work_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  type: TagType;
+  name: string;
+  /** The name folded for matching: unique within a type. */
+  name_key: string;
+  canonical: Flag;
+  /** Set when this tag is a synonym: the canonical tag it was merged into. */
+  merger_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The Archive's common taggings: fandom → character, relationship, freeform; character → relationship. */
+export interface TagParentsTable {
+  parent_id: number;
+  child_id: number;
+}
+
+/** Direct meta taggings within one type ("Alternate Universe" → "Alternate Universe - Coffee Shops"). */
+export interface MetaTagsTable {
+  meta_id: number;
+  sub_id: number;
+}
+
+/** The tags a work was given, as given, in the order given. */
+export interface WorkTagsTable {
+  work_id: number;
+  tag_id: number;
+  position: number;
+}
+
+/**
+ * What search filters on (the Archive's filter_taggings): each work linked to the tag every one of its tags
+ * filters as (its canonical tag, or itself while unwrangled) and to all their meta tags (`inherited` = 1).
+ */
+export interface WorkFiltersTable {
+  work_id: number;
+  tag_id: number;
+  inherited: Flag;
+}
+
+export interface SeriesTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  created_at: string;
+}
+
+export interface SeriesWorksTable {
+  series_id: number;
+  work_id: number;
+  /** The work's part in the series, 1-based. */
+  position: number;
+}
+
+export interface CollectionsTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  created_at: string;
+}
+
+export interface CollectionWorksTable {
+  collection_id: number;
+  work_id: number;
+}
+
+/**
+ * Import provenance: every file the importer has read, with the work it became. A file read again with the same
+ * hash is unchanged; a file with the story of another work is kept as a `duplicate` source of that work.
+ */
+export interface WorkSourcesTable {
+  id: Generated<number>;
+  work_id: number;
+  /** Absolute path; a zip entry is `archive.zip!/path/in/zip`. Unique. */
+  path: string;
+  /** SHA-256 of the file's bytes, hex. */
+  content_hash: string;
+  size: number;
+  role: "primary" | "duplicate";
+  format: string;
+  encoding: string;
+  parser_version: string;
+  imported_at: string;
+  updated_at: string;
+}
+
+/** Library-wide tag mutes: works with the tag vanish from every result and count. */
+export interface MutedTagsTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  /** null: the name in any tag type. */
+  type: TagType | null;
+  created_at: ColumnType<string, string, never>;
+}
+
+export interface Database {
+  works: WorksTable;
+  chapters: ChaptersTable;
+  authors: AuthorsTable;
+  work_authors: WorkAuthorsTable;
+  tags: TagsTable;
+  tag_parents: TagParentsTable;
+  meta_tags: MetaTagsTable;
+  work_tags: WorkTagsTable;
+  work_filters: WorkFiltersTable;
+  series: SeriesTable;
+  series_works: SeriesWorksTable;
+  collections: CollectionsTable;
+  collection_works: CollectionWorksTable;
+  work_sources: WorkSourcesTable;
+  muted_tags: MutedTagsTable;
+}
+
+export type WorkRow = Selectable<WorksTable>;
+export type NewWorkRow = Insertable<WorksTable>;
+export type TagRow = Selectable<TagsTable>;
+export type WorkSourceRow = Selectable<WorkSourcesTable>;

@@ -1,0 +1,263 @@
+/**
+ * `quire import`: files, folders and zip archives into the library. Each file is hashed and looked up first, so
+ * a file read before costs no parsing; new and changed files are parsed on the worker pool; one writer stores
+ * the results in batched transactions, each work under its own savepoint, so a work lands whole or not at all
+ * and a failing work fails alone. A file's provenance row is written in the same transaction as its work, so an
+ * import killed at any moment and run again finishes the job without storing anything twice.
+ */
+import { createHash } from "node:crypto";
+import { basename, extname } from "node:path";
+import { sql, type Kysely } from "kysely";
+import { QuireError } from "../../domain/errors.js";
+import { PARSER_VERSION } from "../../importers/parse-story.js";
+import type { Library } from "../../db/connect.js";
+import type { Database, WorkSourceRow } from "../../db/schema.js";
+import { findSourceByHash, findSourceByPath, findPrimarySourcePath, insertSource, updateSource } from "../../db/repositories/sources.js";
+import { findWorkIdByFingerprint, insertWork, replaceWork, type WorkToStore } from "../../db/repositories/works.js";
+import { displayPath, listSources, type SourceFile } from "./sources.js";
+import type { ParsedStory, StoryParser } from "./story-parser.js";
+
+export type FileOutcome =
+  | { kind: "imported" | "updated"; workId: number }
+  | { kind: "unchanged"; workId: number }
+  | { kind: "duplicate"; workId: number; sameAs: string }
+  | { kind: "failed"; error: string };
+
+export type ImportEvent =
+  | { type: "surveyed"; files: number; bytes: number }
+  | { type: "reading"; file: string }
+  | { type: "done"; file: string; bytes: number; outcome: FileOutcome };
+
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  duplicates: { file: string; sameAs: string }[];
+  failed: { file: string; error: string }[];
+  seconds: number;
+}
+
+export interface ImportOptions {
+  onEvent?: (event: ImportEvent) => void;
+  /** Stops reading new files; what was read is still stored, and the report says what was done. */
+  signal?: AbortSignal;
+  /** Parse files again even when their bytes have not changed (after an importer upgrade). */
+  reparse?: boolean;
+  /** Count the files first, so progress can show a total and an ETA. */
+  survey?: boolean;
+  cwd?: string;
+}
+
+export interface ImportDeps {
+  library: Library;
+  parser: StoryParser;
+}
+
+/** Works per transaction, and bytes of story text: large enough to amortise a commit, small enough to lose little. */
+const BATCH_WORKS = 200;
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+/** A file ready to store: parsed, or known by its bytes to be a file already in the library. */
+type Pending =
+  | { kind: "parsed"; source: SourceFile; hash: string; story: ParsedStory }
+  | { kind: "same-bytes"; source: SourceFile; hash: string; match: WorkSourceRow };
+
+/**
+ * Imports every story file under the paths. Never throws for a bad file: it is reported in `failed` and the rest
+ * goes on. Throws only when the library itself cannot be written.
+ */
+export async function importFiles(deps: ImportDeps, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const emit = options.onEvent ?? (() => undefined);
+  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, duplicates: [], failed: [], seconds: 0 };
+  const { db } = deps.library;
+
+  const finish = (file: string, bytes: number, outcome: FileOutcome) => {
+    if (outcome.kind === "failed") report.failed.push({ file, error: outcome.error });
+    else if (outcome.kind === "duplicate") report.duplicates.push({ file, sameAs: outcome.sameAs });
+    else report[outcome.kind] += 1;
+    emit({ type: "done", file, bytes, outcome });
+  };
+
+  if (options.survey) {
+    let files = 0;
+    let bytes = 0;
+    for await (const item of listSources(paths, cwd)) {
+      files += 1;
+      if ("size" in item) bytes += item.size;
+    }
+    emit({ type: "surveyed", files, bytes });
+  }
+
+  const writer = new BatchWriter(deps, options.reparse ?? false, cwd, finish);
+  // Enough files in flight to keep every parser busy, few enough that memory stays flat.
+  const maxParsing = deps.parser.concurrency * 2;
+  const parsing = new Set<Promise<void>>();
+  let storeError: unknown = null;
+  try {
+    for await (const item of listSources(paths, cwd)) {
+      if (storeError) throw storeError;
+      if (options.signal?.aborted) break;
+      if (!("read" in item)) {
+        finish(item.display, 0, { kind: "failed", error: item.error });
+        continue;
+      }
+      emit({ type: "reading", file: item.display });
+      let bytes: Uint8Array;
+      try {
+        bytes = await item.read();
+      } catch (error) {
+        finish(item.display, item.size, { kind: "failed", error: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      const hash = createHash("sha256").update(bytes).digest("hex");
+      const known = await findSourceByPath(db, item.path);
+      if (known && known.content_hash === hash && !options.reparse) {
+        finish(item.display, bytes.byteLength, await knownOutcome(db, known, cwd));
+        continue;
+      }
+      const sameBytes = known ? undefined : await findSourceByHash(db, hash);
+      if (sameBytes) {
+        await writer.add({ kind: "same-bytes", source: item, hash, match: sameBytes }, 0);
+        continue;
+      }
+      while (parsing.size >= maxParsing) await Promise.race(parsing);
+      const size = bytes.byteLength;
+      const task = deps.parser
+        .parse(bytes, item.path)
+        .then(
+          (story) => writer.add({ kind: "parsed", source: item, hash, story }, storyBytes(story)),
+          (error: unknown) => finish(item.display, size, { kind: "failed", error: error instanceof Error ? error.message : String(error) }),
+        )
+        // A store error ends the import; it is kept here and thrown by the loop, never left unhandled.
+        .catch((error: unknown) => {
+          storeError ??= error;
+        })
+        .finally(() => parsing.delete(task));
+      parsing.add(task);
+    }
+    await Promise.all(parsing);
+    if (storeError) throw storeError;
+    await writer.flush();
+  } finally {
+    await Promise.allSettled(parsing);
+  }
+  if (report.imported + report.updated > 0) await deps.library.engine.optimize(db);
+  report.seconds = Math.round((performance.now() - started) / 10) / 100;
+  return report;
+}
+
+async function knownOutcome(db: Kysely<Database>, known: WorkSourceRow, cwd: string): Promise<FileOutcome> {
+  if (known.role === "primary") return { kind: "unchanged", workId: known.work_id };
+  return { kind: "duplicate", workId: known.work_id, sameAs: await sameAsName(db, known.work_id, cwd) };
+}
+
+async function sameAsName(db: Kysely<Database>, workId: number, cwd: string): Promise<string> {
+  const path = await findPrimarySourcePath(db, workId);
+  return path ? displayPath(path, cwd) : `work ${workId}`;
+}
+
+/** The one writer: stores pending files in batches, one transaction per batch and one savepoint per file. */
+class BatchWriter {
+  private pending: Pending[] = [];
+  private pendingBytes = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: ImportDeps,
+    private readonly reparse: boolean,
+    private readonly cwd: string,
+    private readonly finish: (file: string, bytes: number, outcome: FileOutcome) => void,
+  ) {}
+
+  /** Queues a file; when the batch is full, waits for it to be written (which holds back the reader). */
+  async add(item: Pending, textBytes: number): Promise<void> {
+    this.pending.push(item);
+    this.pendingBytes += textBytes;
+    if (this.pending.length >= BATCH_WORKS || this.pendingBytes >= BATCH_BYTES) await this.flush();
+  }
+
+  flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.writing = this.writing.then(() => (batch.length > 0 ? this.write(batch) : undefined));
+    return this.writing;
+  }
+
+  private async write(batch: readonly Pending[]): Promise<void> {
+    const { db, engine } = this.deps.library;
+    const now = new Date().toISOString();
+    const outcomes: FileOutcome[] = [];
+    try {
+      await engine.writeTransaction(db, async (trx) => {
+        for (const item of batch) {
+          await sql`savepoint import_file`.execute(trx);
+          try {
+            outcomes.push(await this.store(trx, item, now));
+            await sql`release savepoint import_file`.execute(trx);
+          } catch (error) {
+            await sql`rollback to savepoint import_file`.execute(trx);
+            await sql`release savepoint import_file`.execute(trx);
+            outcomes.push({ kind: "failed", error: `could not be stored: ${error instanceof Error ? error.message : String(error)}` });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed (disk full, database gone): nothing of this batch was stored.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new QuireError("store", `the library could not be written: ${reason}`, { cause: error });
+    }
+    batch.forEach((item, index) => this.finish(item.source.display, item.source.size, outcomes[index] ?? { kind: "failed", error: "not stored" }));
+  }
+
+  private async store(trx: Kysely<Database>, item: Pending, now: string): Promise<FileOutcome> {
+    const { engine } = this.deps.library;
+    const { source, hash } = item;
+    const known = await findSourceByPath(trx, source.path);
+    if (known && known.content_hash === hash && !this.reparse) return knownOutcome(trx, known, this.cwd);
+
+    const format = item.kind === "parsed" ? item.story.format : item.match.format;
+    const encoding = item.kind === "parsed" ? item.story.encoding : item.match.encoding;
+    const sourceRow = { path: source.path, content_hash: hash, size: source.size, format, encoding, parser_version: PARSER_VERSION, updated_at: now };
+
+    if (known?.role === "primary" && item.kind === "parsed") {
+      // A changed file updates its own work in place, even if its new text matches another work.
+      await replaceWork(trx, engine, known.work_id, toStore(item.story, source), now);
+      await updateSource(trx, known.id, sourceRow);
+      return { kind: "updated", workId: known.work_id };
+    }
+    const duplicateOf = item.kind === "same-bytes" ? item.match.work_id : await findWorkIdByFingerprint(trx, item.story.fingerprint);
+    if (duplicateOf !== undefined) {
+      if (known) await updateSource(trx, known.id, { ...sourceRow, work_id: duplicateOf, role: "duplicate" });
+      else await insertSource(trx, { ...sourceRow, work_id: duplicateOf, role: "duplicate", imported_at: now });
+      return { kind: "duplicate", workId: duplicateOf, sameAs: await sameAsName(trx, duplicateOf, this.cwd) };
+    }
+    if (item.kind === "same-bytes") throw new Error("unreachable: a file with known bytes is a duplicate");
+    const workId = await insertWork(trx, engine, toStore(item.story, source), now);
+    if (known) await updateSource(trx, known.id, { ...sourceRow, work_id: workId, role: "primary" });
+    else await insertSource(trx, { ...sourceRow, work_id: workId, role: "primary", imported_at: now });
+    return { kind: "imported", workId };
+  }
+}
+
+/** Story text and HTML held for the batch: what bounds a batch's memory. */
+function storyBytes(story: ParsedStory): number {
+  return story.work.chapters.reduce((n, c) => n + c.text.length + c.html.length, 0);
+}
+
+/** A file that states no title is named after its file, and its provenance says so. */
+function toStore(story: ParsedStory, source: SourceFile): WorkToStore {
+  const { work, fingerprint } = story;
+  if (work.title) return { work, title: work.title, fingerprint };
+  const title = titleFromFileName(source.path);
+  const provenance = { ...work.provenance, title: { source: "default" as const, evidence: `file name: ${basename(source.path)}`, confidence: 0.3 } };
+  return { work: { ...work, title, provenance }, title, fingerprint };
+}
+
+/** "the_long-way-home.txt" → "The long way home". */
+export function titleFromFileName(path: string): string {
+  const stem = basename(path, extname(path)).replace(/[_-]+/gu, " ").replace(/\s+/gu, " ").trim();
+  return stem.length === 0 ? "Untitled" : stem.charAt(0).toUpperCase() + stem.slice(1);
+}
