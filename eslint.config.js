@@ -2,12 +2,20 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
-const layer = (from, forbidden, message) => ({
-  files: [`src/${from}/**/*.ts`],
+// The layers' import directions (shared/STYLE.md): domain <- importers, search, corpus <- db, services <- cli.
+// One flat-config entry per layer, because a later entry's no-restricted-imports replaces an earlier one's.
+const DRIVERS = { group: ["better-sqlite3", "pg"], message: "only src/db/dialects/ talks to a database driver" };
+// Tests may cross layers to set up what they check.
+const layer = (files, forbidden, message, { drivers = true, ignores = [] } = {}) => ({
+  files,
+  ignores: ["**/*.test.ts", ...ignores],
   rules: {
-    "no-restricted-imports": ["error", { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+    "no-restricted-imports": ["error", {
+      patterns: [...forbidden.map((group) => ({ group: [group], message })), ...(drivers ? [DRIVERS] : [])],
+    }],
   },
 });
+const above = (...names) => names.map((name) => `**/${name}/**`);
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/"] },
@@ -21,7 +29,12 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
-  // Dependency direction: domain <- importers <- cli. Only the CLI talks to the terminal and the file system.
-  layer("domain", ["**/importers/**", "**/cli/**", "**/search/**", "**/services/**", "**/db/**", "**/web/**", "**/formats/**"], "domain code is pure: it imports nothing else from src/"),
-  layer("importers", ["**/cli/**"], "importers return data; the CLI renders it"),
+  layer(["src/domain/**/*.ts"], above("importers", "search", "corpus", "db", "services", "cli", "web", "formats"), "domain code is pure: it imports nothing else from src/"),
+  layer(["src/importers/**/*.ts"], above("search", "corpus", "db", "services", "cli", "web", "formats"), "importers turn files into works and know nothing of storage or display"),
+  layer(["src/search/**/*.ts"], above("importers", "corpus", "db", "services", "cli", "web", "formats"), "search/ holds the query model and the SearchIndex port; adapters live in db/"),
+  layer(["src/corpus/**/*.ts"], above("importers", "search", "db", "services", "cli", "web", "formats"), "the corpus generator writes files from domain values alone"),
+  layer(["src/db/**/*.ts"], above("importers", "corpus", "services", "cli", "web", "formats"), "db/ stores domain values; use cases live in services/", { ignores: ["src/db/dialects/**"] }),
+  layer(["src/db/dialects/**/*.ts"], above("importers", "corpus", "services", "cli", "web", "formats"), "db/ stores domain values; use cases live in services/", { drivers: false }),
+  layer(["src/services/**/*.ts"], above("cli", "web"), "services report; the CLI and the web app render"),
+  layer(["src/cli/**/*.ts", "src/composition.ts", "src/config.ts"], [], ""),
 );

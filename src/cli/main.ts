@@ -3,6 +3,7 @@
  * non-zero exit code — never a stack trace (unless QUIRE_DEBUG is set).
  */
 import { QuireError } from "../domain/errors.js";
+import { runGenerate } from "./commands/generate.js";
 import { runImport } from "./commands/import.js";
 import { runMigrate } from "./commands/migrate.js";
 import { runMute } from "./commands/mute.js";
@@ -21,6 +22,8 @@ Commands:
                                 (quire help search lists them).
   mute add|remove|list [tag]    Mute tags library-wide: their works vanish from every result and count.
   migrate                       Bring the library's database up to date (every command also does).
+  generate --works N --out DIR  Write a synthetic corpus of legacy story files with a manifest of the truth
+           [--seed S]           (for benchmarks and accuracy at scale).
   help [command]                Show this help.
 
 The library is --db sqlite:PATH (default ./quire.db) or --db postgres://…, also from QUIRE_DB.
@@ -39,6 +42,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: Io) => Pro
   search: runSearch,
   mute: runMute,
   migrate: runMigrate,
+  generate: runGenerate,
 };
 
 /** Runs the CLI and returns the exit code. */

@@ -1,2 +1,3 @@
-/** HTML that has passed the story sanitizer (importers/sanitize.ts); only the sanitizer makes one. */
+/** HTML that has passed the story sanitizer (importers/sanitize.ts), or that the chapter renderer built from escaped
+ *  text and its own constant tags (importers/render-chapter.ts); nothing else makes one. */
 export type SafeHtml = string & { readonly __brand: "SafeHtml" };

@@ -33,4 +33,17 @@ describe("countWords", () => {
   it("counts the documented example as five words", () => {
     expect(countWords("Don't stop—the well-known end.")).toBe(5);
   });
+
+  it("counts Latin letters with diacritics and general punctuation as their Unicode classes say", () => {
+    const word = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
+    const ranges: [number, number][] = [[0xa0, 0x2af], [0x1fff, 0x2070]];
+    for (const [from, to] of ranges) {
+      for (let code = from; code <= to; code += 1) {
+        const character = String.fromCodePoint(code);
+        if (code === 0x2018 || code === 0x2019) continue;
+        // "x?y" is one word when ? is a word character, two when it is not.
+        expect(countWords(`x${character}y`), `U+${code.toString(16)}`).toBe(word.test(character) ? 1 : 2);
+      }
+    }
+  });
 });

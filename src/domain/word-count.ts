@@ -24,6 +24,19 @@ export function countWords(text: string): number {
       continue;
     }
     if (code === 0x2019 || code === 0x2018) continue;
+    // Fast paths for what fills most non-English and typographic text: Latin letters with diacritics, and the
+    // General Punctuation block (dashes, curly quotes, ellipses), whose only word characters are three connectors.
+    if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) {
+      if (!inWord) count += 1;
+      inWord = true;
+      continue;
+    }
+    if (code >= 0x2000 && code <= 0x206f) {
+      const word = code === 0x203f || code === 0x2040 || code === 0x2054;
+      if (word && !inWord) count += 1;
+      inWord = word;
+      continue;
+    }
     const point = text.codePointAt(i) ?? code;
     const character = String.fromCodePoint(point);
     if (point > 0xffff) i += 1;

@@ -9,6 +9,10 @@ import type { ParsedChapter } from "../domain/work.js";
 export function storyFingerprint(chapters: readonly Pick<ParsedChapter, "text">[]): string {
   const hash = createHash("sha256");
   // Chapter boundaries do not count: one format's reader may find headings another's does not.
-  for (const chapter of chapters) hash.update(chapter.text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
+  for (const chapter of chapters) {
+    // NFKC is costly and changes nothing in ASCII, which most stories are.
+    const text = /[\u0080-\uffff]/u.test(chapter.text) ? chapter.text.normalize("NFKC") : chapter.text;
+    hash.update(text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
+  }
   return hash.digest("hex");
 }

@@ -12,3 +12,5 @@ port.on("message", (request: WorkerRequest) => {
     (error: unknown) => port.postMessage({ id: request.id, failure: toParseFailure(error) } satisfies WorkerReply),
   );
 });
+
+port.postMessage({ ready: true } satisfies WorkerReply);

@@ -16,7 +16,8 @@ export interface WorkerRequest {
   fileName: string;
 }
 
-export type WorkerReply = { id: number; story: ParsedStory } | { id: number; failure: ParseFailure };
+/** A worker says `ready` once its modules are loaded, so loading never counts against a file's time limit. */
+export type WorkerReply = { ready: true } | { id: number; story: ParsedStory } | { id: number; failure: ParseFailure };
 
 export interface ParserPoolOptions {
   /** Worker threads; default: one per core. */
@@ -35,6 +36,7 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -51,9 +53,14 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }), task: null, timer: null };
+    const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }), ready: false, task: null, timer: null };
     slot.worker.unref();
     slot.worker.on("message", (reply: WorkerReply) => {
+      if ("ready" in reply) {
+        slot.ready = true;
+        dispatch();
+        return;
+      }
       const task = finish(slot);
       if (!task || task.request.id !== reply.id) return;
       if ("story" in reply) task.resolve(reply.story);
@@ -86,11 +93,11 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
 
   const dispatch = () => {
     for (const slot of slots) {
-      if (slot.task) continue;
+      if (slot.task || !slot.ready) continue;
       const task = queue.shift();
       if (!task) return;
       slot.task = task;
-      slot.timer = setTimeout(() => replace(slot, `parsing took longer than ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+      slot.timer = setTimeout(() => replace(slot, `parsing took longer than ${formatSeconds(timeoutMs)}`), timeoutMs);
       // The bytes move to the worker rather than being copied.
       slot.worker.postMessage(task.request, [task.request.bytes.buffer]);
     }
@@ -130,4 +137,8 @@ function workerScript(): URL {
   const beside = new URL("./parse-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
   return new URL("../../../dist/src/services/import/parse-worker.js", import.meta.url);
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
