@@ -4,11 +4,11 @@
  * and the machine it ran on. Targets from the
  * importer issue: at least 25 MB/s for text, 10 MB/s for HTML, and time growing linearly with size.
  */
-import os from "node:os";
 import { performance } from "node:perf_hooks";
 import yazl from "yazl";
 import { parseStory, type StoryFormat } from "../src/importers/parse-story.js";
 import type { ParsedWork } from "../src/domain/work.js";
+import { machineLine } from "./machine.js";
 
 const SIZES_MB = [1, 10, 50];
 const WORDS = ("the night was quiet and the old house creaked as she climbed the stairs with a candle in one hand " +
@@ -69,8 +69,7 @@ async function makeEpub(files: readonly string[]): Promise<Buffer> {
 }
 
 async function main(): Promise<void> {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  console.log(`quire parse benchmark — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(machineLine("quire parse benchmark"));
   console.log("format     size   input MB   seconds    MB/s   chapters   words");
   for (const format of ["text", "markdown", "html", "epub"] as const) {
     // One small untimed run first, so the figures are steady-state throughput rather than JIT warm-up.

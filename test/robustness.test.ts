@@ -156,3 +156,12 @@ describe("input built to hurt", () => {
     expect(work.chapters[0]?.text).toBe("The lighthouse keeper counted the ships again and came to the same number.");
   });
 });
+
+describe("files that sit beside stories", () => {
+  it.each(["index.json", "manifest.jsonl", "style.css", "script.js", "cover.jpg", "notes.csv"])("refuses %s by its name", async (name) => {
+    await expect(parseStory(new TextEncoder().encode("Title: Looks like a story\n\nBut the name says it is data.\n"), name)).rejects.toMatchObject({
+      code: "unsupported",
+      message: expect.stringMatching(/files are not stories/u),
+    });
+  });
+});

@@ -3,12 +3,6 @@
  * non-zero exit code — never a stack trace (unless QUIRE_DEBUG is set).
  */
 import { QuireError } from "../domain/errors.js";
-import { runGenerate } from "./commands/generate.js";
-import { runImport } from "./commands/import.js";
-import { runMigrate } from "./commands/migrate.js";
-import { runMute } from "./commands/mute.js";
-import { runParse } from "./commands/parse.js";
-import { runSearch, SEARCH_HELP } from "./commands/search.js";
 import { UsageError, type Io } from "./io.js";
 
 const USAGE = `Usage: quire <command> [options]
@@ -36,13 +30,17 @@ const processIo: Io = {
   ...(process.stderr.isTTY ? { terminal: process.stderr } : {}),
 };
 
-const COMMANDS: Readonly<Record<string, (args: readonly string[], io: Io) => Promise<number>>> = {
-  parse: runParse,
-  import: runImport,
-  search: runSearch,
-  mute: runMute,
-  migrate: runMigrate,
-  generate: runGenerate,
+type Command = (args: readonly string[], io: Io) => Promise<number>;
+
+// Each command's modules load only when it runs: `quire parse` need not start the database drivers, and no
+// command pays for the corpus generator's tables but `quire generate`.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  parse: async () => (await import("./commands/parse.js")).runParse,
+  import: async () => (await import("./commands/import.js")).runImport,
+  search: async () => (await import("./commands/search.js")).runSearch,
+  mute: async () => (await import("./commands/mute.js")).runMute,
+  migrate: async () => (await import("./commands/migrate.js")).runMigrate,
+  generate: async () => (await import("./commands/generate.js")).runGenerate,
 };
 
 /** Runs the CLI and returns the exit code. */
@@ -51,12 +49,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     if (command === undefined) throw new UsageError("a command is needed (quire help lists them)");
     if (command === "help" || command === "--help" || command === "-h") {
-      io.out(rest[0] === "search" ? SEARCH_HELP : USAGE);
+      io.out(rest[0] === "search" ? (await import("./commands/search.js")).SEARCH_HELP : USAGE);
       return 0;
     }
-    const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command "${command}" (quire help lists the commands)`);
-    return await run(rest, io);
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError(`unknown command "${command}" (quire help lists the commands)`);
+    return await (await load())(rest, io);
   } catch (error) {
     io.err(`quire: ${describeError(error)}\n`);
     if (process.env.QUIRE_DEBUG && error instanceof Error) io.err(`${error.stack ?? ""}\n`);

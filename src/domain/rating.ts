@@ -29,6 +29,10 @@ const BY_VALUE = new Map<string, StatedRating>(
   Object.entries(SCALE).flatMap(([rating, values]) => values.map((v) => [v, rating as StatedRating] as const)),
 );
 
+export function isRating(value: string): value is Rating {
+  return (RATINGS as readonly string[]).includes(value);
+}
+
 export function ratingSeverity(rating: Rating): number {
   return RATINGS.indexOf(rating);
 }

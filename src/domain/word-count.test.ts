@@ -46,4 +46,21 @@ describe("countWords", () => {
       }
     }
   });
+  it("counts as the Archive's expressions count, on text of every script", () => {
+    // test/fixtures/parse/README.md: the reference the single pass must agree with.
+    const perCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+    const reference = (text: string) => {
+      const cleaned = text.replace(/['’‘-]/gu, "");
+      return (cleaned.match(perCharacter) ?? []).length + (cleaned.replace(perCharacter, " ").match(/[\p{L}\p{M}\p{N}\p{Pc}]+/gu) ?? []).length;
+    };
+    let state = 23;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const pieces = ["word", " ", "-", "’", "東京", "タワー", "สวัสดี", "Привет", "ΟΔΟΣ", "e\u0301", "١٢٣", "‿", "😀", "\u{20000}", "\ud800", ".", "Don't"];
+    const texts = Array.from({ length: 3000 }, () => Array.from({ length: next(40) }, () => (next(3) ? (pieces[next(pieces.length)] ?? "") : String.fromCodePoint(next(0x30000)))).join(""));
+    // Twice: the second time, every character's kind is already known.
+    for (let round = 0; round < 2; round += 1) expect(texts.filter((text) => countWords(text) !== reference(text))).toEqual([]);
+  });
 });

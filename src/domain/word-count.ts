@@ -38,16 +38,32 @@ export function countWords(text: string): number {
       continue;
     }
     const point = text.codePointAt(i) ?? code;
-    const character = String.fromCodePoint(point);
     if (point > 0xffff) i += 1;
-    if (PER_CHARACTER.test(character)) {
+    const kind = kindOf(point);
+    if (kind === PER_CHARACTER_KIND) {
       count += 1;
       inWord = false;
       continue;
     }
-    const word = WORD_CHARACTER.test(character);
+    const word = kind === WORD_KIND;
     if (word && !inWord) count += 1;
     inWord = word;
   }
   return count;
+}
+
+const PER_CHARACTER_KIND = 1;
+const WORD_KIND = 2;
+const OTHER_KIND = 3;
+// The kind of each BMP code point, found by the expressions the first time it is met (0 until then): Cyrillic,
+// Greek or CJK text would otherwise test both expressions on every character.
+const bmpKinds = new Uint8Array(0x10000);
+
+function kindOf(point: number): number {
+  const known = point <= 0xffff ? (bmpKinds[point] ?? 0) : 0;
+  if (known !== 0) return known;
+  const character = String.fromCodePoint(point);
+  const kind = PER_CHARACTER.test(character) ? PER_CHARACTER_KIND : WORD_CHARACTER.test(character) ? WORD_KIND : OTHER_KIND;
+  if (point <= 0xffff) bmpKinds[point] = kind;
+  return kind;
 }

@@ -10,6 +10,7 @@ import type { ParsedChapter, ParsedWork } from "../domain/work.js";
 import { blockText, type Block } from "./document.js";
 import { extractChapterEdges, isNoteParagraph, stripNoteLabel } from "./body/notes.js";
 import { splitChapters } from "./body/chapters.js";
+import { partCountOf, type PartCount } from "./body/headings.js";
 import { unwrapHardWrapped } from "./body/unwrap.js";
 import { readPreamble, replaceRepeatedHeaders } from "./metadata/preamble.js";
 import { parseDate } from "./metadata/dates.js";
@@ -27,6 +28,8 @@ export interface ChapterSource {
   summary?: string | null;
   notes?: string | null;
   endNotes?: string | null;
+  /** The count the chapter's heading states (`Part 3/5`): on the last chapter, it says whether the work is complete. */
+  partCount?: PartCount | null;
 }
 
 /**
@@ -44,12 +47,12 @@ export function assembleFromBlocks(meta: WorkMetadata, blocks: readonly Block[],
 /** Splits story blocks into chapters; what stands before the first heading becomes notes or a first chapter. */
 export function chaptersFromBlocks(meta: WorkMetadata, blocks: readonly Block[]): ChapterSource[] {
   const { before, chapters } = splitChapters(blocks);
-  const sources: ChapterSource[] = chapters.map((c) => ({ number: c.number, title: c.heading?.title ?? null, blocks: c.blocks }));
-  // "Part 3/3" over the last chapter says the work is complete; "Part 2/3", that more is to come.
-  const last = chapters.at(-1)?.heading;
-  if (last?.total !== undefined && last.number !== null) {
-    meta.setStatus(last.number >= last.total ? "complete" : "in-progress", { source: "inferred", evidence: `heading of part ${last.number} of ${last.total}`, confidence: 0.7 });
-  }
+  const sources: ChapterSource[] = chapters.map((c) => ({
+    number: c.number,
+    title: c.heading?.title ?? null,
+    blocks: c.blocks,
+    partCount: partCountOf(c.heading, c.headingText ?? ""),
+  }));
   const lead = before.filter((b) => blockText(b).trim().length > 0);
   if (sources.length === 0) return [{ title: null, blocks: [...before] }];
   // Before the first heading: a short note or dedication belongs to the work; real story text is a chapter.
@@ -73,6 +76,7 @@ export function chaptersFromBlocks(meta: WorkMetadata, blocks: readonly Block[])
 
 export function assembleWork(meta: WorkMetadata, sources: readonly ChapterSource[]): ParsedWork {
   const single = sources.length === 1;
+  statusFromLastHeading(meta, sources.at(-1)?.partCount);
   const chapters: ParsedChapter[] = [];
   for (const [index, source] of sources.entries()) {
     const edges = extractChapterEdges(source.blocks);
@@ -104,6 +108,16 @@ export function assembleWork(meta: WorkMetadata, sources: readonly ChapterSource
     });
   }
   return finishWork(meta, chapters);
+}
+
+/**
+ * "Part 3/3" over the last chapter says the work is complete; "Part 2/3", that more is to come. The same rule for
+ * every format, whether the heading stood in the text or in an EPUB's table of contents. An end marker or a stated
+ * status outranks it.
+ */
+function statusFromLastHeading(meta: WorkMetadata, count: PartCount | null | undefined): void {
+  if (!count) return;
+  meta.setStatus(count.part >= count.of ? "complete" : "in-progress", { source: "inferred", evidence: count.evidence, confidence: 0.7 });
 }
 
 function withoutAddresses(text: string | null | undefined): string | null {

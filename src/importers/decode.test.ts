@@ -1,5 +1,7 @@
+import chardet from "chardet";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeText } from "./decode.js";
+import { decodeText, detectCharset } from "./decode.js";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
@@ -138,5 +140,62 @@ describe("decodeText", () => {
       const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i % 7 === 0 ? 1 : 65 + (i % 26)));
       expect(decodeText(bytes).binary).toBe(true);
     });
+  });
+});
+
+describe("detectCharset", () => {
+  // chardet itself: the faster reading of its single-byte recognisers must reach the same verdict on any bytes.
+  const texts = [
+    "Café, naïve façade: “quoted” text… don’t — it’s 1990s.",
+    "Привет, как дела? Это тестовый текст на русском языке.",
+    "Γειά σου κόσμε, αυτό είναι ελληνικό κείμενο.",
+    "שלום עולם, זהו טקסט בעברית.",
+    "مرحبا بالعالم هذا نص عربي",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy. Zażółć gęślą jaźń.",
+    "Tere maailm, see on eesti keeles. Labas pasauli, lietuviškai.",
+    "Xin chào thế giới, đây là tiếng Việt.",
+    "สวัสดีชาวโลก นี่คือภาษาไทย",
+    "Merhaba dünya, bu Türkçe. Şişli, ığdır.",
+    "こんにちは世界、これは日本語です。",
+    "你好世界，这是中文。",
+    "안녕하세요 세계",
+  ];
+  const encodings = ["windows-1252", "latin1", "windows-1251", "koi8-r", "iso-8859-5", "iso-8859-7", "windows-1253", "iso-8859-8", "windows-1255", "windows-1256", "iso-8859-6", "iso-8859-2", "windows-1250", "windows-1257", "windows-1258", "windows-874", "iso-8859-9", "windows-1254", "shift_jis", "euc-jp", "gb18030", "big5", "euc-kr", "utf-16le", "utf-8"];
+  const samples: Uint8Array[] = [];
+  for (const text of texts) {
+    for (const encoding of encodings) for (const times of [1, 7, 80]) samples.push(new Uint8Array(iconv.encode(`${text} `.repeat(times), encoding)));
+  }
+  let state = 11;
+  const next = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  // ASCII words and punctuation with bytes above 0x7F at every density: the runs between them are read apart.
+  const letters = "aeiou tnrsl  '''..,,!?-AEIOUTNRS\n\t0123";
+  for (let k = 0; k < 3000; k++) {
+    const density = next(100);
+    samples.push(Uint8Array.from({ length: next(400) }, () => (next(100) < density ? 0x80 + next(128) : letters.charCodeAt(next(letters.length)))));
+  }
+  for (let k = 0; k < 200; k++) samples.push(Uint8Array.from({ length: next(3000) }, () => next(256)));
+  samples.push(new Uint8Array(), bytes(0x80), bytes(0x20, 0xe9, 0x20), new TextEncoder().encode("plain ascii text only"));
+
+  it("reaches chardet's verdict", () => {
+    const differences = samples.flatMap((sample) => {
+      const expected = chardet.detect(sample) ?? undefined;
+      const actual = detectCharset(sample);
+      return actual === expected ? [] : [{ bytes: Buffer.from(sample.subarray(0, 40)).toString("hex"), expected, actual }];
+    });
+    expect(differences).toEqual([]);
+  });
+});
+
+describe("control characters", () => {
+  it("removes one that repairing mojibake made", () => {
+    // "Â€" is U+0080 spelled in Windows-1252: a control character once repaired.
+    expect(decodeText(new TextEncoder().encode("aÂ€b")).text).toBe("ab");
+  });
+
+  it("removes those a file holds and keeps tabs and line feeds", () => {
+    expect(decodeText(new TextEncoder().encode("a\u0007b\tc\nd\u009be\u000cf")).text).toBe("ab\tc\ndef");
   });
 });

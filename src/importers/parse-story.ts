@@ -16,7 +16,7 @@ export type StoryFormat = "text" | "markdown" | "html" | "epub";
  * Recorded with every imported file. Raise it when a change to the importer changes what it reads from files it
  * read before, so that a library can tell which works an older importer made.
  */
-export const PARSER_VERSION = "1";
+export const PARSER_VERSION = "2";
 
 /** Larger files are refused: no story is this long, and parsing holds the whole file in memory. */
 export const MAX_STORY_BYTES = 256 * 1024 * 1024;
@@ -35,6 +35,7 @@ export async function parseStory(bytes: Uint8Array, fileName = ""): Promise<Pars
   if (bytes.byteLength > MAX_STORY_BYTES) {
     throw new UnreadableStoryError("too-large", `file is larger than ${MAX_STORY_BYTES / 1048576} MB`);
   }
+  rejectNonStoryName(fileName);
   if (isZip(bytes)) return { format: "epub", encoding: "zip", work: requireStory(await parseEpubStory(bytes)) };
   rejectKnownBinary(bytes);
   const declared = /\.x?html?$/iu.test(fileName) || startsLikeHtml(new TextDecoder("latin1").decode(bytes.subarray(0, 2048))) ? declaredCharset(bytes) : undefined;
@@ -67,6 +68,23 @@ const BINARY_SIGNATURES: readonly [string, number[]][] = [
   ["MOBI/PalmDOC", [0x42, 0x4f, 0x4f, 0x4b, 0x4d, 0x4f, 0x42, 0x49]],
   ["RTF", [0x7b, 0x5c, 0x72, 0x74, 0x66]],
 ];
+
+// Files that sit beside stories in saved sites and archive dumps (data, code, styles, media): their names say
+// what they are, and reading one as a story would only make a work of JSON or CSS.
+const NON_STORY_EXTENSIONS = new Set([
+  "json", "jsonl", "ndjson", "csv", "tsv", "yaml", "yml", "toml", "ini", "cfg", "log", "sql", "db", "sqlite",
+  "css", "js", "mjs", "cjs", "ts", "py", "rb", "php", "pl", "sh", "bat", "exe", "dll", "so", "jar",
+  "png", "jpg", "jpeg", "gif", "bmp", "webp", "svg", "ico", "tif", "tiff", "psd",
+  "mp3", "wav", "ogg", "flac", "m4a", "mp4", "m4v", "mov", "avi", "mkv", "webm",
+  "woff", "woff2", "ttf", "otf", "eot", "swf",
+]);
+
+function rejectNonStoryName(fileName: string): void {
+  const extension = /\.([a-z0-9]+)$/iu.exec(fileName)?.[1]?.toLowerCase();
+  if (extension && NON_STORY_EXTENSIONS.has(extension)) {
+    throw new UnreadableStoryError("unsupported", `.${extension} files are not stories (text, HTML, Markdown or EPUB)`);
+  }
+}
 
 function rejectKnownBinary(bytes: Uint8Array): void {
   for (const [name, signature] of BINARY_SIGNATURES) {

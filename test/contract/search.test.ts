@@ -233,6 +233,19 @@ describe.each(TEST_ENGINES)("search on $name", (engine) => {
     });
   });
 
+  describe("blurbs", () => {
+    it.skipIf(engine.unavailable)("show each work's tags by type in the order given, its authors, series and counts", async () => {
+      const result = await searchWorks({ db: quire.library.db, searchIndex: quire.searchIndex }, { ...emptyWorkSearch(), text: { kind: "term", text: "keeping", prefix: false, field: "title" } });
+      expect(result.works).toEqual([{
+        id: ids.crypt, title: "Crypt Keeping", authors: ["Aurelie Finch", "Bastian Oake"], rating: "Mature",
+        warnings: ["Graphic Depictions Of Violence"], categories: ["M/M"], fandoms: ["Buffy the Vampire Slayer", "Angel: the Series"],
+        relationships: ["Spuffy"], characters: ["Spike", "Wesley Wyndam-Pryce"], freeforms: ["Alternate Universe - Coffee Shops"],
+        summary: null, language: "en", wordCount: 24, chapters: 3, status: "in-progress", published: "2004-01-10", updated: "2005-02-01",
+        series: [{ name: "Night Shift", part: 2 }],
+      }]);
+    });
+  });
+
   describe("facets", () => {
     it.skipIf(engine.unavailable)("count every value of every type over the whole result set, not the page", async () => {
       const { total, keys, facets } = await find({ includeTags: [{ name: "Buffy the Vampire Slayer", type: "Fandom" }], perPage: 1 });

@@ -19,7 +19,7 @@ export interface SearchDocument {
 }
 
 export interface TextMatch {
-  /** True for the works (alias `w`) the query matches. */
+  /** True for the works (alias `w`) the query matches, wherever they come from. */
   where: RawBuilder<SqlBool>;
   /** Higher is a better match; null when the query has nothing positive to rank by. */
   rank: RawBuilder<number> | null;
@@ -30,8 +30,8 @@ export interface Engine {
   readonly kyselyDialect: Dialect;
   /** Creates the engine's full-text index; called by the migration that introduces it. */
   createTextIndex(db: Kysely<unknown>): Promise<void>;
-  /** Replaces the work's entry in the full-text index. */
-  indexWork(db: Kysely<Database>, document: SearchDocument): Promise<void>;
+  /** Adds the work to the full-text index, replacing its old entry unless `isNew` says there is none. */
+  indexWork(db: Kysely<Database>, document: SearchDocument, isNew: boolean): Promise<void>;
   unindexWork(db: Kysely<Database>, workId: number): Promise<void>;
   /** The text query as a condition on works `w`, or null when it has no searchable word at all. */
   matchText(query: TextQuery): TextMatch | null;

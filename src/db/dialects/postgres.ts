@@ -27,6 +27,10 @@ export function createPostgresEngine(url: string): Engine {
     // count(*) and sums are int8; as JavaScript numbers they stay exact far beyond any archive's size.
     types: { getTypeParser: (oid: number, format?: "text" | "binary") => (oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) },
   });
+  // An idle connection the server closes (a restart, a dropped database) is an 'error' event on the pool, which
+  // would end the process unhandled. The pool has already discarded the connection and opens another when asked;
+  // the next query reports any lasting problem.
+  pool.on("error", () => undefined);
   return {
     name: "postgres",
     kyselyDialect: new PostgresDialect({ pool }),
@@ -38,8 +42,8 @@ export function createPostgresEngine(url: string): Engine {
         primary key (work_id, part))`.execute(db);
       await sql`create index work_text_document on work_text using gin (document)`.execute(db);
     },
-    indexWork: async (db, document) => {
-      await sql`delete from work_text where work_id = ${document.workId}`.execute(db);
+    indexWork: async (db, document, isNew) => {
+      if (!isNew) await sql`delete from work_text where work_id = ${document.workId}`.execute(db);
       const meta = sql`setweight(to_tsvector('simple', ${foldText(document.title)}), 'A')
         || setweight(to_tsvector('simple', ${foldText(document.authors)}), 'B')
         || setweight(to_tsvector('simple', ${foldText(document.tags)}), 'C')

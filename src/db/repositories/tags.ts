@@ -80,12 +80,16 @@ async function metaTagsOf(db: Kysely<Database>, tagIds: readonly number[]): Prom
 }
 
 /**
- * The filter tags a tag named by a user stands for: its canonical tag (a synonym resolves to its merger), in
- * every type the name exists in unless the reference names one. Empty when no tag has that name.
+ * The filter tags each tag named by a user stands for: its canonical tag (a synonym resolves to its merger), in
+ * every type the name exists in unless the reference names one. Empty for a name no tag has. One query for all.
  */
-export async function resolveFilterTags(db: Kysely<Database>, ref: TagRef): Promise<number[]> {
-  let query = db.selectFrom("tags").select((eb) => eb.fn.coalesce("merger_id", "id").as("filter_id")).where("name_key", "=", nameKey(ref.name));
-  if (ref.type) query = query.where("type", "=", ref.type);
-  const rows = await query.execute();
-  return [...new Set(rows.map((r) => r.filter_id))];
+export async function resolveFilterTags(db: Kysely<Database>, refs: readonly TagRef[]): Promise<number[][]> {
+  if (refs.length === 0) return [];
+  const keys = refs.map((ref) => nameKey(ref.name));
+  const rows = await db
+    .selectFrom("tags")
+    .select((eb) => ["type", "name_key", eb.fn.coalesce("merger_id", "id").as("filter_id")])
+    .where("name_key", "in", [...new Set(keys)])
+    .execute();
+  return refs.map((ref, i) => [...new Set(rows.filter((r) => r.name_key === keys[i] && (!ref.type || r.type === ref.type)).map((r) => r.filter_id))]);
 }

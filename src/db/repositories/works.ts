@@ -25,7 +25,7 @@ const CHAPTER_ROWS_PER_INSERT = 1_000;
 /** Stores a new work and returns its id. */
 export async function insertWork(db: Kysely<Database>, engine: Engine, input: WorkToStore, now: string): Promise<number> {
   const { id } = await db.insertInto("works").values(workRow(input, now)).returning("id").executeTakeFirstOrThrow();
-  await writeWorkParts(db, engine, id, input, now);
+  await writeWorkParts(db, engine, id, input, now, true);
   return id;
 }
 
@@ -36,7 +36,7 @@ export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: 
   for (const table of ["chapters", "work_authors", "work_tags", "series_works", "collection_works"] as const) {
     await db.deleteFrom(table).where("work_id", "=", workId).execute();
   }
-  await writeWorkParts(db, engine, workId, input, now);
+  await writeWorkParts(db, engine, workId, input, now, false);
 }
 
 /** The id of a work whose story text has this fingerprint, if any. */
@@ -77,7 +77,7 @@ function workRow({ work, title, fingerprint }: WorkToStore, now: string): NewWor
   };
 }
 
-async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: number, input: WorkToStore, now: string): Promise<void> {
+async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: number, input: WorkToStore, now: string, isNew: boolean): Promise<void> {
   const { work, title } = input;
   const chapters = work.chapters.map((c, i) => ({
     work_id: workId,
@@ -122,7 +122,7 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
     tags: tags.map((t) => t.name).join("\n"),
     about: [work.summary, work.notes, work.endNotes, ...series.map((s) => s.name), ...work.collections].filter((t) => t).join("\n\n"),
     chapters: work.chapters.map((c) => c.text),
-  });
+  }, isNew);
 }
 
 async function nextSeriesPosition(db: Kysely<Database>, seriesId: number): Promise<number> {

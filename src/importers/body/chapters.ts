@@ -3,11 +3,13 @@
  * file starts at when it holds a later part of a longer work (`Chapters 25-26`, or headings starting at 25).
  */
 import { blockText, paragraph, type Block } from "../document.js";
-import { readChapterHeading, type ChapterHeading } from "./headings.js";
+import { isRomanNumeralHeading, readChapterHeading, type ChapterHeading } from "./headings.js";
 
 export interface ChapterSection {
   number: number;
   heading: ChapterHeading | null;
+  /** The heading's line as written, for evidence. */
+  headingText: string | null;
   blocks: Block[];
 }
 
@@ -34,7 +36,7 @@ export function splitChapters(input: readonly Block[]): SplitStory {
   if (boundaries.length === 0) {
     // A range line with no chapter headings after it: the whole text is that first chapter.
     if (range) {
-      return { before: [], chapters: [{ number: range.heading.number ?? 1, heading: null, blocks: body(0, blocks.length) }] };
+      return { before: [], chapters: [{ number: range.heading.number ?? 1, heading: null, headingText: null, blocks: body(0, blocks.length) }] };
     }
     return { before: [...blocks], chapters: [] };
   }
@@ -42,6 +44,7 @@ export function splitChapters(input: readonly Block[]): SplitStory {
   const chapters = boundaries.map((c, k): ChapterSection => ({
     number: k + 1,
     heading: c.heading,
+    headingText: c.text,
     blocks: body(c.index + 1, boundaries[k + 1]?.index ?? blocks.length),
   }));
   const offset = numberingOffset(chapters, range?.heading.number ?? null);
@@ -64,8 +67,14 @@ function separateHeadingLines(blocks: readonly Block[]): Block[] {
 function findHeadings(blocks: readonly Block[]): Candidate[] {
   const found: Candidate[] = [];
   const unmatchedHeadings: Candidate[] = [];
+  const romanBreaks: Candidate[] = [];
   blocks.forEach((block, index) => {
-    if (block.kind === "break" || block.text.includes("\n")) return;
+    if (block.kind === "break") {
+      const heading = romanBreakHeading(block);
+      if (heading) romanBreaks.push({ index, heading, text: block.evidence });
+      return;
+    }
+    if (block.text.includes("\n")) return;
     const heading = readChapterHeading(block.text);
     if (heading) found.push({ index, heading, text: block.text });
     else if (block.kind === "heading" && block.level <= 4) {
@@ -74,7 +83,7 @@ function findHeadings(blocks: readonly Block[]): Candidate[] {
   });
   const strong = found.filter((c) => c.heading.strength === "strong");
   if (strong.length > 0) return strong;
-  const weak = found.filter((c) => c.heading.strength === "weak");
+  const weak = withRomanBreaks(blocks, found.filter((c) => c.heading.strength === "weak"), romanBreaks);
   if (isNumberedSequence(weak)) return weak;
   // Headings in an HTML file that follow no chapter pattern ("<h2>The Crossing</h2>") still divide chapters
   // when there are several of them at one level.
@@ -85,6 +94,56 @@ function findHeadings(blocks: readonly Block[]): Candidate[] {
   }
   const byLevel = [...levels.values()].filter((group) => group.length >= 2).sort((a, b) => b.length - a.length)[0];
   return byLevel ?? [];
+}
+
+// "XXX" is a scene break in many files and chapter thirty in others; the scene-break reading came first, so the
+// line is a break block here, with the line as its evidence.
+function romanBreakHeading(block: Extract<Block, { kind: "break" }>): ChapterHeading | null {
+  return isRomanNumeralHeading(block.evidence) ? readChapterHeading(block.evidence) : null;
+}
+
+/**
+ * Adds to a run of roman-numeral headings the "XXX" lines that continue it: one between "XXIX" and "XXXI" (or
+ * after a final "XXIX"), and, in a file that starts at chapter thirty, the first before "XXXI". Every other "XXX"
+ * stays a scene break. When an author who writes "XXX" for scene breaks leaves several in that gap, the heading is
+ * the one that makes chapters twenty-nine and thirty nearest the run's usual length. Returns file order.
+ */
+function withRomanBreaks(blocks: readonly Block[], weak: readonly Candidate[], romanBreaks: readonly Candidate[]): Candidate[] {
+  const first = weak[0];
+  if (romanBreaks.length === 0 || !first) return [...weak];
+  // Characters before each block, so that the length of any stretch of the story is one subtraction.
+  const offsets = [0];
+  for (const block of blocks) offsets.push((offsets.at(-1) ?? 0) + blockText(block).length);
+  const length = (from: number, to: number) => (offsets[to] ?? 0) - (offsets[from] ?? 0);
+  const usual = median(weak.slice(1).map((c, k) => length(weak[k]?.index ?? 0, c.index)));
+  let r = 0;
+  const breaksBefore = (index: number): Candidate[] => {
+    const found: Candidate[] = [];
+    for (let c = romanBreaks[r]; c !== undefined && c.index < index; c = romanBreaks[r]) {
+      found.push(c);
+      r += 1;
+    }
+    return found;
+  };
+  const numbered = (c: Candidate, n: number | null) => n !== null && c.heading.number === n && isRomanNumeralHeading(c.text);
+
+  const opening = breaksBefore(first.index).find((c) => numbered(first, (c.heading.number ?? 0) + 1));
+  const merged: Candidate[] = opening ? [opening] : [];
+  weak.forEach((current, k) => {
+    merged.push(current);
+    const next = weak[k + 1];
+    const end = next?.index ?? blocks.length;
+    const gap = breaksBefore(end).filter((c) => numbered(current, (c.heading.number ?? 0) - 1));
+    const cost = (c: Candidate) => Math.abs(length(current.index, c.index) - usual) + Math.abs(length(c.index, end) - usual);
+    const chosen = gap.length > 1 && usual > 0 ? gap.reduce((best, c) => (cost(c) < cost(best) ? c : best)) : gap[0];
+    if (chosen) merged.push(chosen);
+  });
+  return merged;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function isNumberedSequence(candidates: readonly Candidate[]): boolean {
@@ -124,6 +183,30 @@ function tocIndexes(blocks: readonly Block[], kept: readonly Candidate[]): numbe
     if (listsHeadings || tocTitle || droppedHeading) indexes.push(index);
   });
   return indexes;
+}
+
+/**
+ * Whether the block at `index` is a weak heading (`1. Cellar`, `IV`, an `XXX` line) that the next heading below
+ * it continues (`2. Lanterns`, `V`, `XXXI`): the first heading of a numbered run, where the story starts. Reads on
+ * only to that next heading.
+ */
+export function opensHeadingRun(blocks: readonly Block[], index: number): boolean {
+  const block = blocks[index];
+  const heading = block ? headingOf(block) : null;
+  if (heading?.strength !== "weak" || heading.number === null) return false;
+  for (let k = index + 1; k < blocks.length; k += 1) {
+    const below = blocks[k];
+    const next = below ? headingOf(below) : null;
+    const continues = next?.number === heading.number + 1;
+    // An "XXX" that does not continue the run is a scene break: read on past it.
+    if (next && (continues || below?.kind !== "break")) return continues;
+  }
+  return false;
+}
+
+function headingOf(block: Block): ChapterHeading | null {
+  if (block.kind === "break") return romanBreakHeading(block);
+  return block.text.includes("\n") ? null : readChapterHeading(block.text);
 }
 
 function numberingOffset(chapters: readonly ChapterSection[], rangeStart: number | null): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChapterHeading, romanToNumber, type ChapterHeading } from "./headings.js";
+import { isRomanNumeralHeading, partCountOf, readChapterHeading, romanToNumber, type ChapterHeading } from "./headings.js";
 
 describe("readChapterHeading", () => {
   describe("strong headings", () => {
@@ -159,5 +159,33 @@ describe("romanToNumber", () => {
 
   it.each(["IIII", "VX", "IC", "VV", "XXXX", "IL", "ABC", "iv", ""])("%j is not a valid numeral", (roman) => {
     expect(romanToNumber(roman)).toBeNull();
+  });
+});
+
+describe("isRomanNumeralHeading", () => {
+  it.each(["XXX", "XXIX", "IV.", "XII. Return", "~ XXX ~"])("%j is a roman-numeral heading", (line) => {
+    expect(isRomanNumeralHeading(line)).toBe(true);
+  });
+
+  it.each(["xxx", "XXXX", "3.", "Chapter XXX", "I ran.", "* * *"])("%j is not", (line) => {
+    expect(isRomanNumeralHeading(line)).toBe(false);
+  });
+});
+
+describe("partCountOf", () => {
+  it.each<[string, number, number]>([
+    ["Part 3/5", 3, 5],
+    ["Chapter 2 of 2: Quenching", 2, 2],
+    ["(2/3)", 2, 3],
+  ])("%j is part %s of %s", (line, part, of) => {
+    expect(partCountOf(readChapterHeading(line), line)).toEqual({ part, of, evidence: line });
+  });
+
+  it.each(["Chapter 2", "IV", "Prologue"])("%j states no count", (line) => {
+    expect(partCountOf(readChapterHeading(line), line)).toBeNull();
+  });
+
+  it("is null without a heading", () => {
+    expect(partCountOf(null, "It was late.")).toBeNull();
   });
 });

@@ -21,6 +21,20 @@ export interface ChapterHeading {
 
 import { hasAtMostWords } from "../document.js";
 
+/** What a heading says of the whole work: `Part 3/5` is part 3 of 5. */
+export interface PartCount {
+  part: number;
+  of: number;
+  /** The heading as written. */
+  evidence: string;
+}
+
+/** The count a heading states (`Part 3/3`, `Chapter 2 of 5`, `(2/3)`), or null when it states none. */
+export function partCountOf(heading: ChapterHeading | null, line: string): PartCount | null {
+  if (heading?.total === undefined || heading.number === null) return null;
+  return { part: heading.number, of: heading.total, evidence: line.trim() };
+}
+
 const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -90,6 +104,16 @@ export function readChapterHeading(line: string): ChapterHeading | null {
     return { number: romanValue, title: cleanTitle(roman[2] ?? ""), strength: "weak" };
   }
   return null;
+}
+
+/**
+ * Whether a line is a heading written as a bare roman numeral (`XXX`, `IV.`, `XII. Return`): the weak form that
+ * `XXX`, which is also a scene break, shares with the headings around it.
+ */
+export function isRomanNumeralHeading(line: string): boolean {
+  if (line.length > 160) return false;
+  const roman = ROMAN_TITLE.exec(stripDecoration(line));
+  return roman !== null && romanToNumber(roman[1] ?? "") !== null && readChapterHeading(line)?.strength === "weak";
 }
 
 // Headings are often dressed up: "~*~ Chapter 2 ~*~", "== Part One ==", "# Chapter 1", "[Chapter 3]", "**Prologue**".

@@ -23,6 +23,7 @@ describe("isSceneBreakLine", () => {
     "-x-",
     "~o~",
     "xxx",
+    "XXX",
     "x x x",
     "❧",
     "§",

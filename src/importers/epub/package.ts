@@ -73,10 +73,25 @@ async function findOpfPath(zip: ZipArchive): Promise<string> {
   return opf;
 }
 
+// The EPUB reader looks at the first documents to tell who made the book, then reads them again as chapters: the
+// last few documents read stay decoded for that second reading (a few, so that a long book is still not held).
+const RECENT_TEXTS = 3;
+const recentTexts = new WeakMap<ZipArchive, Map<string, string>>();
+
 export async function readText(zip: ZipArchive, path: string): Promise<string> {
+  const recent = recentTexts.get(zip) ?? new Map<string, string>();
+  const cached = recent.get(path);
+  if (cached !== undefined) return cached;
   const bytes = await zip.read(path);
   if (!bytes) throw new UnreadableStoryError("corrupt", `EPUB is missing ${path}`);
-  return decodeText(bytes, declaredEncoding(bytes)).text;
+  const text = decodeText(bytes, declaredEncoding(bytes)).text;
+  recent.set(path, text);
+  for (const oldest of recent.keys()) {
+    if (recent.size <= RECENT_TEXTS) break;
+    recent.delete(oldest);
+  }
+  recentTexts.set(zip, recent);
+  return text;
 }
 
 async function readNcx(zip: ZipArchive, path: string, labels: Map<string, string>): Promise<void> {

@@ -6,7 +6,7 @@ import { isTag, isText } from "domhandler";
 import type { ParsedWork } from "../../domain/work.js";
 import { UnreadableStoryError } from "../../domain/errors.js";
 import { assembleWork, chaptersFromBlocks, type ChapterSource } from "../assemble.js";
-import { readChapterHeading } from "../body/headings.js";
+import { partCountOf, readChapterHeading } from "../body/headings.js";
 import { splitChapters } from "../body/chapters.js";
 import { blockText, type Block } from "../document.js";
 import { htmlToBlocks } from "../html/blocks.js";
@@ -194,14 +194,17 @@ async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: 
   return chapters;
 }
 
+// The document's own heading names the chapter, else its entry in the table of contents; a count in either
+// ("Chapter 2 of 2", "Part 3/5") is kept for the work's status.
 function singleChapter(blocks: Block[], tocLabel: string | null): ChapterSource {
   const [head, ...rest] = blocks;
+  const fromToc = tocLabel ? readChapterHeading(tocLabel) : null;
+  const tocCount = partCountOf(fromToc, tocLabel ?? "");
   if (head && head.kind !== "break") {
     const heading = readChapterHeading(head.text);
-    if (head.kind === "heading" || heading) return { title: heading ? heading.title : head.text, blocks: rest };
+    if (head.kind === "heading" || heading) return { title: heading ? heading.title : head.text, blocks: rest, partCount: partCountOf(heading, head.text) ?? tocCount };
   }
-  const fromToc = tocLabel ? readChapterHeading(tocLabel) : null;
-  return { title: fromToc ? fromToc.title : tocLabel, blocks };
+  return { title: fromToc ? fromToc.title : tocLabel, blocks, partCount: tocCount };
 }
 
 function isTitlePage(document: Document): boolean {

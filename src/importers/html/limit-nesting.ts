@@ -34,14 +34,51 @@ export function limitNesting(html: string): string {
   });
 }
 
-function deepestNesting(html: string): number {
+/**
+ * How deep the elements `TAG` finds nest: the depth `limitNesting` measures. A hand-written scan rather than
+ * `TAG.exec` in a loop, which builds a match for every tag of the page; it finds the same tags (`<`, an optional
+ * `/`, a letter and name characters, then up to the first `>` unless a `<` comes first) and stays linear on any
+ * input, because each `indexOf` resumes past the text the previous one covered.
+ */
+export function deepestNesting(html: string): number {
   let depth = 0;
   let deepest = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
-    if (m[3] || VOID.has((m[2] ?? "").toLowerCase())) continue;
-    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+  let gt = -1;
+  let lt = html.indexOf("<");
+  while (lt !== -1) {
+    let i = lt + 1;
+    const close = html.charCodeAt(i) === SLASH;
+    if (close) i += 1;
+    if (!isLetter(html.charCodeAt(i))) {
+      lt = html.indexOf("<", lt + 1);
+      continue;
+    }
+    const nameStart = i;
+    for (i += 1; i < html.length && isNameCharacter(html.charCodeAt(i)); i += 1);
+    const nameEnd = i;
+    if (gt < nameEnd) gt = html.indexOf(">", nameEnd);
+    if (gt === -1) break;
+    const next = html.indexOf("<", nameEnd);
+    if (next !== -1 && next < gt) {
+      lt = next;
+      continue;
+    }
+    lt = next;
+    if (html.charCodeAt(gt - 1) === SLASH) continue;
+    if (nameEnd - nameStart <= 6 && VOID.has(html.slice(nameStart, nameEnd).toLowerCase())) continue;
+    depth = close ? Math.max(0, depth - 1) : depth + 1;
     if (depth > deepest) deepest = depth;
   }
   return deepest;
+}
+
+const SLASH = 0x2f;
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+// `[\w:-]`
+function isNameCharacter(code: number): boolean {
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x3a || code === 0x2d;
 }

@@ -3,8 +3,7 @@ import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
 import type { ParsedWork } from "../../domain/work.js";
 import { assembleFromBlocks } from "../assemble.js";
-import { htmlToBlocks } from "../html/blocks.js";
-import { parseHtml } from "../html/dom.js";
+import { htmlStringToBlocks } from "../html/blocks.js";
 import { applyLabelledField } from "../metadata/apply-field.js";
 import { WorkMetadata } from "../metadata/work-metadata.js";
 
@@ -26,7 +25,7 @@ export function parseMarkdownStory(text: string): ParsedWork {
     readFrontMatter(match[1] ?? "", meta);
     body = text.slice(match[0].length);
   }
-  return assembleFromBlocks(meta, htmlToBlocks(parseHtml(markdown.render(body))));
+  return assembleFromBlocks(meta, htmlStringToBlocks(markdown.render(body)));
 }
 
 function readFrontMatter(yaml: string, meta: WorkMetadata): void {

@@ -1,5 +1,7 @@
+import { franc } from "franc";
+import { data as TRIGRAM_MODELS } from "franc/data.js";
 import { describe, expect, it } from "vitest";
-import { detectLanguage, languageFromName } from "./language.js";
+import { detectLanguage, languageFromName, trigramLanguage } from "./language.js";
 
 describe("languageFromName", () => {
   it.each<[string, string]>([
@@ -93,5 +95,43 @@ describe("detectLanguage", () => {
     const spanish = "La niebla cubría el puerto y nadie sabía cuándo volverían los barcos de la pesca. ";
     const detected = detectLanguage(spanish.repeat(200));
     expect(detected).toEqual({ code: "es", confidence: 0.9 });
+  });
+});
+
+describe("trigramLanguage", () => {
+  // franc itself, as detectLanguage used to call it: the reimplementation must name the same language every time.
+  const FANDOM = ["eng", "spa", "fra", "deu", "por", "ita", "nld", "rus", "ukr", "pol", "ces", "slk", "hun", "ron", "bul", "srp", "hrv", "bos", "slv", "ell", "tur", "arb", "heb", "pes", "hin", "ben", "jpn", "cmn", "kor", "vie", "tha", "ind", "zlm", "tgl", "swe", "nob", "dan", "fin", "ekk", "lvs", "lit", "cat", "eus", "glg", "cym", "gle", "isl", "afr", "epo", "bel", "kaz", "tam", "urd"];
+  const only = new Set(FANDOM);
+
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+
+  // Text in every language franc knows, spelled from its own trigrams; mixed scripts; noise; and edge lengths.
+  const samples: string[] = [];
+  const next = random(7);
+  for (const languages of Object.values(TRIGRAM_MODELS)) {
+    for (const model of Object.values(languages)) {
+      const trigrams = model.split("|");
+      for (const length of [8, 40, 300, 900]) samples.push(Array.from({ length }, () => trigrams[Math.floor(next() * trigrams.length)]).join(""));
+    }
+  }
+  const pieces = ["The keeper climbed the stairs. ", "Привет, как дела? ", "Γειά σου κόσμε. ", "שלום עולם ", "مرحبا بالعالم ", "こんにちは世界。", "你好世界。", "안녕하세요 ", "สวัสดีชาวโลก ", "გამარჯობა ", "Բարեւ ", "नमस्ते दुनिया ", "😀🎉 ", "12345 !!! ", "Zażółć gęślą jaźń. ", "\u{20000}\u{20001} ", "\ud800 lone ", "  \n\t "];
+  for (let k = 0; k < 400; k++) samples.push(Array.from({ length: 1 + Math.floor(next() * 60) }, () => pieces[Math.floor(next() * pieces.length)]).join(""));
+  for (let k = 0; k < 200; k++) samples.push(Array.from({ length: Math.floor(next() * 2500) }, () => String.fromCharCode(Math.floor(next() * 0xffff))).join(""));
+  samples.push("", "short", "x".repeat(19), "x".repeat(20), "a b c d e f g h i j k l m n", "The end.".repeat(400));
+
+  it("names what franc names, with and without the list of fandom languages", () => {
+    const differences = samples.flatMap((text) => {
+      const withList = franc(text, { minLength: 20, only: FANDOM });
+      const withoutList = franc(text, { minLength: 20 });
+      const ours = [trigramLanguage(text, only), trigramLanguage(text, null)];
+      return ours[0] === withList && ours[1] === withoutList ? [] : [{ text: text.slice(0, 60), franc: [withList, withoutList], ours }];
+    });
+    expect(differences).toEqual([]);
   });
 });

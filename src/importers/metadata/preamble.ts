@@ -5,6 +5,7 @@
  */
 import { hasAtMostWords, type Block } from "../document.js";
 import { readChapterHeading } from "../body/headings.js";
+import { opensHeadingRun } from "../body/chapters.js";
 import { isNoteParagraph, isPageFurniture } from "../body/notes.js";
 import { normaliseRating } from "../../domain/rating.js";
 import { applyLabelledField } from "./apply-field.js";
@@ -47,21 +48,31 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
   let breadcrumbOnly = false;
   let pending: HeaderEntry | null = null;
   const lead: Block[] = [];
+  // Rule lines skipped over the header: with the lead, they are what stands above where the header may start.
+  let rules = 0;
   const limit = Math.min(blocks.length, MAX_PREAMBLE_BLOCKS);
   let i = 0;
   for (; i < limit; i += 1) {
     const block = blocks[i];
     if (!block) break;
+    // How far below the place where the header may start (under rules and an epigraph) this block stands.
+    const depth = i - rules - lead.length;
     if (block.kind === "break") {
       // A rule over the header (archive exports, boxes of asterisks) is decoration: read on below it.
-      if (i === lead.length && !inHeader && headerFollows(blocks, i + 1)) continue;
+      if (depth === 0 && !inHeader && (headerFollows(blocks, i + 1) || titleAndBylineFollow(blocks, i + 1))) {
+        rules += 1;
+        continue;
+      }
       if (pending) applyEntries(meta, [pending], source);
+      // "XXX" over "XXXI" further down is chapter thirty's heading, not the separator under the header.
+      if (opensHeadingRun(blocks, i)) return { end: i, lead };
       // A separator after a header ends the preamble; one before anything else is the story's own.
       return { end: inHeader || meta.has("title") ? i + 1 : i, lead };
     }
     const text = block.text.trim();
     const lines = text.split("\n").map((l) => l.trim());
-    if (isChapterStart(text)) break;
+    // "1. Cellar" over the story, continued by "2. Lanterns" below: the first chapter, even if a note follows it.
+    if (isChapterStart(text) || opensHeadingRun(blocks, i)) break;
     if (pending) {
       if (!parseHeader(lines, true)) {
         pending.lines.push(text);
@@ -75,10 +86,10 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
     }
     if (lines.length === 1 && readBreadcrumb(lines[0] ?? "", meta)) {
       inHeader = true;
-      breadcrumbOnly = i === lead.length;
+      breadcrumbOnly = depth === 0;
       continue;
     }
-    const entries = parseHeader(lines, inHeader) ?? (i <= lead.length ? titleThenHeader(lines, meta) : null);
+    const entries = parseHeader(lines, inHeader) ?? (depth === 0 ? titleThenHeader(lines, meta) : null);
     if (entries && namesAnotherTitle(entries, meta)) break;
     if (entries) {
       const last = entries.at(-1);
@@ -89,7 +100,7 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
       sawFields = true;
       continue;
     }
-    if (!meta.has("title") && (!inHeader || breadcrumbOnly) && i <= lead.length + 1 && readTitleAndByline(block, lines, blocks[i + 1], meta)) {
+    if (!meta.has("title") && (!inHeader || breadcrumbOnly) && depth <= 1 && readTitleAndByline(block, lines, blocks[i + 1], meta)) {
       inHeader = true;
       continue;
     }
@@ -151,17 +162,36 @@ function namesAnotherTitle(entries: readonly HeaderEntry[], meta: WorkMetadata):
 }
 
 // Two known labels within the next few blocks: in one paragraph, or one per block as a table of label cells
-// (LiveJournal's header tables) leaves them.
+// (LiveJournal's header tables) leaves them. A title line over the fields does not hide them, and a byline under
+// it ("Salt Lines / by Tallow Marsh / Fandom: …") counts as one. Rule lines right at `from` (a box of asterisks)
+// are passed over; any other break ends the search.
 function headerFollows(blocks: readonly Block[], from: number): boolean {
+  const start = afterRules(blocks, from);
   let known = 0;
-  for (let k = from; k < Math.min(blocks.length, from + MAX_LEAD_BLOCKS + 4); k += 1) {
+  for (let k = start; k < Math.min(blocks.length, start + MAX_LEAD_BLOCKS + 4); k += 1) {
     const block = blocks[k];
     if (!block || block.kind === "break") return false;
-    const entries = parseHeader(block.text.split("\n").map((l) => l.trim()), false);
-    known += entries?.filter((e) => fieldForLabel(e.label) !== undefined || e.label === FFN_ENTRY).length ?? 0;
+    const lines = block.text.split("\n").map((l) => l.trim());
+    const direct = parseHeader(lines, false);
+    const titled = direct ? null : splitTitleBlock(lines);
+    const entries = direct ?? (titled ? parseHeader(titled.rest, false) : null);
+    known += (entries?.filter((e) => fieldForLabel(e.label) !== undefined || e.label === FFN_ENTRY).length ?? 0) + (titled?.byline ? 1 : 0);
     if (known >= 2) return true;
   }
   return false;
+}
+
+// Under a rule line, a title over a byline ("Salt Lines / by Tallow Marsh") is a header even without fields. (Not
+// under a story paragraph: a book's title and author quoted in the story's opening are no header.)
+function titleAndBylineFollow(blocks: readonly Block[], from: number): boolean {
+  const block = blocks[afterRules(blocks, from)];
+  return block !== undefined && block.kind !== "break" && Boolean(splitTitleBlock(block.text.split("\n").map((l) => l.trim()))?.byline);
+}
+
+function afterRules(blocks: readonly Block[], from: number): number {
+  let k = from;
+  while (blocks[k]?.kind === "break") k += 1;
+  return k;
 }
 
 // fanfiction.net's breadcrumb over a story: "Books » Harry Potter", "TV Shows > Buffy: The Vampire Slayer".
@@ -325,27 +355,47 @@ function joinValue(entry: HeaderEntry): string {
   return lines.join(listUnderLabel ? "\n" : " ").trim();
 }
 
-// "My Title\nRating: PG\n…": a title line on top of the header, in one paragraph, perhaps with a byline and a
-// "Part 2 of 3" line between them.
-function titleThenHeader(lines: readonly string[], meta: WorkMetadata): HeaderEntry[] | null {
-  if (lines.length < 2 || !isTitleLike(lines[0] ?? "")) return null;
-  const rest = lines.slice(1);
-  let byline: string | undefined;
+interface TitleBlock {
+  title: string;
+  /** A `by Author` line under the title. */
+  byline: string | null;
+  /** A `Part 2 of 3` line under the title. */
+  part: RegExpExecArray | null;
+  /** The lines below those: the header fields, if any. */
+  rest: string[];
+}
+
+// "My Title\nby Author\nPart 2 of 3\n…" split into its lines, without reading anything yet; null when the first
+// line is no title.
+function splitTitleBlock(lines: readonly string[]): TitleBlock | null {
+  const [title = "", ...rest] = lines;
+  if (lines.length < 2 || !isTitleLike(title)) return null;
+  let byline: string | null = null;
   let part: RegExpExecArray | null = null;
-  for (let line = rest[0]; line !== undefined && rest.length > 0; line = rest[0]) {
+  for (let line = rest[0]; line !== undefined; line = rest[0]) {
     const partLine = PART_OF.exec(line);
     if (partLine) part = partLine;
-    else if (!byline && readByline(line, meta)) byline = line;
+    else if (!byline && bylineName(line) !== null) byline = line;
     else break;
     rest.shift();
   }
+  return { title, byline, part, rest };
+}
+
+// "My Title\nRating: PG\n…": a title line on top of the header, in one paragraph, perhaps with a byline and a
+// "Part 2 of 3" line between them.
+function titleThenHeader(lines: readonly string[], meta: WorkMetadata): HeaderEntry[] | null {
+  const block = splitTitleBlock(lines);
+  if (!block) return null;
+  const { byline, part, rest } = block;
+  if (byline) readByline(byline, meta);
   if (part) {
     const [, n = "0", of = "0"] = part;
     meta.setStatus(Number(n) >= Number(of) ? "complete" : "in-progress", { source: "inferred", evidence: part[0], confidence: 0.7 });
   }
   const entries = parseHeader(rest, false);
   if (!entries && !byline) return null;
-  applyTitle(meta, lines[0] ?? "", byline ? 0.85 : 0.8);
+  applyTitle(meta, block.title, byline ? 0.85 : 0.8);
   // "Title / by Author / a line about the story": that line is the summary.
   if (!entries && rest.length > 0) meta.setScalar("summary", rest.join(" "), { source: "byline", evidence: rest.join(" "), confidence: 0.5 });
   return entries ?? [];
@@ -395,10 +445,16 @@ function applyTitle(meta: WorkMetadata, line: string, confidence: number): void 
   applyLabelledField(meta, "title", line.replace(/^#+\s*/u, ""), { source: "byline", evidence: line, confidence });
 }
 
-function readByline(line: string, meta: WorkMetadata): boolean {
+/** The name in a `by Author` line, or null when the line is no byline ("By then it was over"). */
+function bylineName(line: string): string | null {
   const m = /^(?:by|written by|a story by|a fic by|story by|por|par|von)\s*:?\s+(\S.{0,80})$/iu.exec(line.trim());
-  if (!m || !isNameLike(m[1] ?? "")) return false;
-  applyLabelledField(meta, "authors", m[1] ?? "", { source: "byline", evidence: line.trim(), confidence: 0.85 });
+  return m?.[1] !== undefined && isNameLike(m[1]) ? m[1] : null;
+}
+
+function readByline(line: string, meta: WorkMetadata): boolean {
+  const name = bylineName(line);
+  if (name === null) return false;
+  applyLabelledField(meta, "authors", name, { source: "byline", evidence: line.trim(), confidence: 0.85 });
   return true;
 }
 
@@ -431,7 +487,7 @@ function isSummaryParagraph(blocks: readonly Block[], index: number, meta: WorkM
   // Summaries are a sentence or three; a longer paragraph is the story's opening scene, and an author's note
   // is a note.
   if (!block || block.kind !== "paragraph" || !next || !hasAtMostWords(block.text, 60) || isNoteParagraph(block.text)) return false;
-  if (next.kind === "break" || isChapterStart(next.text.trim())) return true;
+  if (next.kind === "break" || isChapterStart(next.text.trim()) || opensHeadingRun(blocks, index + 1)) return true;
   const entries = parseHeader(next.text.split("\n").map((l) => l.trim()), true);
   return entries !== null && !namesAnotherTitle(entries, meta);
 }

@@ -12,7 +12,7 @@ import { QuireError } from "../../domain/errors.js";
 import { PARSER_VERSION } from "../../importers/parse-story.js";
 import type { Library } from "../../db/connect.js";
 import type { Database, WorkSourceRow } from "../../db/schema.js";
-import { findSourceByHash, findSourceByPath, findPrimarySourcePath, insertSource, updateSource } from "../../db/repositories/sources.js";
+import { findSourceByHash, findSourceByPath, findPrimarySourcePath, insertSource, updateSource, type NewWorkSource } from "../../db/repositories/sources.js";
 import { findWorkIdByFingerprint, insertWork, replaceWork, type WorkToStore } from "../../db/repositories/works.js";
 import { displayPath, listSources, type SourceFile } from "./sources.js";
 import type { ParsedStory, StoryParser } from "./story-parser.js";
@@ -56,6 +56,12 @@ export interface ImportDeps {
 /** Works per transaction, and bytes of story text: large enough to amortise a commit, small enough to lose little. */
 const BATCH_WORKS = 200;
 const BATCH_BYTES = 32 * 1024 * 1024;
+/**
+ * Files read ahead of the parsers. Writing a batch holds the main thread, so the parsers need a queue that
+ * lasts while it does; the byte bound keeps memory flat however large the files (two per parser always go).
+ */
+const READ_AHEAD_FILES = 64;
+const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 
 /** A file ready to store: parsed, or known by its bytes to be a file already in the library. */
 type Pending =
@@ -91,9 +97,10 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
   }
 
   const writer = new BatchWriter(deps, options.reparse ?? false, cwd, finish);
-  // Enough files in flight to keep every parser busy, few enough that memory stays flat.
-  const maxParsing = deps.parser.concurrency * 2;
   const parsing = new Set<Promise<void>>();
+  let parsingBytes = 0;
+  const readAheadFull = () =>
+    parsing.size >= Math.max(deps.parser.concurrency * 2, READ_AHEAD_FILES) || (parsing.size >= deps.parser.concurrency * 2 && parsingBytes >= READ_AHEAD_BYTES);
   let storeError: unknown = null;
   try {
     for await (const item of listSources(paths, cwd)) {
@@ -122,8 +129,9 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
         await writer.add({ kind: "same-bytes", source: item, hash, match: sameBytes }, 0);
         continue;
       }
-      while (parsing.size >= maxParsing) await Promise.race(parsing);
+      while (readAheadFull()) await Promise.race(parsing);
       const size = bytes.byteLength;
+      parsingBytes += size;
       const task = deps.parser
         .parse(bytes, item.path)
         .then(
@@ -134,7 +142,10 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
         .catch((error: unknown) => {
           storeError ??= error;
         })
-        .finally(() => parsing.delete(task));
+        .finally(() => {
+          parsing.delete(task);
+          parsingBytes -= size;
+        });
       parsing.add(task);
     }
     await Promise.all(parsing);
@@ -218,28 +229,34 @@ class BatchWriter {
     const known = await findSourceByPath(trx, source.path);
     if (known && known.content_hash === hash && !this.reparse) return knownOutcome(trx, known, this.cwd);
 
-    const format = item.kind === "parsed" ? item.story.format : item.match.format;
-    const encoding = item.kind === "parsed" ? item.story.encoding : item.match.encoding;
-    const sourceRow = { path: source.path, content_hash: hash, size: source.size, format, encoding, parser_version: PARSER_VERSION, updated_at: now };
-
-    if (known?.role === "primary" && item.kind === "parsed") {
+    const { format, encoding } = item.kind === "parsed" ? item.story : item.match;
+    const row = { path: source.path, content_hash: hash, size: source.size, format, encoding, parser_version: PARSER_VERSION, updated_at: now };
+    if (item.kind === "same-bytes") return this.recordDuplicate(trx, known, row, item.match.work_id, now);
+    if (known?.role === "primary") {
       // A changed file updates its own work in place, even if its new text matches another work.
       await replaceWork(trx, engine, known.work_id, toStore(item.story, source), now);
-      await updateSource(trx, known.id, sourceRow);
+      await updateSource(trx, known.id, row);
       return { kind: "updated", workId: known.work_id };
     }
-    const duplicateOf = item.kind === "same-bytes" ? item.match.work_id : await findWorkIdByFingerprint(trx, item.story.fingerprint);
-    if (duplicateOf !== undefined) {
-      if (known) await updateSource(trx, known.id, { ...sourceRow, work_id: duplicateOf, role: "duplicate" });
-      else await insertSource(trx, { ...sourceRow, work_id: duplicateOf, role: "duplicate", imported_at: now });
-      return { kind: "duplicate", workId: duplicateOf, sameAs: await sameAsName(trx, duplicateOf, this.cwd) };
-    }
-    if (item.kind === "same-bytes") throw new Error("unreachable: a file with known bytes is a duplicate");
+    const duplicateOf = await findWorkIdByFingerprint(trx, item.story.fingerprint);
+    if (duplicateOf !== undefined) return this.recordDuplicate(trx, known, row, duplicateOf, now);
     const workId = await insertWork(trx, engine, toStore(item.story, source), now);
-    if (known) await updateSource(trx, known.id, { ...sourceRow, work_id: workId, role: "primary" });
-    else await insertSource(trx, { ...sourceRow, work_id: workId, role: "primary", imported_at: now });
+    await recordSource(trx, known, { ...row, work_id: workId, role: "primary" }, now);
     return { kind: "imported", workId };
   }
+
+  private async recordDuplicate(trx: Kysely<Database>, known: WorkSourceRow | undefined, row: SourceFields, workId: number, now: string): Promise<FileOutcome> {
+    await recordSource(trx, known, { ...row, work_id: workId, role: "duplicate" }, now);
+    return { kind: "duplicate", workId, sameAs: await sameAsName(trx, workId, this.cwd) };
+  }
+}
+
+type SourceFields = Omit<NewWorkSource, "work_id" | "role" | "imported_at">;
+
+/** The file's provenance row: updated when the file was read before, else added. */
+async function recordSource(trx: Kysely<Database>, known: WorkSourceRow | undefined, row: Omit<NewWorkSource, "imported_at">, now: string): Promise<void> {
+  if (known) await updateSource(trx, known.id, row);
+  else await insertSource(trx, { ...row, imported_at: now });
 }
 
 /** Story text and HTML held for the batch: what bounds a batch's memory. */
