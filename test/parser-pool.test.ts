@@ -35,4 +35,17 @@ describe("parser pool", () => {
     const next = await pool.parse(new TextEncoder().encode("Title: Quick\n\nA short story that parses at once.\n"), "quick.txt");
     expect(next.work.title).toBe("Quick");
   });
+
+  it("fails the files it is parsing and those waiting when it is closed", async () => {
+    const closing = createParserPool({ workers: 1 });
+    const big = new TextEncoder().encode(`Title: Long\n\n${"The river ran on and on past the mill. ".repeat(200_000)}`);
+    const running = closing.parse(big, "long.txt");
+    const waiting = closing.parse(new TextEncoder().encode("Title: Next\n\nA short one.\n"), "next.txt");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await closing.close();
+    await expect(running).rejects.toMatchObject({ code: "cancelled" });
+    await expect(waiting).rejects.toMatchObject({ code: "cancelled" });
+    await expect(closing.parse(new Uint8Array(1), "after.txt")).rejects.toMatchObject({ code: "cancelled" });
+  });
 });
+

@@ -6,6 +6,7 @@
 import cliProgress from "cli-progress";
 import type { ImportEvent } from "../services/import/import-files.js";
 import type { Io } from "./io.js";
+import { printable } from "./printable.js";
 
 export type ProgressMode = "bar" | "lines" | "silent";
 
@@ -62,14 +63,14 @@ export function createImportProgress(io: Io, mode: ProgressMode): ImportProgress
           if (mode === "lines") io.err(`importing ${event.files} files (${(event.bytes / MB).toFixed(1)} MB)\n`);
           return;
         case "reading":
-          current = event.file;
+          current = printable(event.file);
           return;
         case "done":
           files += 1;
           bytes += event.bytes;
           if (event.outcome.kind === "imported" || event.outcome.kind === "updated") works += 1;
           if (event.outcome.kind === "failed") {
-            const line = `failed: ${event.file}: ${event.outcome.error}\n`;
+            const line = `failed: ${printable(event.file)}: ${printable(event.outcome.error)}\n`;
             if (bars) bars.log(line);
             else if (mode === "lines") io.err(line);
           }

@@ -1,14 +1,31 @@
 /**
- * Applies the migrations in db/migrations/ in name order. Kysely's Migrator takes a lock first (a lock table on
- * SQLite, an advisory lock on PostgreSQL), so processes starting together migrate once.
+ * Applies the migrations in db/migrations/ in name order, in one transaction each. On PostgreSQL, Kysely's
+ * Migrator takes an advisory lock first, so processes starting together migrate once. On SQLite its lock is a
+ * no-op (it counts on a single connection) and two processes opening a new library together can collide on the
+ * write lock: the loser waits and tries again, and then finds the schema current.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { Migrator } from "kysely";
 import { QuireError } from "../domain/errors.js";
 import type { Library } from "./connect.js";
 import { migrations } from "./migrations/index.js";
 
+const BUSY_RETRIES = 60;
+const BUSY_WAIT_MS = 250;
+
 /** @returns the names of the migrations applied now (empty when the schema was current). */
-export async function migrateToLatest({ db, engine }: Library): Promise<string[]> {
+export async function migrateToLatest(library: Library): Promise<string[]> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await migrateOnce(library);
+    } catch (error) {
+      if (attempt >= BUSY_RETRIES || !isBusy(error)) throw error;
+      await sleep(BUSY_WAIT_MS);
+    }
+  }
+}
+
+async function migrateOnce({ db, engine }: Library): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(engine) } });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
@@ -17,4 +34,12 @@ export async function migrateToLatest({ db, engine }: Library): Promise<string[]
     throw new QuireError("migration", `could not migrate the database${failed ? ` (${failed})` : ""}: ${reason}`, { cause: error });
   }
   return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** SQLite's "database is locked" (SQLITE_BUSY and its extended codes), however deep in the causes. */
+function isBusy(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if ("code" in current && typeof current.code === "string" && current.code.startsWith("SQLITE_BUSY")) return true;
+  }
+  return false;
 }

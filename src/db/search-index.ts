@@ -64,7 +64,9 @@ interface ResultRow {
  */
 async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSearch): Promise<SearchResult> {
   const text = query.text ? engine.matchText(query.text) : null;
-  const conditions = [...(text ? [text.where] : []), ...(await filterConditions(db, engine, query))];
+  // Words with nothing searchable in them (an emoji, say) match no work, rather than every work.
+  const textCondition = text ? [text.where] : query.text ? [sql<SqlBool>`1 = 0`] : [];
+  const conditions = [...textCondition, ...(await filterConditions(db, engine, query))];
   const where = conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
   const { key, direction } = sortKey(query, text?.rank ?? null);
 
@@ -108,9 +110,13 @@ async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSear
 function sortKey(query: WorkSearch, rank: RawBuilder<number> | null): { key: RawBuilder<unknown>; direction: RawBuilder<unknown> } {
   if (query.sort.field === "relevance") {
     // Best match needs words to match; without them the Archive's default stands: the latest update first.
-    return rank ? { key: rank, direction: sql.raw(query.sort.direction) } : { key: sql`w.revised`, direction: sql.raw("desc") };
+    return rank ? { key: rank, direction: directionOf(query) } : { key: sql`w.revised`, direction: sql`desc` };
   }
-  return { key: sql`w.${sql.raw(SORT_COLUMNS[query.sort.field])}`, direction: sql.raw(query.sort.direction) };
+  return { key: sql`w.${sql.raw(SORT_COLUMNS[query.sort.field])}`, direction: directionOf(query) };
+}
+
+function directionOf(query: WorkSearch): RawBuilder<unknown> {
+  return query.sort.direction === "asc" ? sql`asc` : sql`desc`;
 }
 
 /** Included tags are lists of works the planner can start from (the shortest); excluded ones are probed per work. */
@@ -144,13 +150,15 @@ async function filterConditions(db: Kysely<Database>, engine: Engine, query: Wor
 }
 
 /**
- * Works carrying the tag: through its canonical tag, so its synonyms and sub-tags count too. A name no tag has is
- * looked for as words in the works' tags, as the Archive does.
+ * Works carrying the tag: through its canonical tag, so its synonyms and sub-tags count too. A name no tag of any
+ * type has is looked for as words in the works' tags, as the Archive does; a name no tag of the type asked for
+ * has matches nothing (`--fandom Spike` must not find the character).
+ * @param probe check each work with one index lookup, rather than listing the tag's works.
  */
-/** @param probe check each work with one index lookup, rather than listing the tag's works. */
 function tagCondition(engine: Engine, ref: TagRef, filterIds: readonly number[], probe: boolean): RawBuilder<SqlBool> {
   if (filterIds.length > 0 && probe) return sql<SqlBool>`exists (select 1 from work_filters x where x.work_id = w.id and x.tag_id in (${sql.join(filterIds)}))`;
   if (filterIds.length > 0) return sql<SqlBool>`w.id in (select work_id from work_filters where tag_id in (${sql.join(filterIds)}))`;
+  if (ref.type !== null) return sql<SqlBool>`1 = 0`;
   return engine.matchText({ kind: "phrase", text: ref.name, field: "tag" })?.where ?? sql<SqlBool>`1 = 0`;
 }
 

@@ -6,7 +6,7 @@
  * QueryCleaner does; the rest is split into tokens; the tokens are parsed into a normalised TextQuery.
  */
 import { parseNumberRange } from "./parse-range.js";
-import type { NumberRange, SearchSort, SortDirection, SortField, StatField, TextField, TextQuery } from "./work-search.js";
+import { naturalDirection, type NumberRange, type SearchSort, type SortDirection, type SortField, type StatField, type TextField, type TextQuery } from "./work-search.js";
 
 /** What a query string asks for. `text` is null when nothing searchable is left once shortcuts are lifted out. */
 export interface ParsedQueryString {
@@ -149,8 +149,6 @@ const SORT_FIELD_BY_NAME: ReadonlyMap<string, SortField> = new Map([
   ["bookmark", "bookmarks"],
 ]);
 
-const ASCENDING_BY_DEFAULT: ReadonlySet<SortField> = new Set(["title", "author"]);
-
 function readSort(comparison: string, name: string, asked: string | undefined): SearchSort | null {
   const stem = name.toLowerCase().replace(/_?count$/u, "").replace(/s$/u, "");
   const field = SORT_FIELD_BY_NAME.get(stem);
@@ -163,7 +161,7 @@ function sortDirection(field: SortField, comparison: string, asked: string | und
   // The Archive's quirk, kept so its users' habits work: `sort:>words` is ascending.
   if (comparison === ">") return "asc";
   if (comparison === "<") return "desc";
-  return ASCENDING_BY_DEFAULT.has(field) ? "asc" : "desc";
+  return naturalDirection(field);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -78,6 +78,11 @@ export interface WorkSearch {
 
 export const DEFAULT_PER_PAGE = 20;
 
+/** A–Z for names, newest and largest first for everything else: the Archive's default direction for each sort. */
+export function naturalDirection(field: SortField): SortDirection {
+  return field === "title" || field === "author" ? "asc" : "desc";
+}
+
 /** Best match first when there is text to match, otherwise the most recently updated first (as on the Archive). */
 export function defaultSort(text: TextQuery | null): SearchSort {
   return text ? { field: "relevance", direction: "desc" } : { field: "updated", direction: "desc" };

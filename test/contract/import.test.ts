@@ -172,18 +172,15 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     await writeFile(join(folder, "1-harbour.txt"), HARBOUR);
     await writeFile(join(folder, "2-poison.txt"), ORCHARD);
     await writeFile(join(folder, "3-lantern.txt"), LANTERN);
-    // A parser whose work for one file breaks a NOT NULL constraint on its second chapter, after the work row,
-    // its first chapter and its authors would have been written.
+    // A parser whose work for one file breaks a NOT NULL constraint on its collection, the last thing a work
+    // writes before its search entry: by then its row, chapters, author, tags and filters are all written.
     const poisoning: StoryParser = {
       concurrency: 1,
       close: async () => undefined,
       parse: async (bytes, name) => {
         const story = await inProcessParser.parse(bytes, name);
         if (!name.endsWith("2-poison.txt")) return story;
-        const [first] = story.work.chapters;
-        if (!first) throw new Error("fixture has no chapter");
-        const broken = { ...first, number: 2, wordCount: null as unknown as number };
-        return { ...story, work: { ...story.work, chapters: [first, broken] } };
+        return { ...story, work: { ...story.work, collections: [{ trim: () => null } as unknown as string] } };
       },
     };
     const report = await run(["."], poisoning);
@@ -197,6 +194,9 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     const orphans = await tableCounts(db);
     expect(orphans.chapters).toBe(2);
     expect(orphans.work_sources).toBe(2);
+    expect(orphans.work_tags).toBe(orphans.work_filters);
+    const poisonTags = await db.selectFrom("tags").select("name").where("name", "=", "Pride and Prejudice").execute();
+    expect(poisonTags).toEqual([]);
     const authors = await db.selectFrom("authors").select("name").orderBy("name").execute();
     expect(authors.map((a) => a.name)).toEqual(["Wren Ashdown"]);
     expect(await quire.library.engine.checkIntegrity(db)).toEqual([]);
@@ -204,6 +204,23 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     // The file, read again by a working parser, is imported: nothing of the failed attempt is in the way.
     const retry = await run(["."]);
     expect(retry).toMatchObject({ imported: 1, unchanged: 2, failed: [] });
+  });
+
+  it("reads a duplicate again after the work it duplicated changed its story", async () => {
+    const html = `<html><head><title>The Harbour Lights</title></head><body><h1>The Harbour Lights</h1><p>by Wren Ashdown</p><hr>
+      <p>The gate hummed behind them while Carter counted the lights along the harbour wall.</p>
+      <p>Jack said nothing, which was how she knew he had noticed too.</p></body></html>`;
+    await writeFile(join(folder, "a-harbour.txt"), HARBOUR);
+    await writeFile(join(folder, "b-harbour.html"), html);
+    expect((await run(["."])).duplicates).toEqual([{ file: "b-harbour.html", sameAs: "a-harbour.txt" }]);
+
+    await writeFile(join(folder, "a-harbour.txt"), HARBOUR.replace("counted the lights", "counted the gulls"));
+    expect(await run(["a-harbour.txt"])).toMatchObject({ updated: 1 });
+    // The HTML file still holds the old story, which is no longer stored: the next import reads it again.
+    const again = await run(["."]);
+    expect(again).toMatchObject({ imported: 1, unchanged: 1, duplicates: [] });
+    const titles = await quire.library.db.selectFrom("works").select("title").execute();
+    expect(titles).toHaveLength(2);
   });
 
   it("names a work without a stated title after its file, and says so in its provenance", async () => {

@@ -135,6 +135,10 @@ describe.each(TEST_ENGINES)("search on $name", (engine) => {
       expect(await set("inscrip*")).toEqual(["gate"]);
     });
 
+    it.skipIf(engine.unavailable)("finds nothing for words with nothing searchable in them", async () => {
+      expect((await find({ text: { kind: "term", text: "🦊", prefix: false, field: null } })).total).toBe(0);
+    });
+
     it.skipIf(engine.unavailable)("limits words to a field with title:, author: and tag:", async () => {
       expect(await set("title:crypt")).toEqual(["crypt"]);
       expect(await set("author:oake")).toEqual(["crypt"]);
@@ -181,6 +185,11 @@ describe.each(TEST_ENGINES)("search on $name", (engine) => {
     it.skipIf(engine.unavailable)("look for an unknown tag name as words in the works' tags", async () => {
       expect(await set({ includeTags: [{ name: "Fluffy Bunnies", type: null }] })).toEqual(["teacups"]);
       expect(await set({ includeTags: [{ name: "No Such Tag Anywhere", type: null }] })).toEqual([]);
+    });
+
+    it.skipIf(engine.unavailable)("match nothing for a name no tag of the type asked for has", async () => {
+      expect(await set({ includeTags: [{ name: "Spike", type: "Fandom" }] })).toEqual([]);
+      expect(await set({ excludeTags: [{ name: "Spike", type: "Freeform" }] })).toEqual(["ciudad", "crypt", "gate", "salt", "teacups"]);
     });
   });
 

@@ -6,6 +6,7 @@ import { createParserPool } from "../../services/import/parser-pool.js";
 import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
 import { createImportProgress } from "../import-progress.js";
 import { UsageError, type Io } from "../io.js";
+import { printable } from "../printable.js";
 
 const USAGE = "quire import <file|folder|zip…> [--json] [--reparse] [--jobs N] [--db TARGET]";
 
@@ -48,11 +49,11 @@ function formatReport(report: ImportReport, stopped: boolean): string {
   ];
   if (report.duplicates.length > 0) {
     lines.push("", "Duplicates (the same story as a work already in the library):");
-    for (const d of report.duplicates) lines.push(`  ${d.file}  (same as ${d.sameAs})`);
+    for (const d of report.duplicates) lines.push(`  ${printable(d.file)}  (same as ${printable(d.sameAs)})`);
   }
   if (report.failed.length > 0) {
     lines.push("", "Failed:");
-    for (const f of report.failed) lines.push(`  ${f.file}: ${f.error}`);
+    for (const f of report.failed) lines.push(`  ${printable(f.file)}: ${printable(f.error)}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -4,15 +4,16 @@
  * filter by tag and range, and win over the same setting written in the query.
  */
 import { openQuire } from "../../composition.js";
-import { categoryFromWord } from "../../domain/categories.js";
-import { normaliseRating, RATINGS } from "../../domain/rating.js";
+import { CATEGORIES } from "../../domain/categories.js";
+import { RATINGS } from "../../domain/rating.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
-import { exactArchiveWarning } from "../../domain/warnings.js";
+import { ARCHIVE_WARNINGS } from "../../domain/warnings.js";
 import { parseQueryString } from "../../search/parse-query.js";
 import { parseDateRange, parseNumberRange } from "../../search/parse-range.js";
 import { FACET_KEYS, type SearchResult } from "../../search/search-index.js";
+import { tagRefOfType } from "../../search/tag-ref.js";
 import {
-  defaultSort, emptyWorkSearch, SORT_FIELDS, STAT_FIELDS, type CompletionFilter, type CrossoverFilter, type DateRange, type SortField, type TagRef, type WorkSearch,
+  defaultSort, emptyWorkSearch, naturalDirection, SORT_FIELDS, STAT_FIELDS, type CompletionFilter, type CrossoverFilter, type DateRange, type SortField, type TagRef, type WorkSearch,
 } from "../../search/work-search.js";
 import { searchWorks } from "../../services/search-works.js";
 import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
@@ -20,10 +21,10 @@ import { UsageError, type Io } from "../io.js";
 
 const USAGE = "quire search [query…] [--tag NAME] [--exclude NAME] [--rating R] [--fandom F] … [--sort FIELD] [--json] (quire help search)";
 
-const TYPED_FLAGS = {
-  rating: "Rating", warning: "ArchiveWarning", category: "Category", fandom: "Fandom",
-  relationship: "Relationship", character: "Character", freeform: "Freeform",
-} as const satisfies Record<string, TagType>;
+const TYPED_FLAGS: readonly (readonly [string, TagType])[] = [
+  ["rating", "Rating"], ["warning", "ArchiveWarning"], ["category", "Category"], ["fandom", "Fandom"],
+  ["relationship", "Relationship"], ["character", "Character"], ["freeform", "Freeform"],
+];
 
 const many = { type: "string", multiple: true } as const;
 
@@ -32,7 +33,7 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   tag: many,
   exclude: many,
-  ...Object.fromEntries(Object.keys(TYPED_FLAGS).flatMap((flag) => [[flag, many], [`exclude-${flag}`, many]])),
+  ...Object.fromEntries(TYPED_FLAGS.flatMap(([flag]) => [[flag, many], [`exclude-${flag}`, many]])),
   crossover: { type: "string" },
   complete: { type: "boolean", default: false },
   "in-progress": { type: "boolean", default: false },
@@ -89,18 +90,19 @@ export function buildSearch(queryString: string, flags: SearchFlags, now: Date):
   const search = emptyWorkSearch();
   search.text = parsed.text;
   search.stats = { ...parsed.stats };
+  // The typed and stat flags are built from lists, so parseArgs cannot type them by name: read them checked.
   const strings = (name: string): string[] => {
-    const value: unknown = (flags as Record<string, unknown>)[name];
+    const value: unknown = Reflect.get(flags, name);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   };
   const string = (name: string): string | undefined => {
-    const value: unknown = (flags as Record<string, unknown>)[name];
+    const value: unknown = Reflect.get(flags, name);
     return typeof value === "string" ? value : undefined;
   };
 
   search.includeTags = strings("tag").map((name) => ({ name, type: null }));
   search.excludeTags = strings("exclude").map((name) => ({ name, type: null }));
-  for (const [flag, type] of Object.entries(TYPED_FLAGS) as [string, TagType][]) {
+  for (const [flag, type] of TYPED_FLAGS) {
     search.includeTags.push(...strings(flag).map((name) => typedTag(flag, type, name)));
     search.excludeTags.push(...strings(`exclude-${flag}`).map((name) => typedTag(`exclude-${flag}`, type, name)));
   }
@@ -137,23 +139,11 @@ export function buildSearch(queryString: string, flags: SearchFlags, now: Date):
   return search;
 }
 
-/** A–Z for names, newest and largest first for the rest, as the Archive's sort defaults. */
-function naturalDirection(field: SortField): "asc" | "desc" {
-  return field === "title" || field === "author" ? "asc" : "desc";
-}
-
-/** Ratings, warnings and categories have fixed names; the legacy spellings the importer reads are accepted too. */
 function typedTag(flag: string, type: TagType, name: string): TagRef {
-  const canonical =
-    type === "Rating" ? (/^not rated$/iu.test(name.trim()) ? "Not Rated" : normaliseRating(name))
-    : type === "ArchiveWarning" ? exactArchiveWarning(name)
-    : type === "Category" ? categoryFromWord(name)
-    : name;
-  if (canonical === null) {
-    const names = type === "Rating" ? RATINGS.join(", ") : type === "Category" ? "F/F, F/M, Gen, M/M, Multi, Other" : "an archive warning's name";
-    throw new UsageError(`--${flag}: "${name}" is not one of ${names}`);
-  }
-  return { name: canonical, type };
+  const ref = tagRefOfType(type, name);
+  if (ref) return ref;
+  const names = type === "Rating" ? RATINGS.join(", ") : type === "Category" ? CATEGORIES.join(", ") : ARCHIVE_WARNINGS.join(", ");
+  throw new UsageError(`--${flag}: "${name}" is not one of ${names}`);
 }
 
 function dates(flag: string, value: string | undefined, now: Date): DateRange | null {

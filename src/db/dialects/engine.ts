@@ -2,7 +2,7 @@
  * What differs between SQLite and PostgreSQL, in one interface with one file per engine. Repositories and
  * migrations call these and never test which engine they run on.
  */
-import type { Dialect, Kysely, RawBuilder, SqlBool } from "kysely";
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect, Kysely, RawBuilder, SqlBool } from "kysely";
 import type { TextQuery } from "../../search/work-search.js";
 import type { Database } from "../schema.js";
 
@@ -25,14 +25,24 @@ export interface TextMatch {
   rank: RawBuilder<number> | null;
 }
 
+/** How the engine spells the few column and table definitions that differ (used by db/migrations/ddl.ts). */
+export interface EngineDdl {
+  /** An integer primary key the engine generates. */
+  generatedId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** A table that is all key (a link table). */
+  linkTable<T extends string>(table: CreateTableBuilder<T>): CreateTableBuilder<T>;
+  /** Text that sorts by its code points, as SQLite's does, whatever the database's collation. */
+  bytewiseText(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+}
+
 export interface Engine {
   readonly name: "sqlite" | "postgres";
   readonly kyselyDialect: Dialect;
+  readonly ddl: EngineDdl;
   /** Creates the engine's full-text index; called by the migration that introduces it. */
   createTextIndex(db: Kysely<unknown>): Promise<void>;
   /** Adds the work to the full-text index, replacing its old entry unless `isNew` says there is none. */
   indexWork(db: Kysely<Database>, document: SearchDocument, isNew: boolean): Promise<void>;
-  unindexWork(db: Kysely<Database>, workId: number): Promise<void>;
   /** The text query as a condition on works `w`, or null when it has no searchable word at all. */
   matchText(query: TextQuery): TextMatch | null;
   /**

@@ -1,13 +1,13 @@
 /**
  * PostgreSQL (pg): tsvector documents with a GIN index. A work is indexed in parts: part 0 holds the title (weight
- * A), authors (B), tags (C) and summary and notes (D); parts 1… hold the story text in segments of
- * SEGMENT_WORDS words. PostgreSQL keeps word positions only up to 16,383, so one vector per long work would
+ * A), authors (B) and tags (C); parts 1… hold the summary, notes and story text (D) in segments of SEGMENT_WORDS
+ * words. PostgreSQL keeps word positions only up to 16,383, so one vector per long work would
  * silently lose phrase matches late in it; segments keep every position exact. Documents are folded in
  * search/fold-text.ts first, so both engines cut text into the same words.
  */
 import pg from "pg";
 import { PostgresDialect, sql, type RawBuilder, type SqlBool } from "kysely";
-import { foldText } from "../../search/fold-text.js";
+import { foldText, searchTokens } from "../../search/fold-text.js";
 import type { TextField, TextQuery } from "../../search/work-search.js";
 import type { Engine, TextMatch } from "./engine.js";
 import { compileTextQuery, type TextQueryCompiler } from "./text-query.js";
@@ -34,6 +34,12 @@ export function createPostgresEngine(url: string): Engine {
   return {
     name: "postgres",
     kyselyDialect: new PostgresDialect({ pool }),
+    ddl: {
+      generatedId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
+      linkTable: (table) => table,
+      // A linguistic collation such as en_US ignores spaces and punctuation at first; SQLite does not.
+      bytewiseText: (column) => column.modifyEnd(sql`collate "C"`),
+    },
     createTextIndex: async (db) => {
       await sql`create table work_text (
         work_id integer not null references works (id) on delete cascade,
@@ -46,14 +52,11 @@ export function createPostgresEngine(url: string): Engine {
       if (!isNew) await sql`delete from work_text where work_id = ${document.workId}`.execute(db);
       const meta = sql`setweight(to_tsvector('simple', ${foldText(document.title)}), 'A')
         || setweight(to_tsvector('simple', ${foldText(document.authors)}), 'B')
-        || setweight(to_tsvector('simple', ${foldText(document.tags)}), 'C')
-        || setweight(to_tsvector('simple', ${foldText(document.about)}), 'D')`;
+        || setweight(to_tsvector('simple', ${foldText(document.tags)}), 'C')`;
       const rows = [sql`(${document.workId}, 0, ${meta})`];
-      segments(document.chapters).forEach((segment, index) => rows.push(sql`(${document.workId}, ${index + 1}, to_tsvector('simple', ${segment}))`));
+      // Summary and notes go with the story (both weight D), so long notes are cut into segments like the story.
+      segments([document.about, ...document.chapters]).forEach((segment, index) => rows.push(sql`(${document.workId}, ${index + 1}, to_tsvector('simple', ${segment}))`));
       await sql`insert into work_text (work_id, part, document) values ${sql.join(rows)}`.execute(db);
-    },
-    unindexWork: async (db, workId) => {
-      await sql`delete from work_text where work_id = ${workId}`.execute(db);
     },
     matchText: (query) => matchText(query),
     writeTransaction: (db, fn) => runInTransaction(db, "begin", fn),
@@ -82,6 +85,7 @@ const WEIGHTS: Record<TextField, string> = { title: "A", author: "B", tag: "C" }
 
 /** tsquery: quoted lexemes (folded tokens hold only letters and digits, so quoting is safe), `<->` phrases. */
 const tsquery: TextQueryCompiler = {
+  tokens: (text) => searchTokens(text),
   phrase: (tokens, prefix, field) => {
     const weight = field ? WEIGHTS[field] : "";
     const last = tokens.length - 1;

@@ -4,6 +4,7 @@
  */
 import BetterSqlite3 from "better-sqlite3";
 import { sql, SqliteDialect, type RawBuilder, type SqlBool, type SqliteDatabase } from "kysely";
+import { searchTokens } from "../../search/fold-text.js";
 import type { TextQuery } from "../../search/work-search.js";
 import type { Engine, SearchDocument, TextMatch } from "./engine.js";
 import { compileTextQuery, type TextQueryCompiler } from "./text-query.js";
@@ -17,6 +18,12 @@ export function createSqliteEngine(path: string): Engine {
   return {
     name: "sqlite",
     kyselyDialect,
+    ddl: {
+      generatedId: (column) => column.primaryKey().notNull(),
+      // WITHOUT ROWID stores a table that is all key as the key alone, which halves its size.
+      linkTable: (table) => table.modifyEnd(sql`without rowid`),
+      bytewiseText: (column) => column,
+    },
     createTextIndex: async (db) => {
       await sql`create virtual table work_fts using fts5(
         title, authors, tags, about, body,
@@ -26,9 +33,6 @@ export function createSqliteEngine(path: string): Engine {
       if (!isNew) await sql`delete from work_fts where rowid = ${document.workId}`.execute(db);
       await sql`insert into work_fts (rowid, title, authors, tags, about, body)
         values (${document.workId}, ${document.title}, ${document.authors}, ${document.tags}, ${document.about}, ${bodyOf(document)})`.execute(db);
-    },
-    unindexWork: async (db, workId) => {
-      await sql`delete from work_fts where rowid = ${workId}`.execute(db);
     },
     matchText: (query) => matchText(query),
     writeTransaction: (db, fn) => runInTransaction(db, "begin immediate", fn),
@@ -98,6 +102,7 @@ const COLUMNS = { title: "title", author: "authors", tag: "tags" } as const;
 
 /** FTS5's query language: quoted tokens, `"…" *` prefixes, `{column} :` filters, AND/OR/NOT (binary NOT only). */
 const fts5: TextQueryCompiler = {
+  tokens: (text) => searchTokens(text, "NFD"),
   phrase: (tokens, prefix, field) => `${field ? `{${COLUMNS[field]}} : ` : ""}"${tokens.join(" ")}"${prefix ? " *" : ""}`,
   and: (operands) => `(${operands.join(" AND ")})`,
   or: (operands) => `(${operands.join(" OR ")})`,

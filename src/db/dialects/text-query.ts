@@ -4,10 +4,11 @@
  * tree inside one engine expression as is correct, and joins the rest with SQL AND/OR/NOT over works.
  */
 import { sql, type RawBuilder, type SqlBool } from "kysely";
-import { searchTokens } from "../../search/fold-text.js";
 import type { TextField, TextQuery } from "../../search/work-search.js";
 
 export interface TextQueryCompiler {
+  /** The words of a query term, cut as the engine's index cut its documents. */
+  tokens(text: string): string[];
   /** A leaf: tokens that must appear in this order, the last one a prefix when `prefix`. */
   phrase(tokens: readonly string[], prefix: boolean, field: TextField | null): string;
   and(operands: readonly string[]): string;
@@ -29,6 +30,8 @@ export interface CompiledTextQuery {
   rankExpression: string | null;
 }
 
+const WORD = /^[\p{L}\p{N}]+$/u;
+
 type Compiled = { expression: string } | { predicate: RawBuilder<SqlBool> };
 
 /** Null when the query holds no searchable word at all (only punctuation, say). */
@@ -46,8 +49,10 @@ function compile(node: TextQuery, engine: TextQueryCompiler, ranked: string[], p
   switch (node.kind) {
     case "term":
     case "phrase": {
-      const tokens = searchTokens(node.text);
+      const tokens = engine.tokens(node.text);
       if (tokens.length === 0) return null;
+      // The engines' query strings quote tokens without escaping: that is safe only for letters and digits.
+      if (!tokens.every((t) => WORD.test(t))) throw new Error(`unsafe search token in "${node.text}"`);
       const expression = engine.phrase(tokens, node.kind === "term" && node.prefix, node.field);
       if (positive) ranked.push(expression);
       return { expression };

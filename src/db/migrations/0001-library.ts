@@ -11,15 +11,15 @@ import { ARCHIVE_WARNINGS } from "../../domain/warnings.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import type { Engine } from "../dialects/engine.js";
 import type { TagsTable } from "../schema.js";
-import { asLinkTable, createIndex, withId } from "./ddl.js";
+import { createIndex, withId } from "./ddl.js";
 
 export function libraryMigration(engine: Engine): Migration {
   return {
     up: async (db: Kysely<unknown>) => {
       await withId(db.schema.createTable("works"), engine)
         .addColumn("title", "text", (c) => c.notNull())
-        .addColumn("title_sort", "text", (c) => c.notNull())
-        .addColumn("authors_sort", "text", (c) => c.notNull())
+        .addColumn("title_sort", "text", (c) => engine.ddl.bytewiseText(c.notNull()))
+        .addColumn("authors_sort", "text", (c) => engine.ddl.bytewiseText(c.notNull()))
         .addColumn("summary", "text")
         .addColumn("notes", "text")
         .addColumn("end_notes", "text")
@@ -44,10 +44,6 @@ export function libraryMigration(engine: Engine): Migration {
         .addColumn("created_at", "text", (c) => c.notNull())
         .addColumn("updated_at", "text", (c) => c.notNull())
         .execute();
-      // Every sort the search offers can walk an index in order, with id as the tie-breaker that keeps pages stable.
-      for (const column of ["revised", "published", "word_count", "hits", "kudos", "comments", "bookmarks", "title_sort", "authors_sort"]) {
-        await createIndex(db, `works_by_${column}`, "works", [column, "id"]);
-      }
       await createIndex(db, "works_by_fingerprint", "works", ["fingerprint"]);
 
       await withId(db.schema.createTable("chapters"), engine)
@@ -67,11 +63,11 @@ export function libraryMigration(engine: Engine): Migration {
         .addColumn("name", "text", (c) => c.notNull())
         .addColumn("name_key", "text", (c) => c.notNull().unique())
         .execute();
-      await asLinkTable(db.schema.createTable("work_authors")
+      await engine.ddl.linkTable(db.schema.createTable("work_authors")
         .addColumn("work_id", "integer", (c) => c.notNull().references("works.id").onDelete("cascade"))
         .addColumn("author_id", "integer", (c) => c.notNull().references("authors.id"))
         .addColumn("position", "integer", (c) => c.notNull())
-        .addPrimaryKeyConstraint("work_authors_pk", ["work_id", "author_id"]), engine)
+        .addPrimaryKeyConstraint("work_authors_pk", ["work_id", "author_id"]))
         .execute();
       await createIndex(db, "work_authors_by_author", "work_authors", ["author_id", "work_id"]);
 
@@ -88,25 +84,25 @@ export function libraryMigration(engine: Engine): Migration {
       await createIndex(db, "tags_by_key", "tags", ["name_key"]);
       await createIndex(db, "tags_by_merger", "tags", ["merger_id"]);
       for (const [table, parent, child] of [["tag_parents", "parent_id", "child_id"], ["meta_tags", "meta_id", "sub_id"]] as const) {
-        await asLinkTable(db.schema.createTable(table)
+        await engine.ddl.linkTable(db.schema.createTable(table)
           .addColumn(parent, "integer", (c) => c.notNull().references("tags.id").onDelete("cascade"))
           .addColumn(child, "integer", (c) => c.notNull().references("tags.id").onDelete("cascade"))
-          .addPrimaryKeyConstraint(`${table}_pk`, [parent, child]), engine)
+          .addPrimaryKeyConstraint(`${table}_pk`, [parent, child]))
           .execute();
         await createIndex(db, `${table}_by_${child}`, table, [child, parent]);
       }
-      await asLinkTable(db.schema.createTable("work_tags")
+      await engine.ddl.linkTable(db.schema.createTable("work_tags")
         .addColumn("work_id", "integer", (c) => c.notNull().references("works.id").onDelete("cascade"))
         .addColumn("tag_id", "integer", (c) => c.notNull().references("tags.id"))
         .addColumn("position", "integer", (c) => c.notNull())
-        .addPrimaryKeyConstraint("work_tags_pk", ["work_id", "tag_id"]), engine)
+        .addPrimaryKeyConstraint("work_tags_pk", ["work_id", "tag_id"]))
         .execute();
       await createIndex(db, "work_tags_by_tag", "work_tags", ["tag_id", "work_id"]);
-      await asLinkTable(db.schema.createTable("work_filters")
+      await engine.ddl.linkTable(db.schema.createTable("work_filters")
         .addColumn("work_id", "integer", (c) => c.notNull().references("works.id").onDelete("cascade"))
         .addColumn("tag_id", "integer", (c) => c.notNull().references("tags.id"))
         .addColumn("inherited", "integer", (c) => c.notNull())
-        .addPrimaryKeyConstraint("work_filters_pk", ["work_id", "tag_id"]), engine)
+        .addPrimaryKeyConstraint("work_filters_pk", ["work_id", "tag_id"]))
         .execute();
       await createIndex(db, "work_filters_by_tag", "work_filters", ["tag_id", "work_id"]);
 
@@ -121,7 +117,7 @@ export function libraryMigration(engine: Engine): Migration {
           .addColumn(owner, "integer", (c) => c.notNull().references(`${table}.id`).onDelete("cascade"))
           .addColumn("work_id", "integer", (c) => c.notNull().references("works.id").onDelete("cascade"));
         if (table === "series") linkTable = linkTable.addColumn("position", "integer", (c) => c.notNull());
-        await asLinkTable(linkTable.addPrimaryKeyConstraint(`${link}_pk`, [owner, "work_id"]), engine).execute();
+        await engine.ddl.linkTable(linkTable.addPrimaryKeyConstraint(`${link}_pk`, [owner, "work_id"])).execute();
         await createIndex(db, `${link}_by_work`, link, ["work_id"]);
       }
 

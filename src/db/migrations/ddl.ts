@@ -1,16 +1,10 @@
 /** Column and table helpers that read the same in every migration, whichever engine runs it. */
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from "kysely";
+import type { CreateTableBuilder, Kysely } from "kysely";
 import type { Engine } from "../dialects/engine.js";
 
 /** An integer key the engine generates: SQLite's rowid alias, PostgreSQL's identity column. */
 export function withId<T extends string>(table: CreateTableBuilder<T>, engine: Engine): CreateTableBuilder<T> {
-  return table.addColumn("id", "integer", (c: ColumnDefinitionBuilder) =>
-    engine.name === "sqlite" ? c.primaryKey().notNull() : c.primaryKey().generatedByDefaultAsIdentity());
-}
-
-/** Link tables are all key: SQLite stores them as the key alone (WITHOUT ROWID), which halves their size. */
-export function asLinkTable<T extends string>(table: CreateTableBuilder<T>, engine: Engine): CreateTableBuilder<T> {
-  return engine.name === "sqlite" ? table.modifyEnd(sql`without rowid`) : table;
+  return table.addColumn("id", "integer", (c) => engine.ddl.generatedId(c));
 }
 
 export function createIndex(db: Kysely<unknown>, name: string, table: string, columns: readonly string[], unique = false) {

@@ -33,3 +33,11 @@ export async function insertSource(db: Kysely<Database>, source: NewWorkSource):
 export async function updateSource(db: Kysely<Database>, id: number, changes: Partial<NewWorkSource>): Promise<void> {
   await db.updateTable("work_sources").set(changes).where("id", "=", id).execute();
 }
+
+/**
+ * Forgets the bytes of the files recorded as duplicates of a work, so that the next import reads them again:
+ * called when the work's own story changed, since theirs may no longer be stored anywhere.
+ */
+export async function forgetDuplicateContents(db: Kysely<Database>, workId: number): Promise<void> {
+  await db.updateTable("work_sources").set({ content_hash: "" }).where("work_id", "=", workId).where("role", "=", "duplicate").execute();
+}

@@ -39,15 +39,15 @@ export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: 
   await writeWorkParts(db, engine, workId, input, now, false);
 }
 
+export async function findWorkFingerprint(db: Kysely<Database>, workId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("works").select("fingerprint").where("id", "=", workId).executeTakeFirst();
+  return row?.fingerprint;
+}
+
 /** The id of a work whose story text has this fingerprint, if any. */
 export async function findWorkIdByFingerprint(db: Kysely<Database>, fingerprint: string): Promise<number | undefined> {
   const row = await db.selectFrom("works").select("id").where("fingerprint", "=", fingerprint).orderBy("id").limit(1).executeTakeFirst();
   return row?.id;
-}
-
-export async function countWorks(db: Kysely<Database>): Promise<number> {
-  const { n } = await db.selectFrom("works").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return Number(n);
 }
 
 function workRow({ work, title, fingerprint }: WorkToStore, now: string): NewWorkRow {

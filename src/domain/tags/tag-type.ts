@@ -5,9 +5,6 @@
 export const TAG_TYPES = ["Rating", "ArchiveWarning", "Category", "Fandom", "Relationship", "Character", "Freeform"] as const;
 export type TagType = (typeof TAG_TYPES)[number];
 
-/** The types a user or an imported file may name freely (the Archive's `USER_DEFINED`). */
-export const USER_DEFINED_TAG_TYPES = ["Fandom", "Relationship", "Character", "Freeform"] as const satisfies readonly TagType[];
-
 export function isTagType(value: string): value is TagType {
   return (TAG_TYPES as readonly string[]).includes(value);
 }

@@ -7,13 +7,14 @@
  */
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { QuireError } from "../../domain/errors.js";
 import { PARSER_VERSION } from "../../importers/parse-story.js";
 import type { Library } from "../../db/connect.js";
+import { TransactionLostError, withSavepoint } from "../../db/dialects/transaction.js";
 import type { Database, WorkSourceRow } from "../../db/schema.js";
-import { findSourceByHash, findSourceByPath, findPrimarySourcePath, insertSource, updateSource, type NewWorkSource } from "../../db/repositories/sources.js";
-import { findWorkIdByFingerprint, insertWork, replaceWork, type WorkToStore } from "../../db/repositories/works.js";
+import { findSourceByHash, findSourceByPath, findPrimarySourcePath, forgetDuplicateContents, insertSource, updateSource, type NewWorkSource } from "../../db/repositories/sources.js";
+import { findWorkFingerprint, findWorkIdByFingerprint, insertWork, replaceWork, type WorkToStore } from "../../db/repositories/works.js";
 import { displayPath, listSources, type SourceFile } from "./sources.js";
 import type { ParsedStory, StoryParser } from "./story-parser.js";
 
@@ -53,9 +54,13 @@ export interface ImportDeps {
   parser: StoryParser;
 }
 
-/** Works per transaction, and bytes of story text: large enough to amortise a commit, small enough to lose little. */
+/**
+ * A batch is written when it holds this many works, this much story text, or has waited this long: large enough to
+ * amortise a commit, small enough that a kill loses little and the library grows steadily.
+ */
 const BATCH_WORKS = 200;
-const BATCH_BYTES = 32 * 1024 * 1024;
+const BATCH_CHARACTERS = 32 * 1024 * 1024;
+const BATCH_MS = 1000;
 /**
  * Files read ahead of the parsers. Writing a batch holds the main thread, so the parsers need a queue that
  * lasts while it does; the byte bound keeps memory flat however large the files (two per parser always go).
@@ -135,7 +140,7 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
       const task = deps.parser
         .parse(bytes, item.path)
         .then(
-          (story) => writer.add({ kind: "parsed", source: item, hash, story }, storyBytes(story)),
+          (story) => writer.add({ kind: "parsed", source: item, hash, story }, storyCharacters(story)),
           (error: unknown) => finish(item.display, size, { kind: "failed", error: error instanceof Error ? error.message : String(error) }),
         )
         // A store error ends the import; it is kept here and thrown by the loop, never left unhandled.
@@ -172,7 +177,8 @@ async function sameAsName(db: Kysely<Database>, workId: number, cwd: string): Pr
 /** The one writer: stores pending files in batches, one transaction per batch and one savepoint per file. */
 class BatchWriter {
   private pending: Pending[] = [];
-  private pendingBytes = 0;
+  private pendingCharacters = 0;
+  private pendingSince = 0;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -182,17 +188,29 @@ class BatchWriter {
     private readonly finish: (file: string, bytes: number, outcome: FileOutcome) => void,
   ) {}
 
-  /** Queues a file; when the batch is full, waits for it to be written (which holds back the reader). */
-  async add(item: Pending, textBytes: number): Promise<void> {
+  /**
+   * Queues a file. When the batch is full, waits for the batch being written first, then for this one: so at most
+   * one batch is written while the next one fills, and a slow database holds the reader back rather than letting
+   * parsed works pile up in memory.
+   */
+  async add(item: Pending, textCharacters: number): Promise<void> {
+    if (this.pending.length === 0) this.pendingSince = performance.now();
     this.pending.push(item);
-    this.pendingBytes += textBytes;
-    if (this.pending.length >= BATCH_WORKS || this.pendingBytes >= BATCH_BYTES) await this.flush();
+    this.pendingCharacters += textCharacters;
+    if (!this.full()) return;
+    await this.writing;
+    // Another file may have flushed this batch meanwhile.
+    if (this.full()) await this.flush();
+  }
+
+  private full(): boolean {
+    return this.pending.length >= BATCH_WORKS || this.pendingCharacters >= BATCH_CHARACTERS || performance.now() - this.pendingSince >= BATCH_MS;
   }
 
   flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    this.pendingBytes = 0;
+    this.pendingCharacters = 0;
     this.writing = this.writing.then(() => (batch.length > 0 ? this.write(batch) : undefined));
     return this.writing;
   }
@@ -204,19 +222,16 @@ class BatchWriter {
     try {
       await engine.writeTransaction(db, async (trx) => {
         for (const item of batch) {
-          await sql`savepoint import_file`.execute(trx);
           try {
-            outcomes.push(await this.store(trx, item, now));
-            await sql`release savepoint import_file`.execute(trx);
+            outcomes.push(await withSavepoint(trx, () => this.store(trx, item, now)));
           } catch (error) {
-            await sql`rollback to savepoint import_file`.execute(trx);
-            await sql`release savepoint import_file`.execute(trx);
+            if (error instanceof TransactionLostError) throw error;
             outcomes.push({ kind: "failed", error: `could not be stored: ${error instanceof Error ? error.message : String(error)}` });
           }
         }
       });
     } catch (error) {
-      // The commit itself failed (disk full, database gone): nothing of this batch was stored.
+      // The transaction failed as a whole (disk full, database gone, a failed commit): nothing of it was stored.
       const reason = error instanceof Error ? error.message : String(error);
       throw new QuireError("store", `the library could not be written: ${reason}`, { cause: error });
     }
@@ -231,9 +246,16 @@ class BatchWriter {
 
     const { format, encoding } = item.kind === "parsed" ? item.story : item.match;
     const row = { path: source.path, content_hash: hash, size: source.size, format, encoding, parser_version: PARSER_VERSION, updated_at: now };
-    if (item.kind === "same-bytes") return this.recordDuplicate(trx, known, row, item.match.work_id, now);
+    if (item.kind === "same-bytes") {
+      // The file it matched may have changed earlier in this batch, taking its old story with it.
+      const match = await findSourceByHash(trx, hash);
+      if (!match) return { kind: "failed", error: "a file with the same contents changed during this import; import this one again" };
+      return this.recordDuplicate(trx, known, row, match.work_id, now);
+    }
     if (known?.role === "primary") {
-      // A changed file updates its own work in place, even if its new text matches another work.
+      // A changed file updates its own work in place, even if its new text matches another work. Files recorded as
+      // duplicates of the old story are read again next time: theirs may no longer be stored.
+      if ((await findWorkFingerprint(trx, known.work_id)) !== item.story.fingerprint) await forgetDuplicateContents(trx, known.work_id);
       await replaceWork(trx, engine, known.work_id, toStore(item.story, source), now);
       await updateSource(trx, known.id, row);
       return { kind: "updated", workId: known.work_id };
@@ -260,7 +282,7 @@ async function recordSource(trx: Kysely<Database>, known: WorkSourceRow | undefi
 }
 
 /** Story text and HTML held for the batch: what bounds a batch's memory. */
-function storyBytes(story: ParsedStory): number {
+function storyCharacters(story: ParsedStory): number {
   return story.work.chapters.reduce((n, c) => n + c.text.length + c.html.length, 0);
 }
 
@@ -274,7 +296,7 @@ function toStore(story: ParsedStory, source: SourceFile): WorkToStore {
 }
 
 /** "the_long-way-home.txt" → "The long way home". */
-export function titleFromFileName(path: string): string {
+function titleFromFileName(path: string): string {
   const stem = basename(path, extname(path)).replace(/[_-]+/gu, " ").replace(/\s+/gu, " ").trim();
   return stem.length === 0 ? "Untitled" : stem.charAt(0).toUpperCase() + stem.slice(1);
 }

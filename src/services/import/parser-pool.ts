@@ -4,7 +4,7 @@
  * memory, fails alone: its worker is replaced and the import goes on.
  */
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { QuireError } from "../../domain/errors.js";
@@ -41,36 +41,47 @@ interface Slot {
   timer: NodeJS.Timeout | null;
 }
 
-export const DEFAULT_PARSE_TIMEOUT_MS = 120_000;
+const DEFAULT_PARSE_TIMEOUT_MS = 120_000;
+
+/**
+ * A worker's heap limit by default: a fair share of the machine's memory, at most 4 GB, so that a pathological
+ * file exhausts its own worker, not the machine.
+ */
+function defaultHeapMb(workers: number): number {
+  return Math.max(512, Math.min(4096, Math.floor(totalmem() / 1048576 / (workers + 1))));
+}
 
 export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
   const size = Math.max(1, options.workers ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS;
-  const maxHeapMb = options.maxHeapMb ?? 4096;
+  const maxHeapMb = options.maxHeapMb ?? defaultHeapMb(size);
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  /** Set when a worker cannot even start (a missing build, a module that fails to load): no file can be parsed. */
+  let broken: QuireError | null = null;
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }), ready: false, task: null, timer: null };
-    slot.worker.unref();
     slot.worker.on("message", (reply: WorkerReply) => {
       if ("ready" in reply) {
         slot.ready = true;
         dispatch();
         return;
       }
+      // A late reply from a task already failed by its timeout is ignored.
+      if (slot.task?.request.id !== reply.id) return;
       const task = finish(slot);
-      if (!task || task.request.id !== reply.id) return;
-      if ("story" in reply) task.resolve(reply.story);
-      else task.reject(new QuireError(reply.failure.code, reply.failure.message));
+      if ("story" in reply) task?.resolve(reply.story);
+      else task?.reject(new QuireError(reply.failure.code, reply.failure.message));
       dispatch();
     });
     slot.worker.on("error", (error: Error) => {
       const outOfMemory = "code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY";
-      replace(slot, outOfMemory ? `the parser ran out of memory (over ${maxHeapMb} MB)` : `the parser crashed: ${error.message}`);
+      lost(slot, outOfMemory ? `the parser ran out of memory (over ${maxHeapMb} MB)` : `the parser crashed: ${error.message}`);
     });
+    slot.worker.on("exit", (code) => lost(slot, `the parser stopped (exit code ${code})`));
     return slot;
   };
 
@@ -82,12 +93,21 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
     return task;
   };
 
-  const replace = (slot: Slot, reason: string) => {
+  /** A worker that died or was stopped: its file fails, and it is replaced unless it never started at all. */
+  const lost = (slot: Slot, reason: string, code = "parser-crash") => {
+    const index = slots.indexOf(slot);
+    if (index < 0) return;
+    slots.splice(index, 1);
     const task = finish(slot);
     void slot.worker.terminate();
-    const index = slots.indexOf(slot);
-    if (index >= 0 && !closed) slots[index] = spawn();
-    task?.reject(new QuireError("parser-limit", reason));
+    task?.reject(new QuireError(code, reason));
+    if (closed) return;
+    if (!slot.ready) {
+      broken = new QuireError("parser-crash", `the parser could not start: ${reason}`);
+      for (const queued of queue.splice(0)) queued.reject(broken);
+      return;
+    }
+    slots.push(spawn());
     dispatch();
   };
 
@@ -97,7 +117,7 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
       const task = queue.shift();
       if (!task) return;
       slot.task = task;
-      slot.timer = setTimeout(() => replace(slot, `parsing took longer than ${formatSeconds(timeoutMs)}`), timeoutMs);
+      slot.timer = setTimeout(() => lost(slot, `parsing took longer than ${formatSeconds(timeoutMs)}`, "parser-limit"), timeoutMs);
       // The bytes move to the worker rather than being copied.
       slot.worker.postMessage(task.request, [task.request.bytes.buffer]);
     }
@@ -108,7 +128,8 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
   return {
     concurrency: size,
     parse: (bytes, fileName) => {
-      if (closed) return Promise.reject(new Error("the parser pool is closed"));
+      if (closed) return Promise.reject(new QuireError("cancelled", "the parser pool is closed"));
+      if (broken) return Promise.reject(broken);
       return new Promise<ParsedStory>((resolve, reject) => {
         queue.push({ request: { id: nextId++, bytes: ownBytes(bytes), fileName }, resolve, reject });
         dispatch();
@@ -116,8 +137,11 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
     },
     close: async () => {
       closed = true;
-      for (const task of queue.splice(0)) task.reject(new QuireError("cancelled", "the import stopped before this file was parsed"));
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      const stopped = new QuireError("cancelled", "the import stopped before this file was parsed");
+      for (const task of queue.splice(0)) task.reject(stopped);
+      const workers = slots.splice(0);
+      for (const slot of workers) finish(slot)?.reject(stopped);
+      await Promise.all(workers.map((slot) => slot.worker.terminate()));
     },
   };
 }

@@ -164,7 +164,7 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
   ELOOP: "too many symbolic links",
 };
 
-export function describeFileError(error: unknown): string {
+function describeFileError(error: unknown): string {
   const code = error instanceof Error && "code" in error ? String(error.code) : "";
   return FILE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
 }
