@@ -84,7 +84,7 @@ function rawStatement(textCondition: string, q: BenchQuery): string {
   return `with hits as materialized (select w.id, w.language, w.status, w.kudos as sort_key from works w where ${parts.join(" and ")})
     select 'group' as kind, language as a, status as b, null as id, count(*) as n from hits group by language, status
     union all
-    select 'facet', t.type, t.name, t.id, c.n from (select f.tag_id, count(*) as n from hits h join work_filters f on f.work_id = h.id group by f.tag_id) c join tags t on t.id = c.tag_id
+    select 'facet', t.type, t.name, t.id, c.n from (select f.tag_id, count(*) as n from work_filters f where f.work_id in (select id from hits) group by f.tag_id) c join tags t on t.id = c.tag_id
     union all
     select 'page', null, null, id, place from (select id, row_number() over (order by sort_key desc nulls last, id desc) as place from hits) ranked where place <= 20`;
 }

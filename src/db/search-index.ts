@@ -75,7 +75,7 @@ async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSear
     select 'group' as kind, language as a, status as b, null as id, count(*) as n from hits group by language, status
     union all
     select 'facet', t.type, t.name, t.id, c.n from (
-      select f.tag_id, count(*) as n from hits h join work_filters f on f.work_id = h.id group by f.tag_id
+      select f.tag_id, count(*) as n from work_filters f where f.work_id in (select id from hits) group by f.tag_id
     ) c join tags t on t.id = c.tag_id
     union all
     select 'page', null, null, id, place from (
