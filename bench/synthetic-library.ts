@@ -147,6 +147,7 @@ function toParsedWork(work: SyntheticWork, maxWords: number | null): ParsedWork 
     series: work.series ? [work.series] : [],
     collections: [],
     sourceUrl: null,
+    inferred: [],
     chapters,
     provenance: {},
     extra: {},

@@ -9,7 +9,7 @@ const FIXTURES = join(import.meta.dirname, "fixtures", "parse");
 const WORK_KEYS = [
   "title", "authors", "fandoms", "rating", "ratingRaw", "warnings", "categories", "relationships", "characters",
   "freeforms", "summary", "notes", "endNotes", "disclaimer", "language", "status", "published", "updated",
-  "statedWordCount", "wordCount", "series", "collections", "sourceUrl", "chapters", "provenance", "extra",
+  "statedWordCount", "wordCount", "series", "collections", "sourceUrl", "chapters", "provenance", "extra", "inferred",
 ];
 const CHAPTER_KEYS = ["number", "title", "summary", "notes", "endNotes", "wordCount", "text", "html"];
 
@@ -32,8 +32,9 @@ describe("quire parse --json", () => {
     const { code, stdout } = await runCli(["parse", file, "--json"]);
     expect(code).toBe(0);
     const work = JSON.parse(stdout) as Record<string, unknown>;
-    expect(work).toMatchObject({ title: null, authors: [], rating: "Not Rated", ratingRaw: null, status: "unknown", series: [], extra: {} });
-    expect(work.provenance).toMatchObject({ rating: { source: "default" }, warnings: { source: "default" } });
+    // No rating stated: the content decides it, and the stated one stays null.
+    expect(work).toMatchObject({ title: null, authors: [], rating: "General Audiences", ratingRaw: null, status: "unknown", series: [], extra: {} });
+    expect(work.provenance).toMatchObject({ rating: { source: "inferred" }, warnings: { source: "default" } });
   });
 
   it("refuses --json with more than one file", async () => {

@@ -47,6 +47,7 @@ export function parsedWork(overrides: Partial<Omit<ParsedWork, "chapters">> & { 
     sourceUrl: null,
     provenance: {},
     extra: {},
+    inferred: [],
     ...overrides,
     chapters,
     wordCount: chapters.reduce((n, c) => n + c.wordCount, 0),

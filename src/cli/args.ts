@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseDatabaseTarget, type DatabaseTarget } from "../config.js";
 import { QuireError } from "../domain/errors.js";
+import { isTagType, TAG_TYPES, type TagType } from "../domain/tags/tag-type.js";
 import { UsageError } from "./io.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -31,4 +32,11 @@ export function positiveInteger(flag: string, value: string, max: number): numbe
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${value}"`);
   return n;
+}
+
+/** `--type`'s value, in any case. @example tagTypeOption("freeform") // "Freeform" */
+export function tagTypeOption(value: string): TagType {
+  const found = TAG_TYPES.find((t) => t.toLowerCase() === value.trim().toLowerCase());
+  if (found && isTagType(found)) return found;
+  throw new UsageError(`--type takes one of ${TAG_TYPES.join(", ")}, not "${value}"`);
 }

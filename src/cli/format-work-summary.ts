@@ -22,6 +22,12 @@ export function formatWorkSummary(path: string, { format, encoding, work }: Pars
     const source = provenance ? `  [${provenance.source} ${Math.round(provenance.confidence * 100)}%${provenance.evidence ? `: ${clip(provenance.evidence, 50)}` : ""}]` : "";
     lines.push(`  ${`${label}:`.padEnd(LABEL_WIDTH)}${clip(value, VALUE_WIDTH).padEnd(VALUE_WIDTH)}${source}`);
   }
+  const labels = new Map(FIELDS);
+  if (work.inferred.length > 0) lines.push("  Inferred from the text:");
+  for (const value of work.inferred) {
+    const label = `${labels.get(value.field) ?? value.field}:`;
+    lines.push(`    ${label.padEnd(LABEL_WIDTH - 2)}${clip(value.value, VALUE_WIDTH).padEnd(VALUE_WIDTH)}  [${Math.round(value.confidence * 100)}%: ${clip(value.evidence, 70)}]`);
+  }
   for (const [label, value] of Object.entries(work.extra)) {
     lines.push(`  ${`${label}:`.padEnd(LABEL_WIDTH)}${clip(value, VALUE_WIDTH)}  [kept as written]`);
   }

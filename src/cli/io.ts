@@ -14,3 +14,6 @@ export class UsageError extends QuireError {
     super("usage", message);
   }
 }
+
+/** Exit code when an import finished but some files (or rows) could not be imported. */
+export const EXIT_SOME_FAILED = 3;

@@ -15,6 +15,10 @@ Commands:
   search [query…] [--json]      Search the library with the Archive's query syntax and filters
                                 (quire help search lists them).
   mute add|remove|list [tag]    Mute tags library-wide: their works vanish from every result and count.
+  tags <action> …               The tag vocabulary: show, unwrangled, canonical, merge, parent, meta, rename,
+                                history, import and export (quire help tags lists them).
+  review [--below 0.75]         List the values the tagger inferred with less confidence, and inferred ratings;
+  review accept|correct <id>    accept them, or correct one (--field F --value OLD --to NEW | --remove).
   migrate                       Bring the library's database up to date (every command also does).
   generate --works N --out DIR  Write a synthetic corpus of legacy story files with a manifest of the truth
            [--seed S]           (for benchmarks and accuracy at scale).
@@ -39,6 +43,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   import: async () => (await import("./commands/import.js")).runImport,
   search: async () => (await import("./commands/search.js")).runSearch,
   mute: async () => (await import("./commands/mute.js")).runMute,
+  tags: async () => (await import("./commands/tags.js")).runTags,
+  review: async () => (await import("./commands/review.js")).runReview,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,
   generate: async () => (await import("./commands/generate.js")).runGenerate,
 };
@@ -49,7 +55,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     if (command === undefined) throw new UsageError("a command is needed (quire help lists them)");
     if (command === "help" || command === "--help" || command === "-h") {
-      io.out(rest[0] === "search" ? (await import("./commands/search.js")).SEARCH_HELP : USAGE);
+      const topic = rest[0];
+      io.out(topic === "search" ? (await import("./commands/search.js")).SEARCH_HELP : topic === "tags" ? (await import("./commands/tags.js")).TAGS_HELP : USAGE);
       return 0;
     }
     const load = COMMANDS[command];

@@ -6,7 +6,8 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { TagType } from "../domain/tags/tag-type.js";
-import type { WorkStatus } from "../domain/work.js";
+import type { ReviewDecision } from "../domain/review.js";
+import type { InferredValue, WorkStatus } from "../domain/work.js";
 
 /** 0 or 1. */
 type Flag = number;
@@ -91,6 +92,9 @@ export interface TagsTable {
   merger_id: number | null;
   created_at: string;
   updated_at: string;
+  /** JSON (TagDetails): a character's gender and mention forms, a relationship's members and ship names, a
+   *  fandom's creators and places. Null when the tag has none. */
+  details: string | null;
 }
 
 /** The Archive's common taggings: fandom → character, relationship, freeform; character → relationship. */
@@ -178,6 +182,43 @@ export interface MutedTagsTable {
   created_at: ColumnType<string, string, never>;
 }
 
+/** One wrangling operation, as done: what, when, on which tag (and the other tag of a pair), with its detail. */
+export interface WranglingHistoryTable {
+  id: Generated<number>;
+  at: string;
+  /** "canonical", "merge", "add-parent", "remove-parent", "add-meta-tag", "remove-meta-tag", "rename", "import", "seed". */
+  operation: string;
+  /** Null for operations on the whole vocabulary (an import, a seed). */
+  tag_id: number | null;
+  other_tag_id: number | null;
+  /** JSON: the operation's particulars (old name, tags handed over, counts…). */
+  detail: string;
+}
+
+/** The library's own settings, by key: which starter vocabulary it holds, say. */
+export interface LibrarySettingsTable {
+  key: string;
+  value: string;
+}
+
+/**
+ * Each value the tagger inferred for a work, and a person's decision about it: accepted as it is, or corrected
+ * (to `corrected_to`, or removed when that is null). Undecided rows (`decision` null) are the review queue.
+ */
+export interface InferredValuesTable {
+  id: Generated<number>;
+  work_id: number;
+  field: InferredValue["field"];
+  /** The tag name (or rating) as the tagger inferred it. */
+  value: string;
+  /** 0 to 1. */
+  confidence: number;
+  evidence: string;
+  decision: ReviewDecision | null;
+  corrected_to: string | null;
+  decided_at: string | null;
+}
+
 export interface Database {
   works: WorksTable;
   chapters: ChaptersTable;
@@ -194,6 +235,9 @@ export interface Database {
   collection_works: CollectionWorksTable;
   work_sources: WorkSourcesTable;
   muted_tags: MutedTagsTable;
+  wrangling_history: WranglingHistoryTable;
+  library_settings: LibrarySettingsTable;
+  inferred_values: InferredValuesTable;
 }
 
 export type WorkRow = Selectable<WorksTable>;

@@ -24,3 +24,31 @@ export class ValidationError extends QuireError<"invalid"> {
     super("invalid", Object.values(fields).join("; "));
   }
 }
+
+export type WranglingErrorCode =
+  | "unknown-tag" | "ambiguous-tag" | "fixed-tag" | "wrong-type" | "not-canonical" | "same-tag" | "cycle" | "rename" | "name-taken";
+
+/** A wrangling operation that cannot be done as asked: the message says why, in the tags' own names. */
+export class WranglingError extends QuireError<WranglingErrorCode> {}
+
+/** A tag name that several types share, where the operation needs one: the caller should ask which type. */
+export class AmbiguousTagError extends WranglingError {
+  constructor(
+    readonly tagName: string,
+    readonly types: readonly string[],
+  ) {
+    super("ambiguous-tag", `"${tagName}" names tags of several types (${types.join(", ")}): say which type`);
+  }
+}
+
+/** A vocabulary (a file to import, say) that names tags it neither defines nor finds in the library. */
+export class VocabularyError extends QuireError<"vocabulary"> {
+  constructor(readonly problems: readonly string[]) {
+    super("vocabulary", `the vocabulary cannot be stored:\n${problems.join("\n")}`);
+  }
+}
+
+export type ReviewErrorCode = "unknown-work" | "unknown-field" | "unknown-value";
+
+/** A review decision about something the library does not hold: no such work, or no such inferred value on it. */
+export class ReviewError extends QuireError<ReviewErrorCode> {}

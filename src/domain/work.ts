@@ -38,6 +38,16 @@ export interface FieldProvenance {
   confidence: number;
 }
 
+/** A tag or rating the importer inferred from the text rather than read from the file. */
+export interface InferredValue {
+  field: "fandoms" | "characters" | "relationships" | "categories" | "rating";
+  value: string;
+  /** 0 to 1. */
+  confidence: number;
+  /** What it was inferred from: "named Spike ×57, William ×3". */
+  evidence: string;
+}
+
 export interface ParsedWork {
   title: string | null;
   authors: string[];
@@ -69,6 +79,8 @@ export interface ParsedWork {
   provenance: Partial<Record<WorkField, FieldProvenance>>;
   /** Header fields with no field of their own, under their label as written. */
   extra: Record<string, string>;
+  /** Each value the tagger added from the text, with its confidence and evidence (empty before tagging). */
+  inferred: InferredValue[];
 }
 
-export type WorkField = Exclude<keyof ParsedWork, "chapters" | "provenance" | "extra" | "wordCount" | "ratingRaw">;
+export type WorkField = Exclude<keyof ParsedWork, "chapters" | "provenance" | "extra" | "wordCount" | "ratingRaw" | "inferred">;

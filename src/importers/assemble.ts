@@ -179,6 +179,7 @@ function finishWork(meta: WorkMetadata, chapters: ParsedChapter[]): ParsedWork {
     chapters,
     provenance,
     extra: meta.extra,
+    inferred: [],
   };
 }
 

@@ -1,17 +1,16 @@
 /** `quire import <paths…> [--json] [--reparse] [--jobs N] [--db …]`: story files, folders and zips into the library. */
 import { availableParallelism } from "node:os";
 import { openQuire } from "../../composition.js";
+import { readVocabulary } from "../../db/repositories/vocabulary.js";
 import { importFiles, type ImportReport } from "../../services/import/import-files.js";
 import { createParserPool } from "../../services/import/parser-pool.js";
 import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
 import { createImportProgress } from "../import-progress.js";
-import { UsageError, type Io } from "../io.js";
+import { EXIT_SOME_FAILED, UsageError, type Io } from "../io.js";
 import { printable } from "../printable.js";
 
 const USAGE = "quire import <file|folder|zip…> [--json] [--reparse] [--jobs N] [--db TARGET]";
 
-/** Exit code when the import finished but some files could not be imported. */
-export const EXIT_SOME_FAILED = 3;
 
 export async function runImport(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -24,7 +23,8 @@ export async function runImport(args: readonly string[], io: Io): Promise<number
   const workers = values.jobs ? positiveInteger("--jobs", values.jobs, 64) : availableParallelism();
 
   const quire = await openQuire(databaseFrom(values.db));
-  const parser = createParserPool({ workers });
+  // Works are tagged with the library's vocabulary: the starter one and whatever its wranglers added.
+  const parser = createParserPool({ workers, vocabulary: await readVocabulary(quire.library.db) });
   const progress = createImportProgress(io, io.terminal ? "bar" : values.json ? "silent" : "lines");
   // The first Ctrl-C stops reading and stores what was read; a second one ends the process at once.
   const controller = new AbortController();

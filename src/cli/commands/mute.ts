@@ -1,8 +1,7 @@
 /** `quire mute add|remove|list [tag] [--type TYPE]`: tags whose works vanish from every search and count. */
 import { openQuire } from "../../composition.js";
-import { isTagType, TAG_TYPES, type TagType } from "../../domain/tags/tag-type.js";
 import { listMutedTags, muteTag, unmuteTag } from "../../services/mute-tags.js";
-import { DB_OPTION, databaseFrom, parseCommandArgs } from "../args.js";
+import { DB_OPTION, databaseFrom, parseCommandArgs, tagTypeOption } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 
 const USAGE = "quire mute add|remove <tag> [--type TYPE] | quire mute list  [--db TARGET]";
@@ -13,7 +12,7 @@ export async function runMute(args: readonly string[], io: Io): Promise<number> 
   if (action !== "add" && action !== "remove" && action !== "list") throw new UsageError(`mute needs add, remove or list (usage: ${USAGE})`);
   const name = words.join(" ").trim();
   if (action === "list" ? name.length > 0 : name.length === 0) throw new UsageError(`usage: ${USAGE}`);
-  const type = values.type === undefined ? null : tagType(values.type);
+  const type = values.type === undefined ? null : tagTypeOption(values.type);
 
   const quire = await openQuire(databaseFrom(values.db));
   try {
@@ -31,10 +30,4 @@ export async function runMute(args: readonly string[], io: Io): Promise<number> 
   } finally {
     await quire.close();
   }
-}
-
-function tagType(value: string): TagType {
-  const found = TAG_TYPES.find((t) => t.toLowerCase() === value.trim().toLowerCase());
-  if (found && isTagType(found)) return found;
-  throw new UsageError(`--type takes one of ${TAG_TYPES.join(", ")}, not "${value}"`);
 }

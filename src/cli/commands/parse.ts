@@ -1,8 +1,14 @@
-/** `quire parse <file…> [--json]`: one story file in, the structured work out. */
+/**
+ * `quire parse <file…> [--json]`: one story file in, the structured work out, tagged with the starter vocabulary
+ * (canonical tags, and what the file never said inferred from its text, with evidence).
+ */
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { QuireError } from "../../domain/errors.js";
 import { MAX_STORY_BYTES, parseStory, type ParseResult } from "../../importers/parse-story.js";
+import { starterVocabulary } from "../../tags/starter-vocabulary.js";
+import { tagWork } from "../../tags/tag-work.js";
+import { Vocabulary } from "../../tags/vocabulary.js";
 import { formatWorkSummary } from "../format-work-summary.js";
 import { UsageError, type Io } from "../io.js";
 
@@ -43,7 +49,9 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
   ENOENT: "no such file", ENOTDIR: "no such file", EACCES: "permission denied", ELOOP: "too many symbolic links",
 };
 
-/** Parses one file; every error it reports names the file. */
+let vocabulary: Vocabulary | undefined;
+
+/** Parses and tags one file; every error it reports names the file. */
 async function parseFile(path: string): Promise<ParseResult> {
   let bytes: Uint8Array;
   try {
@@ -60,7 +68,9 @@ async function parseFile(path: string): Promise<ParseResult> {
     throw error;
   }
   try {
-    return await parseStory(bytes, path);
+    const result = await parseStory(bytes, path);
+    vocabulary ??= new Vocabulary(starterVocabulary());
+    return { ...result, work: tagWork(result.work, vocabulary) };
   } catch (error) {
     if (error instanceof QuireError) throw new QuireError(error.code, `${path}: ${error.message}`, { cause: error });
     throw error;

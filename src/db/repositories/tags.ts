@@ -6,6 +6,7 @@
 import { sql, type Kysely } from "kysely";
 import { isCrossover } from "../../domain/tags/crossover.js";
 import type { NamedTag } from "../../domain/tags/work-tags.js";
+import type { TagType } from "../../domain/tags/tag-type.js";
 import { nameKey } from "../../domain/sort-key.js";
 import type { TagRef } from "../../search/work-search.js";
 import type { Database } from "../schema.js";
@@ -92,4 +93,34 @@ export async function resolveFilterTags(db: Kysely<Database>, refs: readonly Tag
     .where("name_key", "in", [...new Set(keys)])
     .execute();
   return refs.map((ref, i) => [...new Set(rows.filter((r) => r.name_key === keys[i] && (!ref.type || r.type === ref.type)).map((r) => r.filter_id))]);
+}
+
+/**
+ * Takes the work's tag of this type with this name key off it, or every tag of the type when `key` is null (a
+ * work's one rating, say). Filters are the caller's to refresh.
+ * @returns the place the first tag taken held among the work's tags, or null when the work had none.
+ */
+export async function removeWorkTag(db: Kysely<Database>, workId: number, type: TagType, key: string | null): Promise<number | null> {
+  let query = db
+    .selectFrom("work_tags as wt")
+    .innerJoin("tags as t", "t.id", "wt.tag_id")
+    .select(["wt.tag_id", "wt.position"])
+    .where("wt.work_id", "=", workId)
+    .where("t.type", "=", type);
+  if (key !== null) query = query.where("t.name_key", "=", key);
+  const taken = await query.orderBy("wt.position").execute();
+  if (taken.length === 0) return null;
+  await db.deleteFrom("work_tags").where("work_id", "=", workId).where("tag_id", "in", taken.map((t) => t.tag_id)).execute();
+  return taken[0]?.position ?? null;
+}
+
+/** Puts the tag on the work at `position` (after its other tags when null), unless the work has it already. */
+export async function addWorkTag(db: Kysely<Database>, workId: number, tagId: number, position: number | null): Promise<void> {
+  const place = position
+    ?? ((await db.selectFrom("work_tags").select((eb) => eb.fn.max("position").as("last")).where("work_id", "=", workId).executeTakeFirstOrThrow()).last ?? -1) + 1;
+  await db
+    .insertInto("work_tags")
+    .values({ work_id: workId, tag_id: tagId, position: place })
+    .onConflict((oc) => oc.columns(["work_id", "tag_id"]).doNothing())
+    .execute();
 }

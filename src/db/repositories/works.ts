@@ -2,13 +2,15 @@
  * Works with their chapters, authors, tags, series and collections, written as one unit: callers run these
  * inside a transaction (the edge owns it), so a work is stored whole or not at all.
  */
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { applyCorrections } from "../../domain/review.js";
 import { sortKey, titleSortKey } from "../../domain/sort-key.js";
 import { workTags } from "../../domain/tags/work-tags.js";
 import type { ParsedWork } from "../../domain/work.js";
-import type { Engine } from "../dialects/engine.js";
+import type { Engine, SearchDocument } from "../dialects/engine.js";
 import type { Database, NewWorkRow } from "../schema.js";
 import { ensureNamed } from "./names.js";
+import { deleteUndecidedValues, listCorrections, storeInferredValues } from "./review.js";
 import { ensureTags, refreshWorkFilters } from "./tags.js";
 
 export interface WorkToStore {
@@ -29,14 +31,46 @@ export async function insertWork(db: Kysely<Database>, engine: Engine, input: Wo
   return id;
 }
 
-/** Replaces everything a work holds with a new reading of it, keeping its id, stats and creation time. */
+/**
+ * Replaces everything a work holds with a new reading of it, keeping its id, stats and creation time. Decisions
+ * about its inferred values outlive the reading: a value corrected before is corrected again wherever the new
+ * reading infers it again, and undecided values the new reading no longer infers are dropped.
+ */
 export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: number, input: WorkToStore, now: string): Promise<void> {
-  const row = workRow(input, now);
+  const corrections = await listCorrections(db, workId);
+  const reviewed = corrections.length === 0 ? input : { ...input, work: applyCorrections(input.work, corrections) };
+  const row = workRow(reviewed, now);
   await db.updateTable("works").set({ ...row, created_at: undefined }).where("id", "=", workId).execute();
   for (const table of ["chapters", "work_authors", "work_tags", "series_works", "collection_works"] as const) {
     await db.deleteFrom(table).where("work_id", "=", workId).execute();
   }
-  await writeWorkParts(db, engine, workId, input, now, false);
+  await deleteUndecidedValues(db, workId);
+  await writeWorkParts(db, engine, workId, reviewed, now, false);
+}
+
+/** Rebuilds the work's full-text entry from its stored rows, after its tags changed outside an import. */
+export async function reindexWork(db: Kysely<Database>, engine: Engine, workId: number): Promise<void> {
+  const work = await db.selectFrom("works").select(["title", "summary", "notes", "end_notes"]).where("id", "=", workId).executeTakeFirstOrThrow();
+  // Names through a link table: in the work's order where the link keeps one, else in the order they were stored.
+  const linked = async (link: string, table: string, key: string, inOrder: boolean) => {
+    const order = inOrder ? sql`l.position, n.id` : sql`n.id`;
+    const { rows } = await sql<{ name: string }>`select n.name from ${sql.table(link)} l join ${sql.table(table)} n on n.id = ${sql.ref(`l.${key}`)}
+      where l.work_id = ${workId} order by ${order}`.execute(db);
+    return rows.map((r) => r.name);
+  };
+  const chapters = await db.selectFrom("chapters").select("text").where("work_id", "=", workId).orderBy("position").execute();
+  await engine.indexWork(db, searchDocument(workId, {
+    title: work.title,
+    authors: await linked("work_authors", "authors", "author_id", true),
+    tags: await linked("work_tags", "tags", "tag_id", true),
+    about: [work.summary, work.notes, work.end_notes, ...(await linked("series_works", "series", "series_id", false)), ...(await linked("collection_works", "collections", "collection_id", false))],
+    chapters: chapters.map((c) => c.text),
+  }), false);
+}
+
+export async function findWorkTitle(db: Kysely<Database>, workId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("works").select("title").where("id", "=", workId).executeTakeFirst();
+  return row?.title;
 }
 
 export async function findWorkFingerprint(db: Kysely<Database>, workId: number): Promise<string | undefined> {
@@ -103,6 +137,7 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
   const tagIds = [...new Set(await ensureTags(db, tags, now))];
   if (tagIds.length > 0) await db.insertInto("work_tags").values(tagIds.map((tag_id, position) => ({ work_id: workId, tag_id, position }))).execute();
   await refreshWorkFilters(db, [workId]);
+  await storeInferredValues(db, workId, work.inferred);
 
   const series = work.series.filter((s) => s.name.trim().length > 0);
   const seriesIds = await ensureNamed(db, "series", series.map((s) => s.name.trim()), now);
@@ -115,14 +150,28 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
     await db.insertInto("collection_works").values(collectionIds.map((collection_id) => ({ collection_id, work_id: workId }))).execute();
   }
 
-  await engine.indexWork(db, {
-    workId,
+  await engine.indexWork(db, searchDocument(workId, {
     title,
-    authors: work.authors.join("\n"),
-    tags: tags.map((t) => t.name).join("\n"),
-    about: [work.summary, work.notes, work.endNotes, ...series.map((s) => s.name), ...work.collections].filter((t) => t).join("\n\n"),
+    authors: work.authors,
+    tags: tags.map((t) => t.name),
+    about: [work.summary, work.notes, work.endNotes, ...series.map((s) => s.name), ...work.collections],
     chapters: work.chapters.map((c) => c.text),
-  }, isNew);
+  }), isNew);
+}
+
+/** The full-text entry of a work from its parts, whether fresh from a file or read back from the store. */
+function searchDocument(
+  workId: number,
+  parts: { title: string; authors: readonly string[]; tags: readonly string[]; about: readonly (string | null)[]; chapters: readonly string[] },
+): SearchDocument {
+  return {
+    workId,
+    title: parts.title,
+    authors: parts.authors.join("\n"),
+    tags: parts.tags.join("\n"),
+    about: parts.about.filter((t) => t).join("\n\n"),
+    chapters: parts.chapters,
+  };
 }
 
 async function nextSeriesPosition(db: Kysely<Database>, seriesId: number): Promise<number> {

@@ -215,10 +215,16 @@ function applyCategory(meta: WorkMetadata, values: readonly string[], evidence: 
   const categories: Category[] = [];
   const genres: string[] = [];
   const fandoms: string[] = [];
+  const isGenre = (value: string) => value.split("/").every((part) => GENRE_WORDS.has(part.trim().toLowerCase()));
+  // eFiction archives file fandoms under "Category"; mailing-list headers list genres there. One genre or
+  // category word makes the whole line a genre list ("Romance, PWP with a bit of plot"), and no fandom's name
+  // starts in lower case ("a little angst").
+  const genreLine = values.some((v) => categoryFromWord(v) !== null || isGenre(v));
   for (const value of values) {
     const category = categoryFromWord(value);
     if (category) categories.push(category);
-    else if (value.split("/").every((part) => GENRE_WORDS.has(part.trim().toLowerCase()))) genres.push(...splitGenres(value));
+    else if (isGenre(value)) genres.push(...splitGenres(value));
+    else if (genreLine || /^\p{Ll}/u.test(value)) genres.push(value);
     else fandoms.push(...splitFandoms(value, false));
   }
   meta.addCategories(categories, evidence);

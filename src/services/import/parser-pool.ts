@@ -8,12 +8,18 @@ import { availableParallelism, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { QuireError } from "../../domain/errors.js";
+import type { VocabularyFile } from "../../tags/vocabulary-file.js";
 import type { ParsedStory, ParseFailure, StoryParser } from "./story-parser.js";
 
 export interface WorkerRequest {
   id: number;
   bytes: Uint8Array<ArrayBuffer>;
   fileName: string;
+}
+
+/** What each worker starts with: the vocabulary to tag works with (null: no tagging). */
+export interface WorkerData {
+  vocabulary: VocabularyFile | null;
 }
 
 /** A worker says `ready` once its modules are loaded, so loading never counts against a file's time limit. */
@@ -26,6 +32,8 @@ export interface ParserPoolOptions {
   timeoutMs?: number;
   /** Heap limit per worker, so a pathological file cannot take the whole machine. */
   maxHeapMb?: number;
+  /** The vocabulary the workers tag works with; without one they only parse. */
+  vocabulary?: VocabularyFile;
 }
 
 interface Task {
@@ -55,6 +63,7 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
   const size = Math.max(1, options.workers ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS;
   const maxHeapMb = options.maxHeapMb ?? defaultHeapMb(size);
+  const workerData: WorkerData = { vocabulary: options.vocabulary ?? null };
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -63,7 +72,7 @@ export function createParserPool(options: ParserPoolOptions = {}): StoryParser {
   let broken: QuireError | null = null;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }), ready: false, task: null, timer: null };
+    const slot: Slot = { worker: new Worker(workerScript(), { workerData, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }), ready: false, task: null, timer: null };
     slot.worker.on("message", (reply: WorkerReply) => {
       if ("ready" in reply) {
         slot.ready = true;

@@ -1,10 +1,13 @@
 /**
- * Parsing as the import sees it: bytes in, a parsed work with its fingerprint out. Two implementations: in this
- * thread (tests, single files) and a pool of worker threads (bulk imports; see parser-pool.ts).
+ * Parsing as the import sees it: bytes in, a parsed and tagged work with its fingerprint out. Two
+ * implementations: in this thread (tests, single files) and a pool of worker threads (bulk imports; see
+ * parser-pool.ts). Tagging uses the library's vocabulary, so what wranglers taught it applies to the next import.
  */
 import { QuireError } from "../../domain/errors.js";
 import { storyFingerprint } from "../../importers/fingerprint.js";
 import { parseStory, type ParseResult } from "../../importers/parse-story.js";
+import { tagWork } from "../../tags/tag-work.js";
+import type { Vocabulary } from "../../tags/vocabulary.js";
 
 export interface ParsedStory extends ParseResult {
   fingerprint: string;
@@ -18,16 +21,23 @@ export interface StoryParser {
   close(): Promise<void>;
 }
 
-export async function parseStoryWithFingerprint(bytes: Uint8Array, fileName: string): Promise<ParsedStory> {
+/** Parses, then tags with `vocabulary` when one is given (null: the file's own tags, as written). */
+export async function parseStoryWithFingerprint(bytes: Uint8Array, fileName: string, vocabulary: Vocabulary | null): Promise<ParsedStory> {
   const result = await parseStory(bytes, fileName);
-  return { ...result, fingerprint: storyFingerprint(result.work.chapters) };
+  const work = vocabulary ? tagWork(result.work, vocabulary) : result.work;
+  return { ...result, work, fingerprint: storyFingerprint(result.work.chapters) };
 }
 
-export const inProcessParser: StoryParser = {
-  concurrency: 1,
-  parse: parseStoryWithFingerprint,
-  close: async () => undefined,
-};
+export function createInProcessParser(vocabulary: Vocabulary | null): StoryParser {
+  return {
+    concurrency: 1,
+    parse: (bytes, fileName) => parseStoryWithFingerprint(bytes, fileName, vocabulary),
+    close: async () => undefined,
+  };
+}
+
+/** Parses without tagging: for tests of what the importer itself reads. */
+export const inProcessParser: StoryParser = createInProcessParser(null);
 
 /** A parse failure as it crosses a thread boundary: errors lose their class there. */
 export interface ParseFailure {

@@ -1,0 +1,94 @@
+/**
+ * The labelled evaluation set in test/fixtures/eval: original stories, each beside a `.truth.yaml` with its true
+ * fandoms, characters, relationships, categories, rating and crossover flag. Reads every story, tags it with
+ * the starter vocabulary and returns what the tagger said beside the truth.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { isCrossover } from "../src/domain/tags/crossover.js";
+import { RATINGS } from "../src/domain/rating.js";
+import { parseStory } from "../src/importers/parse-story.js";
+import type { LabelledResult, TagLabels } from "../src/tags/evaluation.js";
+import { tagWork } from "../src/tags/tag-work.js";
+import type { Vocabulary } from "../src/tags/vocabulary.js";
+import type { ParsedWork } from "../src/domain/work.js";
+
+/** From bench/ (tests) or dist/bench/ (the built script), the set is in test/fixtures/eval of the package. */
+export const EVAL_SET_FOLDERS = ["../test/fixtures/eval/", "../../test/fixtures/eval/"].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+
+const truthSchema = z.object({
+  fandoms: z.array(z.string()),
+  characters: z.array(z.string()),
+  relationships: z.array(z.string()),
+  categories: z.array(z.string()),
+  rating: z.enum(RATINGS),
+  rating_stated: z.boolean(),
+  crossover: z.boolean(),
+  headers: z.enum(["none", "disclaimer", "partial", "full"]),
+});
+export type Truth = z.infer<typeof truthSchema>;
+
+export interface EvaluatedWork extends LabelledResult {
+  truthFile: Truth;
+  work: ParsedWork;
+}
+
+export async function evaluationSetFolder(): Promise<string> {
+  for (const folder of EVAL_SET_FOLDERS) {
+    try {
+      await readdir(folder);
+      return folder;
+    } catch {
+      // Try the next candidate.
+    }
+  }
+  throw new Error(`the evaluation set is missing (looked in ${EVAL_SET_FOLDERS.join(", ")})`);
+}
+
+/** @throws Error naming a truth file that does not match the schema or a story without one. */
+export async function runEvaluationSet(vocabulary: Vocabulary): Promise<EvaluatedWork[]> {
+  const folder = await evaluationSetFolder();
+  const names = (await readdir(folder)).filter((n) => n.endsWith(".truth.yaml")).sort();
+  const files = await readdir(folder);
+  const results: EvaluatedWork[] = [];
+  for (const truthName of names) {
+    const stem = truthName.replace(/\.truth\.yaml$/u, "");
+    const story = files.find((f) => f.startsWith(`${stem}.`) && f !== truthName);
+    if (!story) throw new Error(`${truthName}: no story file beside it`);
+    const parsedTruth = truthSchema.safeParse(parseYaml(await readFile(join(folder, truthName), "utf8")));
+    if (!parsedTruth.success) throw new Error(`${truthName}: ${parsedTruth.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    const truth = parsedTruth.data;
+    const { work: parsed } = await parseStory(await readFile(join(folder, story)), story);
+    const work = tagWork(parsed, vocabulary);
+    results.push({
+      name: story,
+      truth: { ...truth },
+      truthFile: truth,
+      predicted: labelsOf(work, vocabulary),
+      ratingInferred: !truth.rating_stated,
+      work,
+    });
+  }
+  return results;
+}
+
+function labelsOf(work: ParsedWork, vocabulary: Vocabulary): TagLabels {
+  const fandomSets = work.fandoms.map((name) => {
+    const entry = vocabulary.fandom(name);
+    return new Set([name, ...(entry?.metaTags ?? [])]);
+  });
+  // The crossover rule compares ids; names stand in for them here.
+  const ids = new Map<string, number>();
+  const asIds = fandomSets.map((set) => new Set([...set].map((n) => ids.get(n) ?? ids.set(n, ids.size).size - 1)));
+  return {
+    fandoms: work.fandoms,
+    characters: work.characters,
+    relationships: work.relationships,
+    categories: work.categories,
+    rating: work.rating,
+    crossover: isCrossover(asIds),
+  };
+}
