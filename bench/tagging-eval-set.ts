@@ -12,14 +12,15 @@ import { isCrossover } from "../src/domain/tags/crossover.js";
 import { RATINGS } from "../src/domain/rating.js";
 import { generateCorpus } from "../src/corpus/generate-corpus.js";
 import { parseStory } from "../src/importers/parse-story.js";
-import { relationshipName } from "../src/tags/vocabulary-file.js";
+import { resolveRelationship } from "../src/tags/inference/infer-relationships.js";
+import type { CharacterEntry } from "../src/tags/vocabulary-file.js";
 import type { LabelledResult, TagLabels } from "../src/tags/evaluation.js";
-import { tagWork } from "../src/tags/tag-work.js";
+import { canonicalCharacter, tagWork } from "../src/tags/tag-work.js";
 import type { Vocabulary } from "../src/tags/vocabulary.js";
 import type { ParsedWork } from "../src/domain/work.js";
 
-/** From bench/ (tests) or dist/bench/ (the built script), the set is in test/fixtures/eval of the package. */
-export const EVAL_SET_FOLDERS = ["../test/fixtures/eval/", "../../test/fixtures/eval/"].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+// From bench/ (tests) or dist/bench/ (the built script), the set is in test/fixtures/eval of the package.
+const EVAL_SET_FOLDERS = ["../test/fixtures/eval/", "../../test/fixtures/eval/"].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 
 const truthSchema = z.object({
   fandoms: z.array(z.string()),
@@ -31,18 +32,16 @@ const truthSchema = z.object({
   crossover: z.boolean(),
   headers: z.enum(["none", "disclaimer", "partial", "full"]),
 });
-export type Truth = z.infer<typeof truthSchema>;
 
 export interface EvaluatedWork extends LabelledResult {
-  truthFile: Truth;
-  work: ParsedWork;
+  truth: z.infer<typeof truthSchema>;
 }
 
-export async function evaluationSetFolder(): Promise<string> {
+/** The set's folder and its file names. */
+async function evaluationSet(): Promise<{ folder: string; files: string[] }> {
   for (const folder of EVAL_SET_FOLDERS) {
     try {
-      await readdir(folder);
-      return folder;
+      return { folder, files: (await readdir(folder)).sort() };
     } catch {
       // Try the next candidate.
     }
@@ -52,29 +51,23 @@ export async function evaluationSetFolder(): Promise<string> {
 
 /** @throws Error naming a truth file that does not match the schema or a story without one. */
 export async function runEvaluationSet(vocabulary: Vocabulary): Promise<EvaluatedWork[]> {
-  const folder = await evaluationSetFolder();
-  const names = (await readdir(folder)).filter((n) => n.endsWith(".truth.yaml")).sort();
-  const files = await readdir(folder);
+  const { folder, files } = await evaluationSet();
   const results: EvaluatedWork[] = [];
-  for (const truthName of names) {
+  for (const truthName of files.filter((n) => n.endsWith(".truth.yaml"))) {
     const stem = truthName.replace(/\.truth\.yaml$/u, "");
     const story = files.find((f) => f.startsWith(`${stem}.`) && f !== truthName);
     if (!story) throw new Error(`${truthName}: no story file beside it`);
     const parsedTruth = truthSchema.safeParse(parseYaml(await readFile(join(folder, truthName), "utf8")));
     if (!parsedTruth.success) throw new Error(`${truthName}: ${parsedTruth.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    const truth = parsedTruth.data;
     const { work: parsed } = await parseStory(await readFile(join(folder, story)), story);
     const work = tagWork(parsed, vocabulary);
-    results.push({
-      name: story,
-      truth: { ...truth },
-      truthFile: truth,
-      predicted: labelsOf(work, vocabulary),
-      ratingInferred: !truth.rating_stated,
-      work,
-    });
+    results.push({ name: story, truth: parsedTruth.data, predicted: labelsOf(work, vocabulary), ratingInferred: ratingWasInferred(work) });
   }
   return results;
+}
+
+function ratingWasInferred(work: ParsedWork): boolean {
+  return work.inferred.some((v) => v.field === "rating");
 }
 
 function labelsOf(work: ParsedWork, vocabulary: Vocabulary): TagLabels {
@@ -98,7 +91,8 @@ function labelsOf(work: ParsedWork, vocabulary: Vocabulary): TagLabels {
 /**
  * The same measure at scale: `count` works of the generated corpus (src/corpus), parsed and tagged, beside their
  * manifest with its names made canonical through the vocabulary. The generator states most tags in headers and
- * names its characters in synthetic prose, so this measures canonicalisation and what inference adds to it.
+ * names its characters in synthetic prose, so this measures canonicalisation and what inference adds to it. The
+ * true crossover flag is the crossover rule applied to the true fandoms.
  */
 export async function runGeneratedSet(vocabulary: Vocabulary, count: number, seed: number): Promise<LabelledResult[]> {
   const results: LabelledResult[] = [];
@@ -106,24 +100,23 @@ export async function runGeneratedSet(vocabulary: Vocabulary, count: number, see
     const { work: parsed } = await parseStory(file.bytes, file.path);
     const work = tagWork(parsed, vocabulary);
     const truth = file.manifest;
-    const canonical = (names: readonly string[], find: (name: string) => { name: string } | undefined) => names.map((n) => find(n)?.name ?? n);
-    const fandoms = canonical(truth.fandoms, (n) => vocabulary.fandom(n));
+    const fandoms = truth.fandoms.map((n) => vocabulary.fandom(n)?.name ?? n);
+    const inTrueFandoms = (c: CharacterEntry) => c.fandoms.some((f) => fandoms.includes(f));
+    // The manifest's names made canonical as the tagger makes stated ones, so that a difference is an inference one.
     const predicted = labelsOf(work, vocabulary);
     results.push({
       name: file.path,
       truth: {
         fandoms,
-        characters: canonical(truth.characters, (n) => vocabulary.character(n)),
-        relationships: truth.relationships.map((n) => {
-          const entry = vocabulary.relationship(n);
-          return entry ? relationshipName(entry) : n;
-        }),
+        characters: truth.characters.map((n) => canonicalCharacter(n, [], vocabulary, inTrueFandoms)),
+        relationships: truth.relationships.map((n) => resolveRelationship(n, [], vocabulary, inTrueFandoms)?.name ?? n),
         categories: truth.categories,
         rating: truth.rating,
         crossover: labelsOf({ ...work, fandoms }, vocabulary).crossover,
       },
       predicted,
-      ratingInferred: parsed.ratingRaw === null,
+      // A work the manifest calls Not Rated has no true rating to measure a suggestion against.
+      ratingInferred: ratingWasInferred(work) && truth.rating !== "Not Rated",
     });
   }
   return results;

@@ -1,12 +1,10 @@
 /** `quire review`, `review accept` and `review correct` as a user runs them, on a library file. */
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openQuire } from "../src/composition.js";
 import { insertWork } from "../src/db/repositories/works.js";
 import type { InferredValue } from "../src/domain/work.js";
 import { parsedWork, toStore } from "./factories.js";
+import { sqliteLibraryPath } from "./support/databases.js";
 import { runCli } from "./support/run-cli.js";
 
 const inferred = (field: InferredValue["field"], value: string, confidence: number, evidence: string): InferredValue => ({ field, value, confidence, evidence });
@@ -15,7 +13,7 @@ let db = "";
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  const path = join(await mkdtemp(join(tmpdir(), "quire-review-cli-")), "library.db");
+  const path = await sqliteLibraryPath({ starterVocabulary: true });
   db = `sqlite:${path}`;
   const quire = await openQuire({ engine: "sqlite", path });
   try {
@@ -72,6 +70,8 @@ describe("quire review", () => {
       [["--below", "2"], /--below takes a confidence from 0 to 1/u],
       [["--field", "mood"], /--field takes one of fandoms, characters, relationships, categories, rating/u],
       [["--to", "Spike"], /--to does not go with review list/u],
+      [["--offset=-1"], /--offset takes a whole number from 0, not "-1"/u],
+      [["--offset", " "], /--offset takes a whole number from 0, not " "/u],
       [["accept"], /usage: quire review/u],
       [["accept", "x"], /the work id takes a whole number/u],
       [["correct", "1", "--value", "Spike", "--to", "Angel"], /review correct needs --field/u],

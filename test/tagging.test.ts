@@ -18,7 +18,7 @@ const EVAL = join(import.meta.dirname, "fixtures", "eval");
 describe("the evaluation set", () => {
   it("has at least 40 labelled works, headers and no headers, several fandoms, every rating", () => {
     expect(results.length).toBeGreaterThanOrEqual(40);
-    expect(results.filter((r) => r.truthFile.headers === "none").length).toBeGreaterThanOrEqual(10);
+    expect(results.filter((r) => r.truth.headers === "none").length).toBeGreaterThanOrEqual(10);
     expect(new Set(results.flatMap((r) => r.truth.fandoms)).size).toBeGreaterThanOrEqual(10);
     expect(new Set(results.map((r) => r.truth.rating))).toEqual(new Set(["General Audiences", "Teen And Up Audiences", "Mature", "Explicit"]));
   });
@@ -29,7 +29,11 @@ describe("the evaluation set", () => {
       ...vocabulary.file.characters.map((c) => c.name),
       ...vocabulary.file.relationships.map(relationshipName),
     ]);
-    const unknown = results.flatMap((r) => [...r.truth.fandoms, ...r.truth.characters].filter((name) => !known.has(name)).map((name) => `${r.name}: ${name}`));
+    // A relationship the vocabulary lacks still names its members canonically.
+    const members = (name: string) => (known.has(name) ? [] : name.split(name.includes("/") ? "/" : " & "));
+    const unknown = results.flatMap((r) =>
+      [...r.truth.fandoms, ...r.truth.characters, ...r.truth.relationships.flatMap(members)].filter((name) => !known.has(name)).map((name) => `${r.name}: ${name}`),
+    );
     expect(unknown).toEqual([]);
   });
 });
@@ -49,12 +53,13 @@ describe("tagging accuracy on the evaluation set", () => {
 
   it("suggests ratings close to the truth and never rates explicit work General or Teen", () => {
     expect(report.explicitRatedLow).toEqual([]);
-    expect(report.ratingWithinOne.agree / report.ratingWithinOne.of).toBeGreaterThanOrEqual(0.95);
-    expect(report.ratingExact.agree / report.ratingExact.of).toBeGreaterThanOrEqual(0.7);
+    expect(report.ratings.inferred).toBeGreaterThanOrEqual(20);
+    expect(report.ratings.withinOne / report.ratings.inferred).toBeGreaterThanOrEqual(0.95);
+    expect(report.ratings.exact / report.ratings.inferred).toBeGreaterThanOrEqual(0.7);
   });
 
   it("tells crossovers from single-fandom works", () => {
-    expect(report.crossovers.agree / report.crossovers.of).toBeGreaterThanOrEqual(0.95);
+    expect(report.crossoversRight / report.works).toBeGreaterThanOrEqual(0.95);
     expect(results.filter((r) => r.truth.crossover && r.predicted.crossover).length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -63,7 +68,8 @@ describe("quire parse on a header-less story", () => {
   it("prints canonical characters, the fandom and a rating suggestion, each with its evidence", async () => {
     const { code, stdout } = await runCli(["parse", join(EVAL, "a01-cold-hands.txt")]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Fandoms: +Buffy the Vampire Slayer \(TV\) +\[inferred \d+%: Spike ×\d+, Buffy ×\d+/u);
+    expect(stdout).toMatch(/^ {2}Fandoms: +Buffy the Vampire Slayer \(TV\) +\[inferred \d+%\]$/mu);
+    expect(stdout).toMatch(/^ {4}Fandoms: +Buffy the Vampire Slayer \(TV\) +\[\d+%: Spike ×\d+, Buffy ×\d+/mu);
     expect(stdout).toMatch(/Characters: +Spike \(Buffy the Vampire Slayer\) +\[\d+%: named Spike ×\d+\]/u);
     expect(stdout).toMatch(/Rating: +Explicit +\[\d+%: Explicit: explicit sexual content \(/u);
   });

@@ -8,7 +8,7 @@ import { insertWork } from "../src/db/repositories/works.js";
 import { parseVocabularyFile, starterVocabulary } from "../src/tags/starter-vocabulary.js";
 import { relationshipName } from "../src/tags/vocabulary-file.js";
 import { parsedWork, toStore } from "./factories.js";
-import { TEST_ENGINES, withPostgresLibrary } from "./support/databases.js";
+import { sqliteLibraryPath, TEST_ENGINES, withPostgresLibrary } from "./support/databases.js";
 import { runBin, runCli } from "./support/run-cli.js";
 
 let folder = "";
@@ -22,8 +22,9 @@ const spuffy = (() => {
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), "quire-tags-cli-"));
-  db = `sqlite:${join(folder, "library.db")}`;
-  const quire = await openQuire({ engine: "sqlite", path: join(folder, "library.db") });
+  const path = await sqliteLibraryPath({ starterVocabulary: true });
+  db = `sqlite:${path}`;
+  const quire = await openQuire({ engine: "sqlite", path });
   try {
     const { db: kysely, engine } = quire.library;
     await engine.writeTransaction(kysely, async (trx) => {
@@ -119,7 +120,7 @@ describe("quire tags", () => {
     expect(text.split("\n")[0]).toBe("id,type,name,canonical,cached_count,merger_id");
     expect(text).toMatch(/^\d+,Relationship,Spike x Buffy,false,2,\d+$/mu);
 
-    const other = `sqlite:${join(folder, "other.db")}`;
+    const other = `sqlite:${await sqliteLibraryPath({ starterVocabulary: true })}`;
     const imported = await runBin(["tags", "import", csv, "--db", other]);
     expect(imported).toMatchObject({ code: 0, stderr: "" });
     expect(imported.stdout).toMatch(/^Imported .*tags\.csv \(Archive tag dump\): \d+ rows, \d+ tags created, \d+ made canonical, \d+ merged, \d+ kept as wrangled, 0 rejected, 0 works refreshed\.\n$/u);
@@ -131,7 +132,7 @@ describe("quire tags", () => {
     const vocabulary = parseVocabularyFile(yaml.stdout, "export.yaml");
     expect(vocabulary.relationships.find((r) => relationshipName(r) === spuffy)?.synonyms).toContain("Spike x Buffy");
     await writeFile(join(folder, "export.yaml"), yaml.stdout);
-    const third = await runCli(["tags", "import", join(folder, "export.yaml"), "--db", `sqlite:${join(folder, "third.db")}`, "--json"]);
+    const third = await runCli(["tags", "import", join(folder, "export.yaml"), "--db", `sqlite:${await sqliteLibraryPath({ starterVocabulary: true })}`, "--json"]);
     expect(JSON.parse(third.stdout)).toMatchObject({ format: "quire", rejected: [] });
   });
 

@@ -27,11 +27,26 @@ export function databaseFrom(value: string | undefined): DatabaseTarget {
   }
 }
 
-/** @example positiveInteger("--jobs", "4", 64) // 4 */
-export function positiveInteger(flag: string, value: string, max: number): number {
+/**
+ * A whole number from `min` (1 unless given) to `max`; no upper bound is named when `max` is the largest safe integer.
+ * @example positiveInteger("--jobs", "4", 64) // 4
+ * @example positiveInteger("--offset", "0", Number.MAX_SAFE_INTEGER, 0) // 0
+ */
+export function positiveInteger(flag: string, value: string, max: number, min = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${value}"`);
+  if (value.trim() === "" || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${flag} takes a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}, not "${value}"`);
+  }
   return n;
+}
+
+/**
+ * @throws UsageError for a flag given (besides --db) that the action does not take.
+ * @example rejectOtherFlags({ json: true, to: "x" }, ["json"], "review list", usage) // throws: --to does not go with review list
+ */
+export function rejectOtherFlags(flags: Readonly<Record<string, unknown>>, allowed: readonly string[], action: string, usage: string): void {
+  const wrong = Object.entries(flags).find(([name, value]) => name !== "db" && value !== undefined && value !== false && !allowed.includes(name));
+  if (wrong) throw new UsageError(`--${wrong[0]} does not go with ${action} (usage: ${usage})`);
 }
 
 /** `--type`'s value, in any case. @example tagTypeOption("freeform") // "Freeform" */

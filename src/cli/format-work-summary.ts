@@ -19,7 +19,9 @@ export function formatWorkSummary(path: string, { format, encoding, work }: Pars
     const value = displayValue(work, field);
     if (value === null) continue;
     const provenance = work.provenance[field];
-    const source = provenance ? `  [${provenance.source} ${Math.round(provenance.confidence * 100)}%${provenance.evidence ? `: ${clip(provenance.evidence, 50)}` : ""}]` : "";
+    // An inferred field's evidence is printed value by value below it.
+    const evidence = provenance?.evidence && provenance.source !== "inferred" ? `: ${clip(provenance.evidence, 50)}` : "";
+    const source = provenance ? `  [${provenance.source} ${Math.round(provenance.confidence * 100)}%${evidence}]` : "";
     lines.push(`  ${`${label}:`.padEnd(LABEL_WIDTH)}${clip(value, VALUE_WIDTH).padEnd(VALUE_WIDTH)}${source}`);
   }
   const labels = new Map(FIELDS);

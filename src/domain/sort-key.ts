@@ -9,6 +9,14 @@ export function nameKey(name: string): string {
   return name.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
 }
 
+/**
+ * A name without case, diacritics (also compatibility forms: "ﬁ" is "fi") or repeated spaces: the same name
+ * however it was typed. @example foldName("  Zoë  Washburne") // "zoe washburne"
+ */
+export function foldName(name: string): string {
+  return name.normalize("NFKD").replace(/\p{M}+/gu, "").normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
+}
+
 /** Lower case without diacritics or leading punctuation: "Émile" sorts with "emile", "'Tis" with "tis". */
 export function sortKey(text: string): string {
   return text

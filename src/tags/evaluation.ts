@@ -20,7 +20,7 @@ export interface LabelledResult {
   name: string;
   truth: TagLabels;
   predicted: TagLabels;
-  /** The rating was inferred (no rating stated): only these count for the rating suggestion's agreement. */
+  /** The tagger inferred the rating (the file stated none): only these measure the rating suggestion. */
   ratingInferred: boolean;
 }
 
@@ -35,13 +35,12 @@ export interface FieldScore {
 export interface EvaluationReport {
   works: number;
   fields: Record<EvaluatedField, FieldScore>;
-  /** Inferred ratings equal to the truth, of all inferred ratings. */
-  ratingExact: { agree: number; of: number };
-  /** Inferred ratings within one step of the truth. */
-  ratingWithinOne: { agree: number; of: number };
+  /** Inferred ratings: how many, how many equal to the truth, how many within one step of it. */
+  ratings: { inferred: number; exact: number; withinOne: number };
   /** Works labelled Explicit that came out General or Teen: must be none. */
   explicitRatedLow: string[];
-  crossovers: { agree: number; of: number };
+  /** Works whose crossover flag agrees with the truth. */
+  crossoversRight: number;
   /** Per work, what was missed and what was wrong: "characters: -Dawn Summers +Joyce Summers". */
   mistakes: { name: string; field: string; missed: string[]; extra: string[] }[];
 }
@@ -51,10 +50,9 @@ export function evaluateTagging(results: readonly LabelledResult[]): EvaluationR
   const report: EvaluationReport = {
     works: results.length,
     fields,
-    ratingExact: { agree: 0, of: 0 },
-    ratingWithinOne: { agree: 0, of: 0 },
+    ratings: { inferred: 0, exact: 0, withinOne: 0 },
     explicitRatedLow: [],
-    crossovers: { agree: 0, of: results.length },
+    crossoversRight: 0,
     mistakes: [],
   };
   for (const { name, truth, predicted, ratingInferred } of results) {
@@ -69,15 +67,14 @@ export function evaluateTagging(results: readonly LabelledResult[]): EvaluationR
       if (missed.length + extra.length > 0) report.mistakes.push({ name, field, missed, extra });
     }
     if (ratingInferred) {
-      report.ratingExact.of += 1;
-      report.ratingWithinOne.of += 1;
+      report.ratings.inferred += 1;
       const distance = Math.abs(ratingSeverity(truth.rating) - ratingSeverity(predicted.rating));
-      if (distance === 0) report.ratingExact.agree += 1;
-      if (distance <= 1) report.ratingWithinOne.agree += 1;
+      if (distance === 0) report.ratings.exact += 1;
+      if (distance <= 1) report.ratings.withinOne += 1;
       if (distance > 0) report.mistakes.push({ name, field: "rating", missed: [truth.rating], extra: [predicted.rating] });
     }
     if (truth.rating === "Explicit" && ratingSeverity(predicted.rating) <= ratingSeverity("Teen And Up Audiences")) report.explicitRatedLow.push(name);
-    if (truth.crossover === predicted.crossover) report.crossovers.agree += 1;
+    if (truth.crossover === predicted.crossover) report.crossoversRight += 1;
     else report.mistakes.push({ name, field: "crossover", missed: [String(truth.crossover)], extra: [String(predicted.crossover)] });
   }
   for (const score of Object.values(fields)) {
@@ -97,7 +94,8 @@ export function formatEvaluation(report: EvaluationReport): string {
     const s = report.fields[field];
     return `| ${field} | ${percent(s.precision)} | ${percent(s.recall)} | ${s.truePositives} | ${s.falsePositives} | ${s.falseNegatives} |`;
   });
-  const ratio = ({ agree, of }: { agree: number; of: number }) => `${agree}/${of}${of > 0 ? ` (${percent(agree / of)})` : ""}`;
+  const ratio = (agree: number, of: number) => `${agree}/${of}${of > 0 ? ` (${percent(agree / of)})` : ""}`;
+  const { ratings } = report;
   return [
     `${report.works} works`,
     "",
@@ -105,10 +103,10 @@ export function formatEvaluation(report: EvaluationReport): string {
     "|---|---|---|---|---|---|",
     ...rows,
     "",
-    `| Rating (inferred only) | exact ${ratio(report.ratingExact)} | within one step ${ratio(report.ratingWithinOne)} |`,
+    `| Rating (inferred only) | exact ${ratio(ratings.exact, ratings.inferred)} | within one step ${ratio(ratings.withinOne, ratings.inferred)} |`,
     "|---|---|---|",
     `| Explicit rated General or Teen | ${report.explicitRatedLow.length} | ${report.explicitRatedLow.join(", ") || "none"} |`,
-    `| Crossover flag | ${ratio(report.crossovers)} | |`,
+    `| Crossover flag | ${ratio(report.crossoversRight, report.works)} | |`,
     "",
   ].join("\n");
 }

@@ -1,16 +1,19 @@
 /**
  * The starter vocabulary shipped in `vocabulary/*.yaml`: read once per process, validated, merged into one file.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { vocabularyFileSchema, relationshipName, type VocabularyFile } from "./vocabulary-file.js";
+import { tagMatchKey } from "./vocabulary.js";
 
 // From src/tags/ (tests, tsx) the folder is two levels up; from dist/src/tags/ (the built CLI), three.
 const CANDIDATE_FOLDERS = ["../../vocabulary/", "../../../vocabulary/"].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 
 let cached: VocabularyFile | undefined;
+let cachedVersion: string | undefined;
 
 /** @throws Error naming the file and the field when a vocabulary file is malformed or inconsistent. */
 export function starterVocabulary(): VocabularyFile {
@@ -18,11 +21,29 @@ export function starterVocabulary(): VocabularyFile {
   return cached;
 }
 
-function readStarterVocabulary(): VocabularyFile {
+/**
+ * A hash of the starter vocabulary's file names and bytes: it changes whenever the content does, and tells a
+ * library whether it is current without parsing the YAML (which takes a good part of a second).
+ */
+export function starterVocabularyVersion(): string {
+  if (cachedVersion === undefined) {
+    const { folder, names } = starterVocabularyFiles();
+    const hash = createHash("sha256");
+    for (const name of names) hash.update(`${name}\u0000`).update(readFileSync(join(folder, name))).update("\u0000");
+    cachedVersion = hash.digest("hex").slice(0, 16);
+  }
+  return cachedVersion;
+}
+
+function starterVocabularyFiles(): { folder: string; names: string[] } {
   const folder = CANDIDATE_FOLDERS.find((candidate) => existsSync(candidate));
   if (!folder) throw new Error(`the starter vocabulary is missing (looked in ${CANDIDATE_FOLDERS.join(", ")})`);
-  const files = readdirSync(folder).filter((name) => name.endsWith(".yaml")).sort();
-  const merged = mergeVocabularies(files.map((name) => parseVocabularyFile(readFileSync(join(folder, name), "utf8"), name)));
+  return { folder, names: readdirSync(folder).filter((name) => name.endsWith(".yaml")).sort() };
+}
+
+function readStarterVocabulary(): VocabularyFile {
+  const { folder, names } = starterVocabularyFiles();
+  const merged = mergeVocabularies(names.map((name) => parseVocabularyFile(readFileSync(join(folder, name), "utf8"), name)));
   const problems = vocabularyProblems(merged);
   if (problems.length > 0) throw new Error(`the starter vocabulary is inconsistent:\n${problems.join("\n")}`);
   return merged;
@@ -38,7 +59,7 @@ export function parseVocabularyFile(text: string, source: string): VocabularyFil
   return result.data;
 }
 
-export function mergeVocabularies(files: readonly VocabularyFile[]): VocabularyFile {
+function mergeVocabularies(files: readonly VocabularyFile[]): VocabularyFile {
   return {
     fandoms: files.flatMap((f) => f.fandoms),
     characters: files.flatMap((f) => f.characters),
@@ -54,15 +75,14 @@ export function mergeVocabularies(files: readonly VocabularyFile[]): VocabularyF
  */
 export function vocabularyProblems(vocabulary: VocabularyFile): string[] {
   const problems: string[] = [];
-  const fold = (name: string) => name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/gu, " ").trim();
   const checkNames = (type: string, entries: readonly { name: string; synonyms: readonly string[] }[]) => {
     const owner = new Map<string, string>();
     for (const entry of entries) {
       for (const [index, name] of [entry.name, ...entry.synonyms].entries()) {
-        const key = fold(name);
+        const key = tagMatchKey(name);
         const previous = owner.get(key);
         if (previous !== undefined && previous !== entry.name) problems.push(`${type} "${name}"${index > 0 ? ` (a synonym of "${entry.name}")` : ""} is already ${previous === name ? "defined" : `taken by "${previous}"`}`);
-        else if (previous === entry.name && index > 0 && fold(entry.name) !== key) problems.push(`${type} "${entry.name}" lists the synonym "${name}" twice`);
+        else if (previous === entry.name && index > 0 && tagMatchKey(entry.name) !== key) problems.push(`${type} "${entry.name}" lists the synonym "${name}" twice`);
         owner.set(key, entry.name);
       }
     }

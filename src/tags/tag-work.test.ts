@@ -124,11 +124,17 @@ describe("tagWork", () => {
     expect(work.inferred.find((v) => v.value === "Dawn Summers")?.evidence).toBe('first-person narrator: "name is Dawn"');
   });
 
-  it("keeps a stated rating and the disclaimer's creators count toward the fandom", () => {
-    const work = tagWork(parsedWork({ rating: "Mature", ratingRaw: "R", disclaimer: "All belongs to Joss Whedon and Mutant Enemy.", chapters: [prose({ Buffy: 3 })] }), vocabulary);
+  it("keeps a stated rating", () => {
+    const work = tagWork(parsedWork({ rating: "Mature", ratingRaw: "R", provenance: { rating: { source: "header", evidence: "Rating: R", confidence: 1 } }, chapters: [prose({ Buffy: 3 })] }), vocabulary);
     expect(work.rating).toBe("Mature");
     expect(work.inferred.some((v) => v.field === "rating")).toBe(false);
-    expect(work.fandoms).toEqual(["Buffy the Vampire Slayer (TV)"]);
+  });
+
+  it("counts the creators a disclaimer names toward their fandom", () => {
+    const named = tagWork(parsedWork({ disclaimer: "All belongs to Joss Whedon and Mutant Enemy.", chapters: [prose({ Buffy: 1 })] }), vocabulary);
+    expect(named.fandoms).toEqual(["Buffy the Vampire Slayer (TV)"]);
+    expect(named.inferred.find((v) => v.field === "fandoms")?.evidence).toContain("disclaimer names Joss Whedon, Mutant Enemy");
+    expect(tagWork(parsedWork({ chapters: [prose({ Buffy: 1 })] }), vocabulary).fandoms).toEqual([]);
   });
 
   it("leaves names the vocabulary does not know as written, and infers nothing from nothing", () => {

@@ -3,10 +3,9 @@
  * the text — fandoms, characters, relationships, categories and, for an unrated work, a rating — each inferred
  * value with its confidence and evidence. Stated values always stay; a stated rating always wins.
  */
-import type { Category } from "../domain/categories.js";
-import { sortCategories } from "../domain/categories.js";
+import { sortCategories, type Category } from "../domain/categories.js";
 import type { FieldProvenance, InferredValue, ParsedWork } from "../domain/work.js";
-import { tokenize } from "./text-tokens.js";
+import { tokenize, type WordStream } from "./text-tokens.js";
 import type { CharacterEntry, FandomEntry } from "./vocabulary-file.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { countMentions, countPlaces } from "./inference/mentions.js";
@@ -14,16 +13,16 @@ import { chooseFandoms } from "./inference/infer-fandoms.js";
 import { attributeMentions, firstPersonNarrator, inferCharacters, mentionThreshold, type CharacterPresence } from "./inference/infer-characters.js";
 import { coOccurringPair, resolveRelationship, shipNameRelationships, slashPairsIn, type ResolvedRelationship } from "./inference/infer-relationships.js";
 import { inferCategories } from "./inference/infer-categories.js";
-import { suggestRating } from "./inference/rating-suggestion.js";
+import { suggestRating, type RatingSuggestion } from "./inference/rating-suggestion.js";
 
 /** @example tagWork(parsed, new Vocabulary(starterVocabulary())).characters // ["Buffy Summers", …] */
 export function tagWork(work: ParsedWork, vocabulary: Vocabulary): ParsedWork {
   const storyText = work.chapters.map((c) => c.text).join("\n\n");
   const stream = tokenize(storyText);
   const forms = countMentions(stream, vocabulary);
-  const fandoms = chooseFandoms(work.fandoms, { forms, places: countPlaces(stream, vocabulary), creators: creatorsNamed(work, storyText, vocabulary) }, vocabulary);
+  const fandoms = chooseFandoms(work.fandoms, { forms, places: countPlaces(stream, vocabulary), creators: creatorsNamed(work, stream, vocabulary) }, vocabulary);
   const inFandom = (c: CharacterEntry) => vocabulary.fandomsOf(c).some((f) => fandoms.known.includes(f));
-  const present = attributeMentions(forms, fandoms.known, vocabulary);
+  const present = attributeMentions(stream, forms, fandoms.known, vocabulary);
   const inferred: InferredValue[] = [...fandoms.inferred];
 
   const characters = work.characters.map((name) => canonicalCharacter(name, present, vocabulary, inFandom));
@@ -32,7 +31,7 @@ export function tagWork(work: ParsedWork, vocabulary: Vocabulary): ParsedWork {
     characters.push(value.value);
     inferred.push(value);
   };
-  const narrator = firstPersonNarrator(stream, fandoms.known, vocabulary);
+  const narrator = firstPersonNarrator(stream, forms, fandoms.known, vocabulary);
   if (narrator) addCharacter(narrator);
   const threshold = mentionThreshold(forms.reduce((n, f) => n + f.count, 0));
   for (const value of inferCharacters(present, threshold)) addCharacter(value);
@@ -45,18 +44,19 @@ export function tagWork(work: ParsedWork, vocabulary: Vocabulary): ParsedWork {
   });
   const headerTexts = describedTexts(work);
   const fromHeaders = [
-    ...shipNameRelationships(headerTexts, vocabulary).filter((v) => fandoms.known.length === 0 || membersOf(v.value, vocabulary, present, inFandom)?.members.every(inFandom)),
+    ...shipNameRelationships(headerTexts, vocabulary).filter((f) => fandoms.known.length === 0 || f.relationship.members.every(inFandom)),
     ...slashPairsIn(headerTexts.filter((t) => t.where !== "tags"), present, vocabulary, inFandom),
   ];
-  const content = suggestRating({ text: storyText, summary: work.summary, notes: work.notes, freeforms: work.freeforms, warnings: work.warnings });
-  const sexualContent = content.signals.sexual === "explicit" || content.signals.sexual === "strong";
+  // The content scan reads the whole story again: only for an unrated work, or for the co-occurrence rule.
+  let content: RatingSuggestion | undefined;
+  const contentOf = () => (content ??= suggestRating({ text: storyText, summary: work.summary, notes: work.notes, freeforms: work.freeforms, warnings: work.warnings }));
+  const sexualContent = () => ["explicit", "strong"].includes(contentOf().signals.sexual);
   const coOccurring = relationships.length === 0 && fromHeaders.length === 0 ? coOccurringPair(stream, present, threshold, sexualContent, vocabulary) : null;
-  for (const value of [...fromHeaders, ...(coOccurring ? [coOccurring] : [])]) {
-    if (relationships.includes(value.value)) continue;
-    relationships.push(value.value);
-    inferred.push(value);
-    const relationship = membersOf(value.value, vocabulary, present, inFandom);
-    if (relationship) resolved.push(relationship);
+  for (const found of [...fromHeaders, ...(coOccurring ? [coOccurring] : [])]) {
+    if (relationships.includes(found.value.value)) continue;
+    relationships.push(found.value.value);
+    inferred.push(found.value);
+    resolved.push(found.relationship);
   }
   // The Archive tags a relationship's members as characters too.
   for (const relationship of resolved) {
@@ -68,18 +68,23 @@ export function tagWork(work: ParsedWork, vocabulary: Vocabulary): ParsedWork {
   let categories: Category[] = work.categories;
   if (categories.length === 0) {
     const values = inferCategories(resolved, characters.length);
-    categories = sortCategories(values.map((v) => v.value as Category));
-    inferred.push(...values);
+    categories = sortCategories(values.map((v) => v.category));
+    inferred.push(...values.map((v) => v.value));
   }
 
   let rating = work.rating;
-  const provenance = { ...work.provenance };
   if (work.ratingRaw === null && work.provenance.rating?.source !== "header" && work.provenance.rating?.source !== "structured") {
-    rating = content.rating;
-    inferred.push({ field: "rating", value: content.rating, confidence: content.confidence, evidence: content.evidence });
+    const suggestion = contentOf();
+    rating = suggestion.rating;
+    inferred.push({ field: "rating", value: suggestion.rating, confidence: suggestion.confidence, evidence: suggestion.evidence });
   }
 
-  const tagged: ParsedWork = {
+  const provenance = { ...work.provenance };
+  for (const field of ["fandoms", "characters", "relationships", "categories", "rating"] as const) {
+    const summary = fieldProvenance(inferred.filter((v) => v.field === field), work.provenance[field]);
+    if (summary) provenance[field] = summary;
+  }
+  return {
     ...work,
     fandoms: fandoms.names,
     characters,
@@ -90,12 +95,6 @@ export function tagWork(work: ParsedWork, vocabulary: Vocabulary): ParsedWork {
     provenance,
     inferred: [...work.inferred, ...inferred],
   };
-  for (const field of ["fandoms", "characters", "relationships", "categories", "rating"] as const) {
-    const values = inferred.filter((v) => v.field === field);
-    const summary = fieldProvenance(values, work.provenance[field]);
-    if (summary) provenance[field] = summary;
-  }
-  return tagged;
 }
 
 /** A field that held nothing stated gets its provenance from its inferred values: the least sure of them. */
@@ -108,17 +107,17 @@ function fieldProvenance(values: readonly InferredValue[], stated: FieldProvenan
   };
 }
 
-function canonicalCharacter(name: string, present: readonly CharacterPresence[], vocabulary: Vocabulary, inFandom: (c: CharacterEntry) => boolean): string {
+/**
+ * The canonical name of a character tag as written: its synonym's canonical tag, else the one character of the
+ * work's fandoms the name can mean (of those the text names, if several can); else the name as written.
+ */
+export function canonicalCharacter(name: string, present: readonly CharacterPresence[], vocabulary: Vocabulary, inFandom: (c: CharacterEntry) => boolean): string {
   const exact = vocabulary.character(name);
   if (exact) return exact.name;
   const here = vocabulary.charactersNamed(name).filter(inFandom);
   if (here.length === 1) return here[0]?.name ?? name;
   const named = here.filter((c) => present.some((p) => p.character === c));
   return named.length === 1 ? (named[0]?.name ?? name) : name;
-}
-
-function membersOf(name: string, vocabulary: Vocabulary, present: readonly CharacterPresence[], inFandom: (c: CharacterEntry) => boolean): ResolvedRelationship | null {
-  return resolveRelationship(name, present, vocabulary, inFandom);
 }
 
 /** Where a work describes itself: summary, notes, tags and unlabelled header fields. */
@@ -132,14 +131,16 @@ function describedTexts(work: ParsedWork): { where: string; text: string }[] {
 }
 
 /** Fandoms whose owners the disclaimer, notes or story text name ("belongs to Joss Whedon / Mutant Enemy"). */
-function creatorsNamed(work: ParsedWork, storyText: string, vocabulary: Vocabulary): Map<FandomEntry, string[]> {
+function creatorsNamed(work: ParsedWork, story: WordStream, vocabulary: Vocabulary): Map<FandomEntry, string[]> {
   const found = new Map<FandomEntry, string[]>();
-  const text = [work.disclaimer, work.notes, work.endNotes, work.summary, storyText].filter(Boolean).join("\n\n");
-  for (const match of vocabulary.creators.matches(tokenize(text))) {
-    for (const fandom of match.payloads) {
-      const names = found.get(fandom) ?? [];
-      if (!names.includes(match.phrase)) names.push(match.phrase);
-      found.set(fandom, names);
+  const about = tokenize([work.disclaimer, work.notes, work.endNotes, work.summary].filter(Boolean).join("\n\n"));
+  for (const stream of [about, story]) {
+    for (const match of vocabulary.creators.matches(stream)) {
+      for (const fandom of match.payloads) {
+        const names = found.get(fandom) ?? [];
+        if (!names.includes(match.phrase)) names.push(match.phrase);
+        found.set(fandom, names);
+      }
     }
   }
   return found;

@@ -10,7 +10,6 @@ export interface WordStream {
   readonly sentenceStart: Uint8Array;
   /** The paragraph (blank-line separated block) each word stands in, counted from 0. */
   readonly paragraph: Uint32Array;
-  readonly paragraphCount: number;
 }
 
 // Letters and digits, joined by an apostrophe, hyphen or full stop inside a word: Teal'c, Wyndam-Pryce, U.N.C.L.E.
@@ -36,7 +35,7 @@ export function tokenize(text: string): WordStream {
     words.push(match[0].replace(/’/gu, "'").replace(POSSESSIVE, ""));
     scanned = index + match[0].length;
   }
-  return { words, sentenceStart: Uint8Array.from(starts), paragraph: Uint32Array.from(paragraphs), paragraphCount: paragraph + 1 };
+  return { words, sentenceStart: Uint8Array.from(starts), paragraph: Uint32Array.from(paragraphs) };
 }
 
 function startsSentence(text: string, index: number, previousEnd: number): boolean {

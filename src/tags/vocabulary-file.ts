@@ -5,13 +5,13 @@
  * and disambiguates them; everything else points at those names.
  */
 import { z } from "zod";
+import { GENDERS, RELATIONSHIP_KINDS } from "../domain/tags/tag-details.js";
 
 const names = z.array(z.string().trim().min(1)).default([]);
 
-export const GENDERS = ["female", "male", "nonbinary", "unknown"] as const;
-export type Gender = (typeof GENDERS)[number];
+export type { Gender } from "../domain/tags/tag-details.js";
 
-export const fandomEntrySchema = z.strictObject({
+const fandomEntrySchema = z.strictObject({
   /** The canonical fandom tag: "Buffy the Vampire Slayer (TV)". */
   name: z.string().trim().min(1),
   /** Other names fans write in a Fandom: header, each a synonym tag: "BtVS", "Buffy". */
@@ -24,7 +24,7 @@ export const fandomEntrySchema = z.strictObject({
   places: names,
 });
 
-export const characterEntrySchema = z.strictObject({
+const characterEntrySchema = z.strictObject({
   /** The canonical character tag, disambiguated as the Archive does: "Spike (Buffy the Vampire Slayer)". */
   name: z.string().trim().min(1),
   /** Canonical fandom names, the character's home fandom first. */
@@ -44,18 +44,18 @@ export const characterEntrySchema = z.strictObject({
   ambiguousMentions: names,
 });
 
-export const relationshipEntrySchema = z.strictObject({
+const relationshipEntrySchema = z.strictObject({
   /** Canonical character names in the order the canonical tag gives them: "Buffy Summers/Spike (…)". */
   members: z.array(z.string().trim().min(1)).min(2),
   /** `romantic` joins the members with "/", `platonic` with " & ", as the Archive's relationship tags do. */
-  kind: z.enum(["romantic", "platonic"]),
+  kind: z.enum(RELATIONSHIP_KINDS),
   /** Portmanteaus fans use: "Spuffy". Matched case-insensitively anywhere in headers, summaries and notes. */
   shipNames: names,
   /** Other spellings of the whole relationship tag, each a synonym tag. */
   synonyms: names,
 });
 
-export const freeformEntrySchema = z.strictObject({
+const freeformEntrySchema = z.strictObject({
   name: z.string().trim().min(1),
   synonyms: names,
   metaTags: names,

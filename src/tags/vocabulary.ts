@@ -3,6 +3,7 @@
  * forms prose uses) mapped to its entry, and matchers that find names, places, creators and ship names in text.
  * Built once per process (or per import) from a VocabularyFile; immutable afterwards.
  */
+import { foldName } from "../domain/sort-key.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
 import {
   relationshipName,
@@ -25,14 +26,7 @@ export interface MentionForm {
  * @example tagMatchKey("  Winifred “Fred” Burkle ") // 'winifred "fred" burkle'
  */
 export function tagMatchKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[“”„″]/gu, '"')
-    .replace(/[‘’‛′]/gu, "'")
-    .toLowerCase()
-    .replace(/\s+/gu, " ")
-    .trim();
+  return foldName(name.replace(/[“”„″]/gu, '"').replace(/[‘’‛′]/gu, "'"));
 }
 
 /** "Spike (Buffy the Vampire Slayer)" → "Spike": the name without the Archive's fandom disambiguation. */
@@ -54,6 +48,7 @@ export class Vocabulary {
   private readonly relationshipsByShipName = new Map<string, RelationshipEntry>();
   private readonly freeformsByKey = new Map<string, FreeformEntry>();
   private readonly fandomsByName = new Map<string, FandomEntry>();
+  private readonly fandomsOfCharacter = new Map<CharacterEntry, FandomEntry[]>();
 
   constructor(readonly file: VocabularyFile) {
     for (const fandom of file.fandoms) {
@@ -62,6 +57,7 @@ export class Vocabulary {
     }
     const mentionForms: [string, MentionForm][] = [];
     for (const character of file.characters) {
+      this.fandomsOfCharacter.set(character, character.fandoms.flatMap((name) => this.fandomsByName.get(name) ?? []));
       for (const name of [character.name, ...character.synonyms]) this.charactersByKey.set(tagMatchKey(name), character);
       const bare = bareName(character.name);
       const plain = new Set([character.name, bare, ...character.mentions]);
@@ -119,8 +115,8 @@ export class Vocabulary {
   }
 
   /** The fandoms of a character, its home fandom first. */
-  fandomsOf(character: CharacterEntry): FandomEntry[] {
-    return character.fandoms.flatMap((name) => this.fandomsByName.get(name) ?? []);
+  fandomsOf(character: CharacterEntry): readonly FandomEntry[] {
+    return this.fandomsOfCharacter.get(character) ?? [];
   }
 }
 

@@ -3,8 +3,7 @@
  * ratings always), accepted, and corrected so that the work's tags, filters, facets and full-text entry change at
  * once; a work read again keeps every decision.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Quire } from "../../src/composition.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { insertWork, replaceWork } from "../../src/db/repositories/works.js";
 import { QuireError, ValidationError } from "../../src/domain/errors.js";
 import type { InferredValue, ParsedWork } from "../../src/domain/work.js";
@@ -15,7 +14,7 @@ import { correctInferredValue } from "../../src/services/review/correct-inferred
 import { listReviewQueue } from "../../src/services/review/list-review-queue.js";
 import { searchWorks } from "../../src/services/search-works.js";
 import { parsedWork, toStore } from "../factories.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
 
 const NOW = "2026-01-01T00:00:00.000Z";
 const SPIKE = "Spike (Buffy the Vampire Slayer)";
@@ -52,38 +51,29 @@ const LIBRARY: Record<string, ParsedWork> = {
 };
 
 describe.each(TEST_ENGINES)("review queue on $name", (engine) => {
-  let quire: Quire;
-  let dispose: (() => Promise<void>) | undefined;
+  const quire = freshQuirePerTest(engine);
   const ids: Record<string, number> = {};
 
-  beforeEach(async (context) => {
-    if (engine.unavailable) {
-      console.warn(`skipped: ${engine.unavailable}`);
-      context.skip();
-    }
-    ({ quire, dispose } = await freshQuire(engine));
-    await quire.library.engine.writeTransaction(quire.library.db, async (trx) => {
-      for (const [key, work] of Object.entries(LIBRARY)) ids[key] = await insertWork(trx, quire.library.engine, toStore(work), NOW);
+  beforeEach(async () => {
+    const { db, engine: libraryEngine } = quire().library;
+    await libraryEngine.writeTransaction(db, async (trx) => {
+      for (const [key, work] of Object.entries(LIBRARY)) ids[key] = await insertWork(trx, libraryEngine, toStore(work), NOW);
     });
-  });
-  afterEach(async () => {
-    await dispose?.();
-    dispose = undefined;
   });
 
   const id = (key: string): number => ids[key] ?? -1;
   const keyOf = (workId: number) => Object.entries(ids).find(([, i]) => i === workId)?.[0] ?? `?${workId}`;
   const queue = async (options: Parameters<typeof listReviewQueue>[1] = {}) => {
-    const result = await listReviewQueue(quire.library.db, options);
+    const result = await listReviewQueue(quire().library.db, options);
     return { total: result.total, works: result.works.map((w) => ({ key: keyOf(w.workId), title: w.title, values: w.values.map((v) => `${v.field}:${v.value}`) })) };
   };
   const storedValues = async (key: string) =>
-    (await quire.library.db.selectFrom("inferred_values").select(["field", "value", "confidence", "evidence", "decision", "corrected_to"]).where("work_id", "=", id(key)).orderBy("id").execute())
+    (await quire().library.db.selectFrom("inferred_values").select(["field", "value", "confidence", "evidence", "decision", "corrected_to"]).where("work_id", "=", id(key)).orderBy("id").execute())
       .map((r) => ({ ...r, confidence: Number(r.confidence) }));
   const search = async (change: Partial<WorkSearch> | string) => {
     const base = { ...emptyWorkSearch(), perPage: 100 };
     const query = typeof change === "string" ? { ...base, text: parseQueryString(change).text } : { ...base, ...change };
-    const result = await searchWorks({ db: quire.library.db, searchIndex: quire.searchIndex }, query);
+    const result = await searchWorks({ db: quire().library.db, searchIndex: quire().searchIndex }, query);
     return { keys: result.works.map((w) => keyOf(w.id)).sort(), facets: result.facets };
   };
   const withTag = (ref: TagRef) => search({ includeTags: [ref] });
@@ -116,35 +106,35 @@ describe.each(TEST_ENGINES)("review queue on $name", (engine) => {
     expect((await queue({ field: "characters" })).works.map((w) => [w.key, w.values])).toEqual([["gate", ["characters:Daniel Jackson"]], ["salt", [`characters:${SPIKE}`]]]);
     expect(await queue({ limit: 1, offset: 1 })).toMatchObject({ total: 2, works: [{ key: "salt" }] });
     expect(await queue({ limit: 1, offset: 2 })).toEqual({ total: 2, works: [] });
-    expect(await rejection(listReviewQueue(quire.library.db, { below: 1.5 }))).toMatchObject({ type: "ValidationError" });
+    expect(await rejection(listReviewQueue(quire().library.db, { below: 1.5 }))).toMatchObject({ type: "ValidationError" });
   });
 
   it("accepts a work's open values, leaving the sure ones undecided, and the queue drops them", async () => {
-    const accepted = await acceptInferredValues(quire.library, id("salt"), { field: null, value: null });
+    const accepted = await acceptInferredValues(quire().library, id("salt"), { field: null, value: null });
     expect(accepted.values.map((v) => v.value)).toEqual([SPIKE, "F/M", "Mature"]);
     expect((await storedValues("salt")).map((v) => [v.value, v.decision])).toEqual([["Buffy the Vampire Slayer", null], [SPIKE, "accepted"], ["F/M", "accepted"], ["Mature", "accepted"]]);
     expect((await queue()).works.map((w) => w.key)).toEqual(["gate"]);
-    expect((await acceptInferredValues(quire.library, id("salt"), { field: null, value: null })).values).toEqual([]);
+    expect((await acceptInferredValues(quire().library, id("salt"), { field: null, value: null })).values).toEqual([]);
   });
 
   it("accepts one field, or one value by name in any case, whatever its confidence", async () => {
-    expect((await acceptInferredValues(quire.library, id("salt"), { field: "rating", value: null })).values.map((v) => v.value)).toEqual(["Mature"]);
+    expect((await acceptInferredValues(quire().library, id("salt"), { field: "rating", value: null })).values.map((v) => v.value)).toEqual(["Mature"]);
     expect((await queue()).works.find((w) => w.key === "salt")?.values).toEqual([`characters:${SPIKE}`, "categories:F/M"]);
-    expect((await acceptInferredValues(quire.library, id("sure"), { field: "characters", value: "samantha  CARTER" })).values.map((v) => v.value)).toEqual(["Samantha Carter"]);
+    expect((await acceptInferredValues(quire().library, id("sure"), { field: "characters", value: "samantha  CARTER" })).values.map((v) => v.value)).toEqual(["Samantha Carter"]);
     expect((await storedValues("sure"))[0]?.decision).toBe("accepted");
   });
 
   it("says which work, field or value it does not know, with a typed error", async () => {
-    expect(await rejection(acceptInferredValues(quire.library, 999_999, { field: null, value: null }))).toMatchObject({ type: "ReviewError", code: "unknown-work" });
-    expect(await rejection(acceptInferredValues(quire.library, id("gate"), { field: "fandoms", value: null }))).toMatchObject({ type: "ReviewError", code: "unknown-field" });
-    expect(await rejection(correctInferredValue(quire.library, id("salt"), { field: "characters", value: "Angel", to: "Darla" }))).toMatchObject({
+    expect(await rejection(acceptInferredValues(quire().library, 999_999, { field: null, value: null }))).toMatchObject({ type: "ReviewError", code: "unknown-work" });
+    expect(await rejection(acceptInferredValues(quire().library, id("gate"), { field: "fandoms", value: null }))).toMatchObject({ type: "ReviewError", code: "unknown-field" });
+    expect(await rejection(correctInferredValue(quire().library, id("salt"), { field: "characters", value: "Angel", to: "Darla" }))).toMatchObject({
       type: "ReviewError", code: "unknown-value", message: expect.stringContaining(SPIKE),
     });
-    expect(await rejection(correctInferredValue(quire.library, id("stated"), { field: "rating", value: null, to: "Mature" }))).toMatchObject({ code: "unknown-field" });
+    expect(await rejection(correctInferredValue(quire().library, id("stated"), { field: "rating", value: null, to: "Mature" }))).toMatchObject({ code: "unknown-field" });
   });
 
   it("corrects a character: the work's tags, filters, facets and text index follow at once", async () => {
-    const corrected = await correctInferredValue(quire.library, id("salt"), { field: "characters", value: SPIKE, to: "  Riley   Finn " });
+    const corrected = await correctInferredValue(quire().library, id("salt"), { field: "characters", value: SPIKE, to: "  Riley   Finn " });
     expect(corrected).toEqual({ workId: id("salt"), title: "Salt on the Wind", field: "characters", value: SPIKE, correctedTo: "Riley Finn" });
     expect((await withTag({ name: "Riley Finn", type: "Character" })).keys).toEqual(["salt"]);
     expect((await withTag({ name: SPIKE, type: "Character" })).keys).toEqual([]);
@@ -160,48 +150,48 @@ describe.each(TEST_ENGINES)("review queue on $name", (engine) => {
     expect((await queue({ field: "characters" })).works.map((w) => w.key)).toEqual(["gate"]);
 
     // Corrected again, the last correction is what goes: here the character is removed altogether.
-    await correctInferredValue(quire.library, id("salt"), { field: "characters", value: SPIKE, to: null });
+    await correctInferredValue(quire().library, id("salt"), { field: "characters", value: SPIKE, to: null });
     expect((await withTag({ name: "Riley Finn", type: "Character" })).keys).toEqual([]);
     expect((await search({})).facets.characters.map((f) => `${f.name} ${f.count}`).sort()).toEqual(["Buffy Summers 1", "Daniel Jackson 1", "Samantha Carter 1"]);
   });
 
   it("corrects a category to one of the Archive's, in any spelling, and refuses others", async () => {
-    await correctInferredValue(quire.library, id("salt"), { field: "categories", value: "F/M", to: "slash" });
+    await correctInferredValue(quire().library, id("salt"), { field: "categories", value: "F/M", to: "slash" });
     expect((await withTag({ name: "M/M", type: "Category" })).keys).toEqual(["salt"]);
     expect((await withTag({ name: "F/M", type: "Category" })).keys).toEqual([]);
-    expect(await rejection(correctInferredValue(quire.library, id("salt"), { field: "categories", value: "F/M", to: "Slashy" }))).toMatchObject({ type: "ValidationError" });
-    expect(await rejection(correctInferredValue(quire.library, id("salt"), { field: "characters", value: SPIKE, to: "  " }))).toMatchObject({ type: "ValidationError" });
+    expect(await rejection(correctInferredValue(quire().library, id("salt"), { field: "categories", value: "F/M", to: "Slashy" }))).toMatchObject({ type: "ValidationError" });
+    expect(await rejection(correctInferredValue(quire().library, id("salt"), { field: "characters", value: SPIKE, to: "  " }))).toMatchObject({ type: "ValidationError" });
   });
 
   it("corrects a fandom, and the crossover flag follows", async () => {
-    await correctInferredValue(quire.library, id("salt"), { field: "fandoms", value: null, to: "Angel: the Series" });
+    await correctInferredValue(quire().library, id("salt"), { field: "fandoms", value: null, to: "Angel: the Series" });
     expect((await withTag({ name: "Angel: the Series", type: "Fandom" })).keys).toEqual(["salt"]);
     expect((await withTag({ name: "Buffy the Vampire Slayer", type: "Fandom" })).keys).toEqual([]);
 
     const crossover = parsedWork({ title: "Two Worlds", fandoms: ["Stargate SG-1", "Buffy the Vampire Slayer"], inferred: [value("fandoms", "Buffy the Vampire Slayer", 0.5)] });
-    const crossoverId = await quire.library.engine.writeTransaction(quire.library.db, (trx) => insertWork(trx, quire.library.engine, toStore(crossover), NOW));
-    const crossovers = async () => (await searchWorks({ db: quire.library.db, searchIndex: quire.searchIndex }, { ...emptyWorkSearch(), crossover: "only" })).works.map((w) => w.id);
+    const crossoverId = await quire().library.engine.writeTransaction(quire().library.db, (trx) => insertWork(trx, quire().library.engine, toStore(crossover), NOW));
+    const crossovers = async () => (await searchWorks({ db: quire().library.db, searchIndex: quire().searchIndex }, { ...emptyWorkSearch(), crossover: "only" })).works.map((w) => w.id);
     expect(await crossovers()).toEqual([crossoverId]);
-    await correctInferredValue(quire.library, crossoverId, { field: "fandoms", value: "Buffy the Vampire Slayer", to: null });
+    await correctInferredValue(quire().library, crossoverId, { field: "fandoms", value: "Buffy the Vampire Slayer", to: null });
     expect(await crossovers()).toEqual([]);
   });
 
   it("corrects an inferred rating to one of the Archive's ratings, and never removes it", async () => {
-    const corrected = await correctInferredValue(quire.library, id("salt"), { field: "rating", value: null, to: "pg-13" });
+    const corrected = await correctInferredValue(quire().library, id("salt"), { field: "rating", value: null, to: "pg-13" });
     expect(corrected.correctedTo).toBe("Teen And Up Audiences");
     expect((await withTag({ name: "Teen And Up Audiences", type: "Rating" })).keys).toEqual(["salt", "sure"]);
     expect((await withTag({ name: "Mature", type: "Rating" })).keys).toEqual([]);
     expect((await search({})).facets.rating).toEqual(expect.arrayContaining([{ name: "Teen And Up Audiences", count: 2 }]));
     expect((await search({})).facets.rating.map((f) => f.name)).not.toContain("Mature");
     expect((await queue({ field: "rating" })).total).toBe(0);
-    expect(await rejection(correctInferredValue(quire.library, id("salt"), { field: "rating", value: null, to: "Spicy" }))).toMatchObject({ type: "ValidationError", message: expect.stringContaining("General Audiences") });
-    expect(await rejection(correctInferredValue(quire.library, id("salt"), { field: "rating", value: null, to: null }))).toMatchObject({ type: "ValidationError" });
+    expect(await rejection(correctInferredValue(quire().library, id("salt"), { field: "rating", value: null, to: "Spicy" }))).toMatchObject({ type: "ValidationError", message: expect.stringContaining("General Audiences") });
+    expect(await rejection(correctInferredValue(quire().library, id("salt"), { field: "rating", value: null, to: null }))).toMatchObject({ type: "ValidationError" });
   });
 
   it("keeps every decision when the work is read again, and drops undecided values no longer inferred", async () => {
-    await acceptInferredValues(quire.library, id("salt"), { field: "categories", value: null });
-    await correctInferredValue(quire.library, id("salt"), { field: "characters", value: SPIKE, to: "Riley Finn" });
-    await correctInferredValue(quire.library, id("salt"), { field: "rating", value: null, to: "Explicit" });
+    await acceptInferredValues(quire().library, id("salt"), { field: "categories", value: null });
+    await correctInferredValue(quire().library, id("salt"), { field: "characters", value: SPIKE, to: "Riley Finn" });
+    await correctInferredValue(quire().library, id("salt"), { field: "rating", value: null, to: "Explicit" });
 
     // The file changed: the same values inferred again, less sure of Spike, no fandom, and a new character.
     const again = parsedWork({
@@ -211,7 +201,7 @@ describe.each(TEST_ENGINES)("review queue on $name", (engine) => {
       chapters: ["Spike waited by the crypt while the slayer walked the cemetery with Dawn."],
       inferred: [value("characters", SPIKE, 0.3, "named Spike ×1"), value("characters", "Dawn Summers", 0.5), value("categories", "F/M", 0.6), value("rating", "Mature", 0.9)],
     });
-    await quire.library.engine.writeTransaction(quire.library.db, (trx) => replaceWork(trx, quire.library.engine, id("salt"), toStore(again), NOW));
+    await quire().library.engine.writeTransaction(quire().library.db, (trx) => replaceWork(trx, quire().library.engine, id("salt"), toStore(again), NOW));
 
     expect((await storedValues("salt")).map((v) => [v.field, v.value, v.decision, v.corrected_to])).toEqual([
       ["characters", SPIKE, "corrected", "Riley Finn"],
@@ -228,11 +218,11 @@ describe.each(TEST_ENGINES)("review queue on $name", (engine) => {
   });
 
   it("forgets a work's values with the work", async () => {
-    await quire.library.db.deleteFrom("works").where("id", "=", id("salt")).execute();
+    await quire().library.db.deleteFrom("works").where("id", "=", id("salt")).execute();
     expect(await storedValues("salt")).toEqual([]);
   });
 
   it("accepts no value without its field", async () => {
-    expect(await rejection(acceptInferredValues(quire.library, id("salt"), { field: null, value: "Mature" }))).toMatchObject({ type: ValidationError.name });
+    expect(await rejection(acceptInferredValues(quire().library, id("salt"), { field: null, value: "Mature" }))).toMatchObject({ type: ValidationError.name });
   });
 });

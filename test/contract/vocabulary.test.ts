@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { openQuire } from "../../src/composition.js";
 import { readSetting } from "../../src/db/repositories/library-settings.js";
 import { readVocabulary, storeVocabulary } from "../../src/db/repositories/vocabulary.js";
 import { listWranglings } from "../../src/db/repositories/wrangling-history.js";
@@ -15,15 +16,13 @@ import { emptyWorkSearch } from "../../src/search/work-search.js";
 import { searchWorks } from "../../src/services/search-works.js";
 import { makeTagCanonical } from "../../src/services/tags/make-canonical.js";
 import { mergeTag } from "../../src/services/tags/merge-tag.js";
-import {
-  seedStarterVocabulary, shippedStarterVocabulary, STARTER_VOCABULARY_SETTING, starterVocabularyOf,
-} from "../../src/services/tags/seed-starter-vocabulary.js";
+import { seedStarterVocabulary, shippedStarterVocabulary, STARTER_VOCABULARY_SETTING } from "../../src/services/tags/seed-starter-vocabulary.js";
 import { removeMetaTag, removeTagParent } from "../../src/services/tags/tag-links.js";
 import { starterVocabulary } from "../../src/tags/starter-vocabulary.js";
 import type { VocabularyFile } from "../../src/tags/vocabulary-file.js";
 import { parsedWork, toStore } from "../factories.js";
-import { freshQuire, freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
-import { smallVocabulary, sortedVocabulary } from "../support/small-vocabulary.js";
+import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
+import { smallVocabulary, sortedVocabulary, starterVocabularyOf } from "../support/small-vocabulary.js";
 
 const NOW = "2026-01-01T00:00:00.000Z";
 
@@ -162,15 +161,22 @@ describe.each(TEST_ENGINES)("the stored vocabulary on $name", (engine) => {
 
 describe.each(TEST_ENGINES)("the shipped starter vocabulary on $name", (engine) => {
   it.skipIf(engine.unavailable)("is in a new library, whole, and marked with its version", async () => {
-    const { quire, dispose } = await freshQuire(engine, { starterVocabulary: true });
+    // A library without it, opened as the CLI opens one, so that the seeding itself runs here.
+    const target = await engine.createTarget();
     try {
-      expect(await readSetting(quire.library.db, STARTER_VOCABULARY_SETTING)).toBe(shippedStarterVocabulary().version);
-      expect(await seedStarterVocabulary(quire.library)).toBeNull();
-      const starter = starterVocabulary();
-      expect(starter.fandoms.length).toBeGreaterThan(10);
-      expect(sortedVocabulary(await readVocabulary(quire.library.db))).toEqual(sortedVocabulary(starter));
+      const quire = await openQuire(target);
+      try {
+        expect(await readSetting(quire.library.db, STARTER_VOCABULARY_SETTING)).toBe(shippedStarterVocabulary().version);
+        expect(await seedStarterVocabulary(quire.library)).toBeNull();
+        const starter = starterVocabulary();
+        expect(starter.fandoms.length).toBeGreaterThan(10);
+        expect(sortedVocabulary(await readVocabulary(quire.library.db))).toEqual(sortedVocabulary(starter));
+        expect((await listWranglings(quire.library.db, 10)).map((e) => [e.operation, e.detail.version ?? null])).toEqual([["seed", shippedStarterVocabulary().version]]);
+      } finally {
+        await quire.close();
+      }
     } finally {
-      await dispose();
+      await engine.dropTarget(target);
     }
   });
 });

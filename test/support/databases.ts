@@ -132,6 +132,14 @@ export function freshQuirePerTest(engine: TestEngine, options: LibraryOptions = 
   };
 }
 
+/** A fresh SQLite library file's path; with `starterVocabulary`, a copy of the template that holds it, so that a
+ *  test of the CLI need not store it again. */
+export async function sqliteLibraryPath(options: LibraryOptions = {}): Promise<string> {
+  const target = await sqlite.createTarget(options);
+  if (target.engine !== "sqlite") throw new Error("expected a sqlite target");
+  return target.path;
+}
+
 /** Runs `fn` with the address of a fresh PostgreSQL library (migrated, no starter vocabulary), dropped after. */
 export async function withPostgresLibrary(fn: (url: string) => Promise<void>): Promise<void> {
   const target = await postgres.createTarget();

@@ -3,6 +3,8 @@
  * under one franchise, characters with synonyms and mention forms, ships, and freeforms with a meta tag. Names are
  * nobody's real tags, so a test of it never depends on the starter vocabulary.
  */
+import { createHash } from "node:crypto";
+import type { StarterVocabulary } from "../../src/services/tags/seed-starter-vocabulary.js";
 import { parseVocabularyFile } from "../../src/tags/starter-vocabulary.js";
 import type { VocabularyFile } from "../../src/tags/vocabulary-file.js";
 
@@ -65,4 +67,9 @@ export function sortedVocabulary(file: VocabularyFile): VocabularyFile {
     relationships: byName(file.relationships.map((r) => ({ ...r, name: `${r.members.join("|")}|${r.kind}` }))).map(({ name: _name, ...r }) => ({ ...r, shipNames: sorted(r.shipNames), synonyms: sorted(r.synonyms) })),
     freeforms: byName(file.freeforms).map((f) => ({ ...f, synonyms: sorted(f.synonyms), metaTags: sorted(f.metaTags) })),
   };
+}
+
+/** A vocabulary in hand as a starter vocabulary, versioned by its content. */
+export function starterVocabularyOf(vocabulary: VocabularyFile): StarterVocabulary {
+  return { version: createHash("sha256").update(JSON.stringify(vocabulary)).digest("hex").slice(0, 16), load: () => vocabulary };
 }

@@ -10,8 +10,8 @@ import { INFERRED_FIELDS, REVIEW_THRESHOLD, type InferredField } from "../../dom
 import type { InferredValue } from "../../domain/work.js";
 import { acceptInferredValues } from "../../services/review/accept-inferred-values.js";
 import { correctInferredValue } from "../../services/review/correct-inferred-value.js";
-import { listReviewQueue, REVIEW_PAGE_MAX } from "../../services/review/list-review-queue.js";
-import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
+import { listReviewQueue, REVIEW_PAGE_DEFAULT, REVIEW_PAGE_MAX } from "../../services/review/list-review-queue.js";
+import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger, rejectOtherFlags } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 import { printable } from "../printable.js";
 
@@ -34,7 +34,6 @@ const OPTIONS = {
 
 /** PostgreSQL's integer: a larger work id is no work's. */
 const WORK_ID_MAX = 2_147_483_647;
-const DEFAULT_LIMIT = 50;
 
 type Request =
   | { action: "list"; below: number; field: InferredField | null; limit: number; offset: number; json: boolean }
@@ -72,15 +71,14 @@ function parseRequest(args: readonly string[]): { request: Request; db: string |
   const [action = "list", ...rest] = positionals;
   if (action !== "list" && action !== "accept" && action !== "correct") throw new UsageError(`review takes accept or correct, or nothing to list the queue (usage: ${USAGE})`);
   const allowed = { list: ["below", "field", "limit", "offset", "json"], accept: ["field", "value", "below"], correct: ["field", "value", "to", "remove"] }[action];
-  const wrong = Object.entries(flags).find(([name, value]) => name !== "db" && value !== undefined && value !== false && !allowed.includes(name));
-  if (wrong) throw new UsageError(`--${wrong[0]} does not go with review ${action} (usage: ${USAGE})`);
+  rejectOtherFlags(flags, allowed, `review ${action}`, USAGE);
   if (rest.length !== (action === "list" ? 0 : 1)) throw new UsageError(`usage: ${USAGE}`);
 
   const field = flags.field === undefined ? null : inferredField(flags.field);
   const below = flags.below === undefined ? REVIEW_THRESHOLD : confidence(flags.below);
   if (action === "list") {
-    const limit = flags.limit === undefined ? DEFAULT_LIMIT : positiveInteger("--limit", flags.limit, REVIEW_PAGE_MAX);
-    const offset = flags.offset === undefined ? 0 : offsetFrom(flags.offset);
+    const limit = flags.limit === undefined ? REVIEW_PAGE_DEFAULT : positiveInteger("--limit", flags.limit, REVIEW_PAGE_MAX);
+    const offset = flags.offset === undefined ? 0 : positiveInteger("--offset", flags.offset, Number.MAX_SAFE_INTEGER, 0);
     return { request: { action, below, field, limit, offset, json: flags.json }, db: flags.db };
   }
   const workId = positiveInteger("the work id", (rest[0] ?? "").replace(/^#/u, ""), WORK_ID_MAX);
@@ -97,12 +95,6 @@ function inferredField(value: string): InferredField {
   const found = INFERRED_FIELDS.find((f) => f === name || f === `${name}s` || (f === "categories" && name === "category"));
   if (found === undefined) throw new UsageError(`--field takes one of ${INFERRED_FIELDS.join(", ")}, not "${value}"`);
   return found;
-}
-
-function offsetFrom(value: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isSafeInteger(n) || n < 0) throw new UsageError(`--offset takes a whole number from 0, not "${value}"`);
-  return n;
 }
 
 /** A confidence as 0.75 or 75%. */

@@ -21,7 +21,7 @@ import { exportTagDump, type TagImportReport } from "../../services/tags/tag-dum
 import { addMetaTag, addTagParent, removeMetaTag, removeTagParent, type LinkOutcome } from "../../services/tags/tag-links.js";
 import { exportVocabularyFile } from "../../services/tags/vocabulary-transfer.js";
 import type { TagLibrary, WranglingOutcome } from "../../services/tags/wrangle.js";
-import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger, tagTypeOption } from "../args.js";
+import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger, rejectOtherFlags, tagTypeOption } from "../args.js";
 import { EXIT_SOME_FAILED, UsageError, type Io } from "../io.js";
 import { printable } from "../printable.js";
 
@@ -103,8 +103,8 @@ export async function runTags(args: readonly string[], io: Io): Promise<number> 
 function parseRequest(args: readonly string[]): { request: Request; db: string | undefined } {
   const { values: flags, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   const [action, ...rest] = positionals;
-  const wrong = Object.entries(flags).find(([name, value]) => name !== "db" && value !== undefined && value !== false && !(ACTION_FLAGS[action ?? ""] ?? []).includes(name));
-  if (wrong && action !== undefined && action in ACTION_FLAGS) throw new UsageError(`--${wrong[0]} does not go with tags ${action} (usage: ${USAGE})`);
+  // An unknown action is refused below, by name.
+  if (action !== undefined && Object.hasOwn(ACTION_FLAGS, action)) rejectOtherFlags(flags, ACTION_FLAGS[action] ?? [], `tags ${action}`, USAGE);
   const type = flags.type === undefined ? null : tagTypeOption(flags.type);
   const oneName = (what: string): TagRef => {
     const name = rest.join(" ").trim();

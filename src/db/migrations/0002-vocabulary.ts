@@ -26,8 +26,6 @@ export function vocabularyMigration(engine: Engine): Migration {
         .addColumn("other_tag_id", "integer", (c) => c.references("tags.id"))
         .addColumn("detail", "text", (c) => c.notNull())
         .execute();
-      await createIndex(db, "wrangling_history_by_tag", "wrangling_history", ["tag_id", "id"]);
-      await createIndex(db, "wrangling_history_by_other_tag", "wrangling_history", ["other_tag_id"]);
       await createIndex(db, "wrangling_history_by_operation", "wrangling_history", ["operation"]);
 
       await db.schema

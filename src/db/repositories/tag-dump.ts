@@ -1,9 +1,7 @@
-/** The tag table as the Archive's tag dump lists it, and the bulk changes an import of one makes. */
+/** The tag table as the Archive's tag dump lists it. */
 import type { Kysely } from "kysely";
-import { nameKey } from "../../domain/sort-key.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import type { Database } from "../schema.js";
-import { chunks } from "./wrangling.js";
 
 export interface TagDumpEntry {
   id: number;
@@ -27,20 +25,4 @@ export async function listTagDumpEntries(db: Kysely<Database>, afterId: number, 
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, type: r.type, name: r.name, canonical: r.canonical === 1, cachedCount: Number(r.cached_count), mergerId: r.merger_id }));
-}
-
-export async function countTags(db: Kysely<Database>): Promise<number> {
-  const { n } = await db.selectFrom("tags").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return Number(n);
-}
-
-/** How many of these tags exist already (by type and name key). */
-export async function countExistingTags(db: Kysely<Database>, tags: readonly { type: TagType; name: string }[]): Promise<number> {
-  const wanted = new Set(tags.map((t) => `${t.type}\u0000${nameKey(t.name)}`));
-  let found = 0;
-  for (const part of chunks([...new Set(tags.map((t) => nameKey(t.name)))])) {
-    const rows = await db.selectFrom("tags").select(["type", "name_key"]).where("name_key", "in", part).execute();
-    found += rows.filter((r) => wanted.has(`${r.type}\u0000${r.name_key}`)).length;
-  }
-  return found;
 }

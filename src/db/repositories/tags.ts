@@ -10,36 +10,47 @@ import type { TagType } from "../../domain/tags/tag-type.js";
 import { nameKey } from "../../domain/sort-key.js";
 import type { TagRef } from "../../search/work-search.js";
 import type { Database } from "../schema.js";
+import { chunks } from "./wrangling.js";
 
-/** Creates the tags that do not exist yet and returns every tag's id, in the order given. */
-export async function ensureTags(db: Kysely<Database>, tags: readonly NamedTag[], now: string): Promise<number[]> {
-  if (tags.length === 0) return [];
+/**
+ * Creates the tags that do not exist yet.
+ * @returns every tag's id, in the order given, and how many tags were created.
+ */
+export async function ensureTags(db: Kysely<Database>, tags: readonly NamedTag[], now: string): Promise<{ ids: number[]; created: number }> {
+  if (tags.length === 0) return { ids: [], created: 0 };
   const rows = tags.map((t) => ({ type: t.type, name: t.name, name_key: nameKey(t.name) }));
-  await db
+  const inserted = await db
     .insertInto("tags")
     .values(rows.map((r) => ({ ...r, canonical: 0, merger_id: null, created_at: now, updated_at: now })))
     .onConflict((oc) => oc.columns(["type", "name_key"]).doNothing())
-    .execute();
+    .executeTakeFirst();
   const found = await db
     .selectFrom("tags")
     .select(["id", "type", "name_key"])
     .where("name_key", "in", [...new Set(rows.map((r) => r.name_key))])
     .execute();
   const ids = new Map(found.map((t) => [`${t.type}\u0000${t.name_key}`, t.id]));
-  return rows.map((r) => {
-    const id = ids.get(`${r.type}\u0000${r.name_key}`);
-    if (id === undefined) throw new Error(`tag ${r.type} "${r.name}" was not stored`);
-    return id;
-  });
+  return {
+    ids: rows.map((r) => {
+      const id = ids.get(`${r.type}\u0000${r.name_key}`);
+      if (id === undefined) throw new Error(`tag ${r.type} "${r.name}" was not stored`);
+      return id;
+    }),
+    created: Number(inserted.numInsertedOrUpdatedRows ?? 0),
+  };
 }
 
 /**
  * Rebuilds the filter rows of the given works from their tags: each tag filters as its canonical tag (its merger
  * when it is a synonym, itself otherwise), and as every meta tag above that, transitively (`inherited`). Also
- * recomputes each work's crossover flag from its fandoms.
+ * recomputes each work's crossover flag from its fandoms. Any number of works, a few hundred at a time.
  */
 export async function refreshWorkFilters(db: Kysely<Database>, workIds: readonly number[]): Promise<void> {
-  if (workIds.length === 0) return;
+  for (const part of chunks([...new Set(workIds)])) await refreshFiltersOfPart(db, part);
+}
+
+/** refreshWorkFilters for a few hundred works: as many as one statement may name. */
+async function refreshFiltersOfPart(db: Kysely<Database>, workIds: readonly number[]): Promise<void> {
   const ids = sql.join(workIds.map((id) => sql`${id}`));
   await db.deleteFrom("work_filters").where("work_id", "in", workIds).execute();
   await sql`with recursive closure (work_id, tag_id, inherited) as (

@@ -7,15 +7,15 @@
  * vocabulary as it is now, wrangling included, so the importer's inference uses it.
  */
 import type { Kysely } from "kysely";
-import { z } from "zod";
 import { VocabularyError } from "../../domain/errors.js";
 import { nameKey } from "../../domain/sort-key.js";
-import { mergeTagDetails, relationshipMembersOf, sameTagDetails, VOCABULARY_TAG_TYPES, type TagDetails } from "../../domain/tags/tag-details.js";
+import { mergeTagDetails, relationshipMembersOf, sameTagDetails, tagDetailsSchema, VOCABULARY_TAG_TYPES, type TagDetails } from "../../domain/tags/tag-details.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
-import { GENDERS, relationshipName, type CharacterEntry, type RelationshipEntry, type VocabularyFile } from "../../tags/vocabulary-file.js";
+import { relationshipName, type CharacterEntry, type RelationshipEntry, type VocabularyFile } from "../../tags/vocabulary-file.js";
 import type { Database } from "../schema.js";
+import { refreshWorkFilters } from "./tags.js";
 import { listUnlinkedPairs } from "./wrangling-history.js";
-import { chunks, insertLinks, makeUnwrangledCanonical, refreshFiltersOfWorks, setTagMerger, worksTaggedUnder } from "./wrangling.js";
+import { chunks, insertLinks, makeUnwrangledCanonical, setTagMerger, worksTaggedUnder, type TagLink } from "./wrangling.js";
 
 /** What a store changed. */
 export interface StoreVocabularyReport {
@@ -36,24 +36,14 @@ export interface StoreVocabularyReport {
   worksRefreshed: number;
 }
 
-const storedDetailsSchema = z.object({
-  gender: z.enum(GENDERS).optional(),
-  mentions: z.array(z.string()).optional(),
-  ambiguousMentions: z.array(z.string()).optional(),
-  fandoms: z.array(z.number().int()).optional(),
-  members: z.array(z.number().int()).optional(),
-  kind: z.enum(["romantic", "platonic"]).optional(),
-  shipNames: z.array(z.string()).optional(),
-  creators: z.array(z.string()).optional(),
-  places: z.array(z.string()).optional(),
-});
-type StoredDetails = z.infer<typeof storedDetailsSchema>;
+/** The stored details with the gender checked: one the vocabulary file does not know makes them unreadable. */
+
 
 /** The details column read: null when empty or unreadable (details only help inference; a bad one is dropped). */
-export function parseTagDetails(text: string | null): StoredDetails | null {
+export function parseTagDetails(text: string | null): TagDetails | null {
   if (text === null) return null;
   try {
-    const result = storedDetailsSchema.safeParse(JSON.parse(text));
+    const result = tagDetailsSchema.safeParse(JSON.parse(text));
     return result.success ? result.data : null;
   } catch {
     return null;
@@ -109,6 +99,7 @@ export async function storeVocabulary(db: Kysely<Database>, file: VocabularyFile
 class VocabularyStore {
   private readonly known = new Map<string, KnownTag>();
   private readonly changedTags = new Set<number>();
+  private readonly removed = new Map<TagLink, ReadonlySet<string>>();
   readonly report: StoreVocabularyReport = { created: 0, madeCanonical: 0, merged: 0, linked: 0, kept: 0, detailed: 0, worksRefreshed: 0 };
 
   constructor(
@@ -257,8 +248,8 @@ class VocabularyStore {
   }
 
   /** Adds the links that are new, leaving out those a wrangler removed and meta tags that would make a cycle. */
-  async link(kind: "parent" | "meta", pairs: readonly (readonly [number, number])[]): Promise<void> {
-    const removed = await listUnlinkedPairs(this.db, kind === "parent" ? "remove-parent" : "remove-meta-tag");
+  async link(kind: TagLink, pairs: readonly (readonly [number, number])[]): Promise<void> {
+    const removed = await this.removedLinks(kind);
     const unique = [...new Map(pairs.map(([upper, lower]) => [`${lower}:${upper}`, [upper, lower] as const])).entries()];
     let wanted = unique.filter(([key, [upper, lower]]) => upper !== lower && !removed.has(key)).map(([, pair]) => pair);
     if (kind === "meta") {
@@ -284,6 +275,16 @@ class VocabularyStore {
     this.report.linked += await insertLinks(this.db, kind, wanted);
   }
 
+  /** The links of the kind a wrangler removed, as "lower:upper": read once, since a store removes none. */
+  private async removedLinks(kind: TagLink): Promise<ReadonlySet<string>> {
+    let removed = this.removed.get(kind);
+    if (!removed) {
+      removed = await listUnlinkedPairs(this.db, kind === "parent" ? "remove-parent" : "remove-meta-tag");
+      this.removed.set(kind, removed);
+    }
+    return removed;
+  }
+
   /** Every tag's direct meta tags. */
   private async metaGraph(): Promise<Map<number, Set<number>>> {
     const graph = new Map<number, Set<number>>();
@@ -295,7 +296,7 @@ class VocabularyStore {
 
   async finish(): Promise<StoreVocabularyReport> {
     const works = await worksTaggedUnder(this.db, [...this.changedTags]);
-    await refreshFiltersOfWorks(this.db, works);
+    await refreshWorkFilters(this.db, works);
     this.report.worksRefreshed = works.length;
     return this.report;
   }

@@ -134,7 +134,7 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
   }
 
   const tags = workTags(work);
-  const tagIds = [...new Set(await ensureTags(db, tags, now))];
+  const tagIds = [...new Set((await ensureTags(db, tags, now)).ids)];
   if (tagIds.length > 0) await db.insertInto("work_tags").values(tagIds.map((tag_id, position) => ({ work_id: workId, tag_id, position }))).execute();
   await refreshWorkFilters(db, [workId]);
   await storeInferredValues(db, workId, work.inferred);

@@ -6,7 +6,6 @@ import { sql, type Kysely } from "kysely";
 import { nameKey } from "../../domain/sort-key.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import type { Database } from "../schema.js";
-import { refreshWorkFilters } from "./tags.js";
 
 /** A tag as wrangling sees it. */
 export interface WrangledTag {
@@ -27,7 +26,7 @@ const LINKS = {
 } as const;
 
 /** Values per statement: within SQLite's 32,766 bound values and PostgreSQL's 65,535 for every statement here. */
-export const ROWS_PER_STATEMENT = 500;
+const ROWS_PER_STATEMENT = 500;
 
 export function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   const result: T[][] = [];
@@ -160,11 +159,6 @@ export async function worksTaggedUnder(db: Kysely<Database>, tagIds: readonly nu
     for (const { work_id } of rows) works.add(work_id);
   }
   return [...works];
-}
-
-/** refreshWorkFilters for any number of works, a few hundred at a time. */
-export async function refreshFiltersOfWorks(db: Kysely<Database>, workIds: readonly number[]): Promise<void> {
-  for (const part of chunks([...new Set(workIds)])) await refreshWorkFilters(db, part);
 }
 
 export interface UnwrangledTag {

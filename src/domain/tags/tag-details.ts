@@ -4,26 +4,39 @@
  * places. Members and fandoms are tag ids, so renames and merges carry over. Every field is optional: a tag made
  * canonical by a wrangler has none.
  */
+import { z } from "zod";
 import type { TagType } from "./tag-type.js";
 
-export type RelationshipKind = "romantic" | "platonic";
+export const RELATIONSHIP_KINDS = ["romantic", "platonic"] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 
-export interface TagDetails {
-  /** Character: "female", "male", "nonbinary" or "unknown" (the vocabulary file's values; checked where read). */
-  gender?: string | undefined;
-  mentions?: string[] | undefined;
-  ambiguousMentions?: string[] | undefined;
+export const GENDERS = ["female", "male", "nonbinary", "unknown"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** The details as stored (JSON on the tag), in the order their fields are shown. */
+export const tagDetailsSchema = z.object({
+  gender: z.enum(GENDERS).optional(),
+  mentions: z.array(z.string()).optional(),
+  ambiguousMentions: z.array(z.string()).optional(),
   /** Character: its fandom tags' ids in the order the vocabulary gave them, the home fandom first. */
-  fandoms?: number[] | undefined;
+  fandoms: z.array(z.number().int()).optional(),
   /** Relationship: the member character tags' ids, in the order of the relationship's name. */
-  members?: number[] | undefined;
-  kind?: RelationshipKind | undefined;
-  shipNames?: string[] | undefined;
-  creators?: string[] | undefined;
-  places?: string[] | undefined;
-}
+  members: z.array(z.number().int()).optional(),
+  kind: z.enum(RELATIONSHIP_KINDS).optional(),
+  shipNames: z.array(z.string()).optional(),
+  creators: z.array(z.string()).optional(),
+  places: z.array(z.string()).optional(),
+});
 
-const LISTS = ["mentions", "ambiguousMentions", "fandoms", "shipNames", "creators", "places"] as const;
+export type TagDetails = z.infer<typeof tagDetailsSchema>;
+
+type Field = keyof TagDetails;
+/** The lists merging unions: every one but a relationship's members, whose order its name spells. */
+type ListField = Exclude<{ [K in Field]-?: NonNullable<TagDetails[K]> extends readonly unknown[] ? K : never }[Field], "members">;
+
+const LISTS = (Object.keys(tagDetailsSchema.shape) as Field[]).filter(
+  (key): key is ListField => key !== "members" && tagDetailsSchema.shape[key].unwrap() instanceof z.ZodArray,
+);
 
 /**
  * New details added to old: lists gain the values they lacked (old ones keep their place), and a field the old

@@ -2,6 +2,7 @@
  * The Archive's rules for wrangling tags (otwarchive app/models/tag.rb and its subclasses), as pure checks: which
  * types may be linked as parent and child, which types are fixed, and what a rename may change.
  */
+import { foldName } from "../sort-key.js";
 import type { TagType } from "./tag-type.js";
 
 /** Ratings, archive warnings and categories: canonical from the start, with names nobody wrangles. */
@@ -12,7 +13,7 @@ export function isFixedTagType(type: TagType): boolean {
 }
 
 /** The Archive's common taggings: a parent type and the child types it may hold. */
-export const PARENT_CHILD_TYPES: Readonly<Partial<Record<TagType, readonly TagType[]>>> = {
+const PARENT_CHILD_TYPES: Readonly<Partial<Record<TagType, readonly TagType[]>>> = {
   Fandom: ["Character", "Relationship", "Freeform"],
   Character: ["Relationship"],
 };
@@ -27,16 +28,11 @@ export function describeParentPairs(): string {
   return Object.entries(PARENT_CHILD_TYPES).flatMap(([parent, children]) => (children ?? []).map((child) => `${parent} → ${child}`)).join(", ");
 }
 
-/** A name without case, diacritics or repeated spaces: what a rename must keep. */
-function renameKey(name: string): string {
-  return name.normalize("NFKD").replace(/\p{M}+/gu, "").normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
-}
-
 /**
  * Whether `to` is `from` with only its case, diacritics or spacing changed: the renames the Archive lets wranglers
  * make to a tag in use (any other change is a new tag, and a merge).
  * @example differsOnlyInCaseOrDiacritics("zoe washburne", "Zoë Washburne") // true
  */
 export function differsOnlyInCaseOrDiacritics(from: string, to: string): boolean {
-  return renameKey(from) === renameKey(to);
+  return foldName(from) === foldName(to);
 }

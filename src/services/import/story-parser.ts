@@ -28,16 +28,12 @@ export async function parseStoryWithFingerprint(bytes: Uint8Array, fileName: str
   return { ...result, work, fingerprint: storyFingerprint(result.work.chapters) };
 }
 
-export function createInProcessParser(vocabulary: Vocabulary | null): StoryParser {
-  return {
-    concurrency: 1,
-    parse: (bytes, fileName) => parseStoryWithFingerprint(bytes, fileName, vocabulary),
-    close: async () => undefined,
-  };
-}
-
-/** Parses without tagging: for tests of what the importer itself reads. */
-export const inProcessParser: StoryParser = createInProcessParser(null);
+/** Parses in this thread, without tagging: for tests of what the importer itself reads. */
+export const inProcessParser: StoryParser = {
+  concurrency: 1,
+  parse: (bytes, fileName) => parseStoryWithFingerprint(bytes, fileName, null),
+  close: async () => undefined,
+};
 
 /** A parse failure as it crosses a thread boundary: errors lose their class there. */
 export interface ParseFailure {

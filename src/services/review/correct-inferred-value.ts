@@ -60,7 +60,7 @@ export async function correctInferredValue({ db, engine }: Pick<Library, "db" | 
     // A work has one rating, whatever it is now; other fields hold the inferred value among others.
     const position = onWork === null ? null : await removeWorkTag(trx, workId, type, type === "Rating" ? null : nameKey(onWork));
     if (to !== null) {
-      const [tagId] = await ensureTags(trx, [{ type, name: to }], now);
+      const { ids: [tagId] } = await ensureTags(trx, [{ type, name: to }], now);
       if (tagId !== undefined) await addWorkTag(trx, workId, tagId, position);
     }
     await refreshWorkFilters(trx, [workId]);

@@ -9,11 +9,12 @@ export interface ReviewQueueOptions {
   /** Values inferred with less confidence are listed (every inferred rating is). Default REVIEW_THRESHOLD. */
   below?: number;
   field?: InferredField | null;
-  /** Works per page, up to REVIEW_PAGE_MAX. Default 50. */
+  /** Works per page, up to REVIEW_PAGE_MAX. Default REVIEW_PAGE_DEFAULT. */
   limit?: number;
   offset?: number;
 }
 
+export const REVIEW_PAGE_DEFAULT = 50;
 export const REVIEW_PAGE_MAX = 1000;
 
 /** @throws ValidationError when the threshold is not a confidence from 0 to 1. */
@@ -24,7 +25,7 @@ export function checkThreshold(below: number): number {
 
 /** One page of the queue: works with their open values, the work with the least sure value first. */
 export async function listReviewQueue(db: Kysely<Database>, options: ReviewQueueOptions = {}): Promise<ReviewQueue> {
-  const limit = options.limit ?? 50;
+  const limit = options.limit ?? REVIEW_PAGE_DEFAULT;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > REVIEW_PAGE_MAX) throw new ValidationError({ limit: `a page holds 1 to ${REVIEW_PAGE_MAX} works` });
   if (!Number.isInteger(offset) || offset < 0) throw new ValidationError({ offset: "the offset is a whole number from 0" });

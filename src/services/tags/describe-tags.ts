@@ -3,13 +3,13 @@ import type { Kysely } from "kysely";
 import { parseTagDetails } from "../../db/repositories/vocabulary.js";
 import { listWranglings, type WranglingEntry } from "../../db/repositories/wrangling-history.js";
 import {
-  countTagWorks, findTagById, findTagsByIds, findTagsByName, linkedTags, listSynonymIds, listUnwrangledTags, readTagDetailsText, type UnwrangledTag, type WrangledTag,
+  countTagWorks, findTagById, findTagsByIds, linkedTags, listSynonymIds, listUnwrangledTags, readTagDetailsText, type UnwrangledTag, type WrangledTag,
 } from "../../db/repositories/wrangling.js";
 import type { Database } from "../../db/schema.js";
-import { WranglingError } from "../../domain/errors.js";
 import type { TagDetails } from "../../domain/tags/tag-details.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import type { TagRef } from "../../search/work-search.js";
+import { findTagsNamed } from "./find-tags.js";
 
 export type TagStatus = "canonical" | "synonym" | "unwrangled";
 
@@ -37,10 +37,8 @@ export interface TagDescription {
  * @throws WranglingError("unknown-tag") when there is none.
  */
 export async function describeTags(db: Kysely<Database>, ref: TagRef): Promise<TagDescription[]> {
-  const tags = (await findTagsByName(db, ref.name)).filter((t) => ref.type === null || t.type === ref.type);
-  if (tags.length === 0) throw new WranglingError("unknown-tag", `no ${ref.type ? `${ref.type} ` : ""}tag is named "${ref.name}"`);
   const described: TagDescription[] = [];
-  for (const tag of tags) described.push(await describeTag(db, tag));
+  for (const tag of await findTagsNamed(db, ref)) described.push(await describeTag(db, tag));
   return described;
 }
 

@@ -5,7 +5,11 @@ import type { Database } from "../../db/schema.js";
 import { AmbiguousTagError, WranglingError } from "../../domain/errors.js";
 import type { TagRef } from "../../search/work-search.js";
 
-async function candidates(db: Kysely<Database>, ref: TagRef): Promise<[WrangledTag, ...WrangledTag[]]> {
+/**
+ * Every tag the reference names: those with the name, of its type when it names one.
+ * @throws WranglingError("unknown-tag") when there is none.
+ */
+export async function findTagsNamed(db: Kysely<Database>, ref: TagRef): Promise<[WrangledTag, ...WrangledTag[]]> {
   const [first, ...rest] = (await findTagsByName(db, ref.name)).filter((t) => ref.type === null || t.type === ref.type);
   if (!first) throw new WranglingError("unknown-tag", `no ${ref.type ? `${ref.type} ` : ""}tag is named "${ref.name}"`);
   return [first, ...rest];
@@ -17,7 +21,7 @@ async function candidates(db: Kysely<Database>, ref: TagRef): Promise<[WrangledT
  *   reference names no type.
  */
 export async function findTag(db: Kysely<Database>, ref: TagRef): Promise<WrangledTag> {
-  const found = await candidates(db, ref);
+  const found = await findTagsNamed(db, ref);
   if (found.length > 1) throw new AmbiguousTagError(ref.name, found.map((t) => t.type));
   return found[0];
 }
@@ -35,8 +39,8 @@ export async function findTagPair(
   fits: (a: WrangledTag, b: WrangledTag) => boolean,
   mismatch: (a: WrangledTag, b: WrangledTag) => string,
 ): Promise<[WrangledTag, WrangledTag]> {
-  const firsts = await candidates(db, first);
-  const seconds = await candidates(db, second);
+  const firsts = await findTagsNamed(db, first);
+  const seconds = await findTagsNamed(db, second);
   const pairs = firsts.flatMap((a) => seconds.filter((b) => fits(a, b)).map((b): [WrangledTag, WrangledTag] => [a, b]));
   const [pair, other] = pairs;
   if (!pair) throw new WranglingError("wrong-type", mismatch(firsts[0], seconds[0]));

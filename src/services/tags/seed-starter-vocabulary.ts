@@ -3,14 +3,10 @@
  * Quire ships a newer one: the library's settings record which version it holds, and a newer version adds what
  * is new without undoing any wrangling (see storeVocabulary).
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { claimSetting, readSetting } from "../../db/repositories/library-settings.js";
 import { storeVocabulary, type StoreVocabularyReport } from "../../db/repositories/vocabulary.js";
 import { insertWrangling } from "../../db/repositories/wrangling-history.js";
-import { starterVocabulary } from "../../tags/starter-vocabulary.js";
+import { starterVocabulary, starterVocabularyVersion } from "../../tags/starter-vocabulary.js";
 import type { VocabularyFile } from "../../tags/vocabulary-file.js";
 import type { TagLibrary } from "./wrangle.js";
 
@@ -24,27 +20,11 @@ export interface StarterVocabulary {
   load(): VocabularyFile;
 }
 
-/** A vocabulary already in hand, versioned by its content. */
-export function starterVocabularyOf(vocabulary: VocabularyFile): StarterVocabulary {
-  return { version: createHash("sha256").update(JSON.stringify(vocabulary)).digest("hex").slice(0, 16), load: () => vocabulary };
-}
-
-// The folder starterVocabulary() reads, from src/services/tags/ (tests) or dist/src/services/tags/ (the built CLI).
-const FOLDERS = ["../../../vocabulary/", "../../../../vocabulary/"].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
-
 let shipped: StarterVocabulary | undefined;
 
-/**
- * The starter vocabulary shipped with this Quire. Its version is a hash of the files' names and bytes, so that
- * every command can tell at once whether the library is current without parsing them.
- */
+/** The starter vocabulary shipped with this Quire, versioned by its files' bytes (see starterVocabularyVersion). */
 export function shippedStarterVocabulary(): StarterVocabulary {
-  if (!shipped) {
-    const folder = FOLDERS.find((candidate) => existsSync(candidate));
-    const hash = createHash("sha256");
-    for (const name of folder ? readdirSync(folder).filter((n) => n.endsWith(".yaml")).sort() : []) hash.update(`${name}\u0000`).update(readFileSync(join(folder ?? "", name))).update("\u0000");
-    shipped = { version: hash.digest("hex").slice(0, 16), load: starterVocabulary };
-  }
+  shipped ??= { version: starterVocabularyVersion(), load: starterVocabulary };
   return shipped;
 }
 

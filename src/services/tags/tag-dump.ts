@@ -9,15 +9,15 @@ import type { Readable } from "node:stream";
 import { parse, type CsvError } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
-import { countExistingTags, listTagDumpEntries } from "../../db/repositories/tag-dump.js";
-import { ensureTags } from "../../db/repositories/tags.js";
+import { listTagDumpEntries } from "../../db/repositories/tag-dump.js";
+import { ensureTags, refreshWorkFilters } from "../../db/repositories/tags.js";
 import { insertWrangling } from "../../db/repositories/wrangling-history.js";
-import { findTagsByIds, makeUnwrangledCanonical, refreshFiltersOfWorks, setTagMerger, worksTaggedUnder } from "../../db/repositories/wrangling.js";
+import { findTagsByIds, makeUnwrangledCanonical, setTagMerger, worksTaggedUnder } from "../../db/repositories/wrangling.js";
 import type { Database } from "../../db/schema.js";
 import { ValidationError } from "../../domain/errors.js";
 import { nameKey } from "../../domain/sort-key.js";
 import { readTagDumpRow, TAG_DUMP_COLUMNS, tagDumpFields, type TagDumpColumn, type TagDumpRow } from "../../domain/tags/tag-dump.js";
-import { isFixedTagType } from "../../domain/tags/wrangling-rules.js";
+import { FIXED_TAG_TYPES, isFixedTagType } from "../../domain/tags/wrangling-rules.js";
 import type { TagLibrary } from "./wrangle.js";
 
 /** A row of the file that was not imported, and why. */
@@ -106,7 +106,7 @@ class DumpImport {
     if (!this.columns) {
       this.columns = this.readHeader(fields);
       this.headerLength = fields.length;
-      const fixed = await this.db.selectFrom("tags").select(["id", "type", "name_key"]).where("type", "in", ["Rating", "ArchiveWarning", "Category"]).execute();
+      const fixed = await this.db.selectFrom("tags").select(["id", "type", "name_key"]).where("type", "in", FIXED_TAG_TYPES).execute();
       for (const tag of fixed) this.fixedTags.set(`${tag.type}\u0000${tag.name_key}`, tag.id);
       return;
     }
@@ -138,9 +138,8 @@ class DumpImport {
     this.batch = [];
     this.batchIds.clear();
     const free = batch.filter(({ row }) => !isFixedTagType(row.type));
-    const before = await countExistingTags(this.db, free.map(({ row }) => row));
-    const freeIds = await ensureTags(this.db, free.map(({ row }) => ({ type: row.type, name: row.name })), this.now);
-    this.report.created += new Set(free.map(({ row }) => `${row.type}\u0000${nameKey(row.name)}`)).size - before;
+    const { ids: freeIds, created } = await ensureTags(this.db, free.map(({ row }) => ({ type: row.type, name: row.name })), this.now);
+    this.report.created += created;
     free.forEach(({ row }, i) => this.ids.set(row.id, freeIds[i] ?? 0));
     for (const { line, row } of batch.filter(({ row }) => isFixedTagType(row.type))) {
       const id = this.fixedTags.get(`${row.type}\u0000${nameKey(row.name)}`);
@@ -184,7 +183,7 @@ class DumpImport {
     const works = await worksTaggedUnder(this.db, merged);
     for (const [target, ids] of byTarget) await setTagMerger(this.db, ids, target, this.now);
     this.report.merged = merged.length;
-    await refreshFiltersOfWorks(this.db, works);
+    await refreshWorkFilters(this.db, works);
     this.report.worksRefreshed = works.length;
     this.report.rejected.sort((a, b) => a.line - b.line);
     return this.report;

@@ -4,8 +4,9 @@
  */
 import type { Kysely } from "kysely";
 import type { Library } from "../../db/connect.js";
+import { refreshWorkFilters } from "../../db/repositories/tags.js";
 import { insertWrangling, type WranglingRecord } from "../../db/repositories/wrangling-history.js";
-import { findTagById, refreshFiltersOfWorks, type WrangledTag } from "../../db/repositories/wrangling.js";
+import { findTagById, type WrangledTag } from "../../db/repositories/wrangling.js";
 import type { Database } from "../../db/schema.js";
 import { WranglingError } from "../../domain/errors.js";
 import { isFixedTagType } from "../../domain/tags/wrangling-rules.js";
@@ -36,7 +37,7 @@ export async function wrangle<T extends object>(
   const now = new Date().toISOString();
   return library.engine.writeTransaction(library.db, async (trx) => {
     const change = await operation(trx, now);
-    await refreshFiltersOfWorks(trx, change.works);
+    await refreshWorkFilters(trx, change.works);
     if (change.record) await insertWrangling(trx, change.record, now);
     return { ...change.outcome, changed: change.record !== null, works: new Set(change.works).size };
   });

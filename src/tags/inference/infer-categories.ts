@@ -8,7 +8,7 @@ import type { Gender } from "../vocabulary-file.js";
 import type { ResolvedRelationship } from "./infer-relationships.js";
 import type { InferredValue } from "./inferred-value.js";
 
-export function inferCategories(relationships: readonly ResolvedRelationship[], characterCount: number): InferredValue[] {
+export function inferCategories(relationships: readonly ResolvedRelationship[], characterCount: number): { category: Category; value: InferredValue }[] {
   const found = new Map<Category, string[]>();
   for (const relationship of relationships) {
     if (relationship.kind !== "romantic") continue;
@@ -17,9 +17,9 @@ export function inferCategories(relationships: readonly ResolvedRelationship[], 
     found.set(category, [...(found.get(category) ?? []), relationship.name]);
   }
   if (found.size === 0) {
-    return characterCount > 0 ? [{ field: "categories", value: "Gen", confidence: 0.5, evidence: "no romantic relationship found" }] : [];
+    return characterCount > 0 ? [{ category: "Gen", value: { field: "categories", value: "Gen", confidence: 0.5, evidence: "no romantic relationship found" } }] : [];
   }
-  return [...found].map(([category, names]) => ({ field: "categories", value: category, confidence: 0.75, evidence: `from ${names.join(", ")}` }));
+  return [...found].map(([category, names]) => ({ category, value: { field: "categories", value: category, confidence: 0.75, evidence: `from ${names.join(", ")}` } }));
 }
 
 function categoryOf(genders: readonly Gender[]): Category | null {

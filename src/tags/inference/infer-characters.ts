@@ -23,7 +23,7 @@ export function mentionThreshold(totalMentions: number): number {
 }
 
 /** Every character of the chosen fandoms the text names, most mentioned first. A form two of them share counts for neither. */
-export function attributeMentions(forms: readonly FormCount[], fandoms: readonly FandomEntry[], vocabulary: Vocabulary): CharacterPresence[] {
+export function attributeMentions(stream: WordStream, forms: readonly FormCount[], fandoms: readonly FandomEntry[], vocabulary: Vocabulary): CharacterPresence[] {
   const present = new Map<CharacterEntry, CharacterPresence>();
   for (const form of forms) {
     const here = form.candidates.filter((c) => vocabulary.fandomsOf(c).some((f) => fandoms.includes(f)));
@@ -32,13 +32,13 @@ export function attributeMentions(forms: readonly FormCount[], fandoms: readonly
     const presence = present.get(character) ?? { character, forms: new Map<string, number>(), count: 0, paragraphs: new Set<number>() };
     presence.forms.set(form.form, (presence.forms.get(form.form) ?? 0) + form.count);
     presence.count += form.count;
-    for (const p of form.paragraphs) presence.paragraphs.add(p);
+    for (const at of form.positions) presence.paragraphs.add(stream.paragraph[at] ?? 0);
     present.set(character, presence);
   }
   return [...present.values()].sort((a, b) => b.count - a.count || a.character.name.localeCompare(b.character.name));
 }
 
-export function characterConfidence(count: number): number {
+function characterConfidence(count: number): number {
   return Math.round(Math.min(0.95, 1 - 0.5 ** (count / 2)) * 100) / 100;
 }
 
@@ -55,17 +55,19 @@ const FIRST_PERSON = new Set(["i", "me", "my", "myself", "i'm", "i'd", "i've", "
 /**
  * The narrator of a first-person story who says their own name: the character after "I'm", "my name is" or
  * "call me", when the narration is in the first person (first-person pronouns are at least 2% of the words).
+ * Reads the mentions already counted rather than matching names again.
  */
-export function firstPersonNarrator(stream: WordStream, fandoms: readonly FandomEntry[], vocabulary: Vocabulary): InferredValue | null {
+export function firstPersonNarrator(stream: WordStream, forms: readonly FormCount[], fandoms: readonly FandomEntry[], vocabulary: Vocabulary): InferredValue | null {
   const firstPerson = stream.words.reduce((n, w) => n + (FIRST_PERSON.has(w.toLowerCase()) ? 1 : 0), 0);
   if (stream.words.length === 0 || firstPerson / stream.words.length < 0.02) return null;
-  for (const match of vocabulary.mentions.matches(stream)) {
-    const before = SELF_NAMING.find((pattern) => pattern.every((word, k) => stream.words[match.at - pattern.length + k]?.toLowerCase() === word));
-    if (!before) continue;
-    const here = [...new Set(match.payloads.map((p) => p.character))].filter((c) => vocabulary.fandomsOf(c).some((f) => fandoms.includes(f)));
+  for (const form of forms) {
+    const here = form.candidates.filter((c) => vocabulary.fandomsOf(c).some((f) => fandoms.includes(f)));
     const character = here[0];
     if (here.length !== 1 || !character) continue;
-    return { field: "characters", value: character.name, confidence: 0.8, evidence: `first-person narrator: "${[...before, match.phrase].join(" ")}"` };
+    for (const at of form.positions) {
+      const before = SELF_NAMING.find((pattern) => pattern.every((word, k) => stream.words[at - pattern.length + k]?.toLowerCase() === word));
+      if (before) return { field: "characters", value: character.name, confidence: 0.8, evidence: `first-person narrator: "${[...before, form.form].join(" ")}"` };
+    }
   }
   return null;
 }

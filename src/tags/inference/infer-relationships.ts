@@ -18,6 +18,12 @@ export interface ResolvedRelationship {
   kind: Kind;
 }
 
+/** A relationship found in a work's headers or text: the value to record, and who is in it. */
+export interface FoundRelationship {
+  value: InferredValue;
+  relationship: ResolvedRelationship;
+}
+
 /**
  * The canonical form of a relationship tag as written: its synonym's canonical tag, or its members resolved to
  * canonical characters in the vocabulary's order (alphabetical when the vocabulary has no such relationship).
@@ -73,16 +79,16 @@ function mostPresent(characters: readonly CharacterEntry[], present: readonly Ch
 }
 
 /** Ship names ("Spuffy", "Bangel") in the given texts: each found relationship once, with where it was found. */
-export function shipNameRelationships(texts: readonly { where: string; text: string }[], vocabulary: Vocabulary): InferredValue[] {
-  const found = new Map<string, InferredValue>();
+export function shipNameRelationships(texts: readonly { where: string; text: string }[], vocabulary: Vocabulary): FoundRelationship[] {
+  const found = new Map<string, FoundRelationship>();
   for (const { where, text } of texts) {
     const stream = tokenize(text);
     for (const match of vocabulary.shipNames.matches(stream)) {
       for (const entry of match.payloads) {
-        const name = relationshipName(entry);
-        if (found.has(name)) continue;
+        const relationship = fromEntry(entry, vocabulary);
+        if (!relationship || found.has(relationship.name)) continue;
         const phrase = stream.words.slice(match.at, match.at + 3).join(" ");
-        found.set(name, { field: "relationships", value: name, confidence: 0.85, evidence: `ship name "${phrase}" in the ${where}` });
+        found.set(relationship.name, { relationship, value: { field: "relationships", value: relationship.name, confidence: 0.85, evidence: `ship name "${phrase}" in the ${where}` } });
       }
     }
   }
@@ -93,13 +99,13 @@ export function shipNameRelationships(texts: readonly { where: string; text: str
 const SLASH_PAIR = /(?<![\p{L}\p{N}/])(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?)\s?\/\s?(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?)(?![\p{L}\p{N}/])/gu;
 
 /** "X/Y" pairings written in a summary or notes, when both sides name characters of the work's fandoms. */
-export function slashPairsIn(texts: readonly { where: string; text: string }[], present: readonly CharacterPresence[], vocabulary: Vocabulary, inFandom: (c: CharacterEntry) => boolean): InferredValue[] {
-  const found: InferredValue[] = [];
+export function slashPairsIn(texts: readonly { where: string; text: string }[], present: readonly CharacterPresence[], vocabulary: Vocabulary, inFandom: (c: CharacterEntry) => boolean): FoundRelationship[] {
+  const found: FoundRelationship[] = [];
   for (const { where, text } of texts) {
     for (const match of text.matchAll(SLASH_PAIR)) {
-      const resolved = resolveRelationship(`${match[1] ?? ""}/${match[2] ?? ""}`, present, vocabulary, inFandom);
-      if (!resolved || !resolved.members.every(inFandom) || found.some((f) => f.value === resolved.name)) continue;
-      found.push({ field: "relationships", value: resolved.name, confidence: 0.8, evidence: `"${match[0]}" in the ${where}` });
+      const relationship = resolveRelationship(`${match[1] ?? ""}/${match[2] ?? ""}`, present, vocabulary, inFandom);
+      if (!relationship || !relationship.members.every(inFandom) || found.some((f) => f.relationship.name === relationship.name)) continue;
+      found.push({ relationship, value: { field: "relationships", value: relationship.name, confidence: 0.8, evidence: `"${match[0]}" in the ${where}` } });
     }
   }
   return found;
@@ -132,7 +138,7 @@ interface Pair {
  * most romantic paragraphs, when they clearly lead; else, in a story carried by two characters who share much
  * of it, their friendship ("A & B"), less sure.
  */
-export function coOccurringPair(stream: WordStream, present: readonly CharacterPresence[], threshold: number, sexualContent: boolean, vocabulary: Vocabulary): InferredValue | null {
+export function coOccurringPair(stream: WordStream, present: readonly CharacterPresence[], threshold: number, sexualContent: () => boolean, vocabulary: Vocabulary): FoundRelationship | null {
   const romantic = new Set<number>();
   stream.words.forEach((word, i) => {
     const lower = word.toLowerCase();
@@ -162,7 +168,7 @@ export function coOccurringPair(stream: WordStream, present: readonly CharacterP
   const either = new Set([...(near.get(first) ?? []), ...(near.get(second) ?? [])]).size;
   if ((first.count + second.count) / total < PLATONIC_SHARE_OF_MENTIONS || duo.together / either < PLATONIC_SHARED_PARAGRAPHS) return null;
   // Two characters who carry a story with a sex scene in it are its couple, unless the vocabulary knows them as family.
-  if (sexualContent && knownAs(duo, vocabulary) !== "platonic") {
+  if (knownAs(duo, vocabulary) !== "platonic" && sexualContent()) {
     return pairValue(duo, "romantic", 0.6, `carry a story with sexual content together (${duo.together} of ${either} paragraphs)`, vocabulary);
   }
   return pairValue(duo, "platonic", 0.5, `carry the story together (${duo.together} of ${either} paragraphs)`, vocabulary);
@@ -182,14 +188,18 @@ function around(paragraphs: ReadonlySet<number>): Set<number> {
   return result;
 }
 
-function pairValue(pair: Pair, kind: Kind, confidence: number, why: string, vocabulary: Vocabulary): InferredValue {
-  const members = [pair.a.character.name, pair.b.character.name];
-  const entry = vocabulary.relationshipOf(members, kind);
-  const name = entry ? relationshipName(entry) : relationshipName({ members: members.sort((x, y) => x.localeCompare(y)), kind });
+function pairValue(pair: Pair, kind: Kind, confidence: number, why: string, vocabulary: Vocabulary): FoundRelationship {
+  const members = [pair.a.character, pair.b.character];
+  const entry = vocabulary.relationshipOf(members.map((m) => m.name), kind);
+  const ordered = entry ? members.sort((x, y) => entry.members.indexOf(x.name) - entry.members.indexOf(y.name)) : members.sort((x, y) => x.name.localeCompare(y.name));
+  const name = relationshipName({ members: ordered.map((m) => m.name), kind });
   return {
-    field: "relationships",
-    value: name,
-    confidence: Math.round(confidence * 100) / 100,
-    evidence: `co-occurrence: ${bareName(pair.a.character.name)} and ${bareName(pair.b.character.name)} ${why}`,
+    relationship: { name, members: ordered, kind },
+    value: {
+      field: "relationships",
+      value: name,
+      confidence: Math.round(confidence * 100) / 100,
+      evidence: `co-occurrence: ${bareName(pair.a.character.name)} and ${bareName(pair.b.character.name)} ${why}`,
+    },
   };
 }

@@ -12,8 +12,8 @@ export interface FormCount {
   /** Every character the form may name. */
   candidates: readonly CharacterEntry[];
   count: number;
-  /** The paragraph of each mention, in order (repeats kept). */
-  paragraphs: number[];
+  /** The word index of each mention in the stream, in order. */
+  positions: number[];
 }
 
 /** Every form found at least once, most frequent first. */
@@ -24,9 +24,9 @@ export function countMentions(stream: WordStream, vocabulary: Vocabulary): FormC
     const atStart = stream.sentenceStart[match.at] === 1;
     const candidates = [...new Set(match.payloads.filter((p) => !(atStart && p.ambiguous)).map((p) => p.character))];
     if (candidates.length === 0) continue;
-    const entry = counts.get(match.phrase) ?? { form: match.phrase, candidates, count: 0, paragraphs: [] };
+    const entry = counts.get(match.phrase) ?? { form: match.phrase, candidates, count: 0, positions: [] };
     entry.count += 1;
-    entry.paragraphs.push(stream.paragraph[match.at] ?? 0);
+    entry.positions.push(match.at);
     counts.set(match.phrase, entry);
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.form.localeCompare(b.form));

@@ -152,8 +152,6 @@ stroked, licked and sucked, and came too, and they were wet and slick and shakin
 describe("suggestRating: innocent senses give no signal", () => {
   it.each([
     ["cocked his head", "He cocked his head at the noise."],
-    ["cock the pistol", "She had to cock the pistol before she could fire."],
-    ["the cock crowed", "Far off, the cock crowed twice."],
     ["the Hellmouth", "They patrolled above the Hellmouth again."],
     ["her assistant", "Her assistant filed the reports by noon."],
     ["screwdriver", "He reached for the screwdriver you left on the shelf."],
@@ -162,7 +160,6 @@ describe("suggestRating: innocent senses give no signal", () => {
     ["cum laude", "He graduated summa cum laude, and his sister magna cum laude."],
     ["aroused suspicion", "The open window aroused suspicion."],
     ["the naked eye", "The comet was visible to the naked eye."],
-    ["severed ties", "They severed all ties with the old firm."],
     ["blood pressure", "The nurse checked his blood pressure."],
     ["a stabbing pain", "She felt a stabbing pain in her side after the race."],
     ["went down on her knees", "The old woman went down on her knees to pray."],
@@ -181,6 +178,15 @@ Grayson came in, and she came over to the window. Her pussy cat yawned.`;
     // naked and "in bed together" alone make a suggestive text; any innocent word counted would make it Mature.
     expect(result.signals.sexual).toBe("moderate");
     expect(result.rating).toBe("Teen And Up Audiences");
+  });
+
+  it("keeps innocent senses out of real violence", () => {
+    const text = `${filler(200)} The blade gutted him and blood spurted over the floor. A week later the family severed all ties with
+the firm. ${filler(200)}`;
+    const result = suggestRating({ text });
+    // Beside real violence, a counted "severed" would show in the evidence.
+    expect(result.signals.violence).toBe("strong");
+    expect(result.evidence).not.toContain("severed");
   });
 
   it("reads bloody as British mild swearing, not violence", () => {
