@@ -11,6 +11,7 @@ import { z } from "zod";
 import { isCrossover } from "../src/domain/tags/crossover.js";
 import { RATINGS } from "../src/domain/rating.js";
 import { generateCorpus } from "../src/corpus/generate-corpus.js";
+import type { ManifestEntry } from "../src/corpus/manifest.js";
 import { parseStory } from "../src/importers/parse-story.js";
 import { resolveRelationship } from "../src/tags/inference/infer-relationships.js";
 import type { CharacterEntry } from "../src/tags/vocabulary-file.js";
@@ -89,6 +90,21 @@ function labelsOf(work: ParsedWork, vocabulary: Vocabulary): TagLabels {
 }
 
 /**
+ * A manifest entry's tags made canonical as the tagger makes stated ones ("BtVS", "Spike/Buffy"), so that a
+ * difference from what was stored or inferred is one of reading or inference, not of spelling.
+ */
+export function canonicalManifest(entry: Pick<ManifestEntry, "fandoms" | "characters" | "relationships" | "freeforms">, vocabulary: Vocabulary) {
+  const fandoms = entry.fandoms.map((n) => vocabulary.fandom(n)?.name ?? n);
+  const inTrueFandoms = (c: CharacterEntry) => c.fandoms.some((f) => fandoms.includes(f));
+  return {
+    fandoms,
+    characters: entry.characters.map((n) => canonicalCharacter(n, [], vocabulary, inTrueFandoms)),
+    relationships: entry.relationships.map((n) => resolveRelationship(n, [], vocabulary, inTrueFandoms)?.name ?? n),
+    freeforms: entry.freeforms.map((n) => vocabulary.freeform(n)?.name ?? n),
+  };
+}
+
+/**
  * The same measure at scale: `count` works of the generated corpus (src/corpus), parsed and tagged, beside their
  * manifest with its names made canonical through the vocabulary. The generator states most tags in headers and
  * names its characters in synthetic prose, so this measures canonicalisation and what inference adds to it. The
@@ -100,19 +116,15 @@ export async function runGeneratedSet(vocabulary: Vocabulary, count: number, see
     const { work: parsed } = await parseStory(file.bytes, file.path);
     const work = tagWork(parsed, vocabulary);
     const truth = file.manifest;
-    const fandoms = truth.fandoms.map((n) => vocabulary.fandom(n)?.name ?? n);
-    const inTrueFandoms = (c: CharacterEntry) => c.fandoms.some((f) => fandoms.includes(f));
-    // The manifest's names made canonical as the tagger makes stated ones, so that a difference is an inference one.
+    const canonical = canonicalManifest(truth, vocabulary);
     const predicted = labelsOf(work, vocabulary);
     results.push({
       name: file.path,
       truth: {
-        fandoms,
-        characters: truth.characters.map((n) => canonicalCharacter(n, [], vocabulary, inTrueFandoms)),
-        relationships: truth.relationships.map((n) => resolveRelationship(n, [], vocabulary, inTrueFandoms)?.name ?? n),
+        ...canonical,
         categories: truth.categories,
         rating: truth.rating,
-        crossover: labelsOf({ ...work, fandoms }, vocabulary).crossover,
+        crossover: labelsOf({ ...work, fandoms: canonical.fandoms }, vocabulary).crossover,
       },
       predicted,
       // A work the manifest calls Not Rated has no true rating to measure a suggestion against.

@@ -21,13 +21,14 @@ interface Phrase<T> {
 
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, Phrase<T>[]>();
-  private readonly fold: (word: string) => string;
+  private readonly caseSensitive: boolean;
 
   constructor(phrases: Iterable<readonly [string, T]>, options: { caseSensitive: boolean }) {
-    this.fold = options.caseSensitive ? (word) => word : (word) => word.toLowerCase();
+    this.caseSensitive = options.caseSensitive;
     const known = new Map<string, Phrase<T>>();
     for (const [phrase, payload] of phrases) {
-      const words = tokenize(phrase).words.map(this.fold);
+      const stream = tokenize(phrase);
+      const words = this.caseSensitive ? stream.words : stream.lower;
       const first = words[0];
       if (first === undefined) continue;
       const key = words.join(" ");
@@ -48,10 +49,10 @@ export class PhraseMatcher<T> {
 
   /** Every match, left to right, none overlapping. */
   *matches(stream: WordStream): Generator<PhraseMatch<T>> {
-    const { words } = stream;
+    const words = this.caseSensitive ? stream.words : stream.lower;
     for (let i = 0; i < words.length; ) {
-      const candidates = this.byFirstWord.get(this.fold(words[i] ?? ""));
-      const found = candidates?.find((c) => c.words.every((word, k) => k === 0 || this.fold(words[i + k] ?? "") === word));
+      const candidates = this.byFirstWord.get(words[i] ?? "");
+      const found = candidates?.find((c) => c.words.every((word, k) => k === 0 || words[i + k] === word));
       if (found) {
         yield { phrase: found.phrase, payloads: found.payloads, at: i };
         i += found.words.length;

@@ -144,3 +144,29 @@ describe("tagWork", () => {
     expect(work.relationships).toEqual(["Mal/Inara"]);
   });
 });
+
+describe("tagWork with a fandom under a meta tag", () => {
+  const file = parseVocabularyFile(
+    `fandoms:
+  - { name: Good Omens - Neil Gaiman & Terry Pratchett, synonyms: [Good Omens] }
+  - { name: Good Omens (TV), metaTags: [Good Omens - Neil Gaiman & Terry Pratchett] }
+  - { name: Supernatural (TV 2005) }
+characters:
+  - { name: Crowley (Supernatural), fandoms: [Supernatural (TV 2005)], gender: male, mentions: [Crowley] }
+  - { name: Dean Winchester, fandoms: [Supernatural (TV 2005)], gender: male, mentions: [Dean] }
+  - { name: Crowley (Good Omens), fandoms: [Good Omens (TV), Good Omens - Neil Gaiman & Terry Pratchett], gender: male, mentions: [Crowley] }
+  - { name: Adam Young (Good Omens), fandoms: [Good Omens (TV), Good Omens - Neil Gaiman & Terry Pratchett], gender: male, mentions: [Adam] }
+`,
+    "meta vocabulary",
+  );
+  const work = parsedWork({ fandoms: ["Good Omens"], relationships: ["Adam Young/Crowley"], chapters: [prose({ Crowley: 20, Adam: 3, Dean: 6 })] });
+
+  // A Dean cameo alone is no crossover; Crowley, who may be Supernatural's, must not make it one.
+  it("reads a character at home in the TV fandom as explained by the book's, whatever order the vocabulary lists them in", () => {
+    for (const characters of [file.characters, [...file.characters].reverse()]) {
+      const tagged = tagWork(work, new Vocabulary({ ...file, characters }));
+      expect(tagged.fandoms).toEqual(["Good Omens - Neil Gaiman & Terry Pratchett"]);
+      expect(tagged.relationships).toEqual(["Adam Young (Good Omens)/Crowley (Good Omens)"]);
+    }
+  });
+});

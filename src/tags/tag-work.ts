@@ -130,17 +130,18 @@ function describedTexts(work: ParsedWork): { where: string; text: string }[] {
   ].filter((t) => t.text.length > 0);
 }
 
-/** Fandoms whose owners the disclaimer, notes or story text name ("belongs to Joss Whedon / Mutant Enemy"). */
+/**
+ * Fandoms whose owners the disclaimer, notes or story text name ("belongs to Joss Whedon / Mutant Enemy"): in any
+ * case in the disclaimer and notes, as written (capitalised) in the story.
+ */
 function creatorsNamed(work: ParsedWork, story: WordStream, vocabulary: Vocabulary): Map<FandomEntry, string[]> {
   const found = new Map<FandomEntry, string[]>();
   const about = tokenize([work.disclaimer, work.notes, work.endNotes, work.summary].filter(Boolean).join("\n\n"));
-  for (const stream of [about, story]) {
-    for (const match of vocabulary.creators.matches(stream)) {
-      for (const fandom of match.payloads) {
-        const names = found.get(fandom) ?? [];
-        if (!names.includes(match.phrase)) names.push(match.phrase);
-        found.set(fandom, names);
-      }
+  for (const match of [...vocabulary.creators.matches(about), ...vocabulary.creatorNames.matches(story)]) {
+    for (const fandom of match.payloads) {
+      const names = found.get(fandom) ?? [];
+      if (!names.includes(match.phrase)) names.push(match.phrase);
+      found.set(fandom, names);
     }
   }
   return found;

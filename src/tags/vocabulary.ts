@@ -37,7 +37,10 @@ export function bareName(name: string): string {
 export class Vocabulary {
   readonly mentions: PhraseMatcher<MentionForm>;
   readonly places: PhraseMatcher<FandomEntry>;
+  /** Creators as a disclaimer may write them, in any case. */
   readonly creators: PhraseMatcher<FandomEntry>;
+  /** Creators as names in prose: capitalised, as written. */
+  readonly creatorNames: PhraseMatcher<FandomEntry>;
   readonly shipNames: PhraseMatcher<RelationshipEntry>;
 
   private readonly fandomsByKey = new Map<string, FandomEntry>();
@@ -80,7 +83,9 @@ export class Vocabulary {
     }
     this.mentions = new PhraseMatcher(mentionForms, { caseSensitive: true });
     this.places = new PhraseMatcher(file.fandoms.flatMap((f) => f.places.map((p) => [p, f] as const)), { caseSensitive: true });
-    this.creators = new PhraseMatcher(file.fandoms.flatMap((f) => f.creators.map((c) => [c, f] as const)), { caseSensitive: false });
+    const creators = file.fandoms.flatMap((f) => f.creators.map((c) => [c, f] as const));
+    this.creators = new PhraseMatcher(creators, { caseSensitive: false });
+    this.creatorNames = new PhraseMatcher(creators, { caseSensitive: true });
     this.shipNames = new PhraseMatcher(file.relationships.flatMap((r) => r.shipNames.map((s) => [s, r] as const)), { caseSensitive: false });
   }
 

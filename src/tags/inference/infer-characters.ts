@@ -58,16 +58,20 @@ const FIRST_PERSON = new Set(["i", "me", "my", "myself", "i'm", "i'd", "i've", "
  * Reads the mentions already counted rather than matching names again.
  */
 export function firstPersonNarrator(stream: WordStream, forms: readonly FormCount[], fandoms: readonly FandomEntry[], vocabulary: Vocabulary): InferredValue | null {
-  const firstPerson = stream.words.reduce((n, w) => n + (FIRST_PERSON.has(w.toLowerCase()) ? 1 : 0), 0);
-  if (stream.words.length === 0 || firstPerson / stream.words.length < 0.02) return null;
   for (const form of forms) {
     const here = form.candidates.filter((c) => vocabulary.fandomsOf(c).some((f) => fandoms.includes(f)));
     const character = here[0];
     if (here.length !== 1 || !character) continue;
     for (const at of form.positions) {
-      const before = SELF_NAMING.find((pattern) => pattern.every((word, k) => stream.words[at - pattern.length + k]?.toLowerCase() === word));
-      if (before) return { field: "characters", value: character.name, confidence: 0.8, evidence: `first-person narrator: "${[...before, form.form].join(" ")}"` };
+      const before = SELF_NAMING.find((pattern) => pattern.every((word, k) => stream.lower[at - pattern.length + k] === word));
+      // Counted only once a name follows "I'm" or "my name is": most stories never pay for it.
+      if (before && isFirstPerson(stream)) return { field: "characters", value: character.name, confidence: 0.8, evidence: `first-person narrator: "${[...before, form.form].join(" ")}"` };
     }
   }
   return null;
+}
+
+function isFirstPerson(stream: WordStream): boolean {
+  const firstPerson = stream.lower.reduce((n, w) => n + (FIRST_PERSON.has(w) ? 1 : 0), 0);
+  return stream.lower.length > 0 && firstPerson / stream.lower.length >= 0.02;
 }

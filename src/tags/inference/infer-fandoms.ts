@@ -64,7 +64,7 @@ export function chooseFandoms(stated: readonly string[], evidence: FandomEvidenc
     const placeCount = places ? [...places.values()].reduce((sum, n) => sum + n, 0) : 0;
     // At least one of them must belong to no chosen fandom at all: Angel, at home in Buffy but a lead of his
     // own series, does not make every Angel story a crossover.
-    const outsider = [...own].some(([c, n]) => n >= 3 && !vocabulary.fandomsOf(c).some((f) => known.includes(f)));
+    const outsider = [...own].some(([c, n]) => n >= 3 && !vocabulary.fandomsOf(c).some((f) => known.some((k) => related(f, k))));
     const enough = outsider && mentions >= CROSSOVER_MIN_MENTIONS && mentions >= CROSSOVER_MIN_SHARE * total && (own.size >= 2 || placeCount > 0 || mentions >= 2 * CROSSOVER_MIN_MENTIONS);
     if (!enough) continue;
     const why = `characters of no other fandom here: ${formatCounts(new Map([...own].map(([c, n]) => [c.name, n])))}${places ? `; places: ${formatCounts(places)}` : ""}`;
@@ -129,13 +129,23 @@ function exclusiveMentions(
   const result = new Map<CharacterEntry, number>();
   const score = (character: CharacterEntry) => Math.max(...vocabulary.fandomsOf(character).map((f) => scores.get(f)?.score ?? 0));
   for (const form of forms) {
-    // Wesley, at home in Angel: the Series, speaks for it even in a Buffy story he also belongs to.
-    if (form.candidates.some((c) => chosen.includes(vocabulary.fandomsOf(c)[0] ?? fandom))) continue;
-    const best = [...form.candidates].sort((a, b) => score(b) - score(a))[0];
+    // Wesley, at home in Angel: the Series, speaks for it even in a Buffy story he also belongs to; Crowley, at
+    // home in Good Omens (TV), is explained by the book's fandom, its meta tag.
+    const home = (c: CharacterEntry) => vocabulary.fandomsOf(c)[0];
+    if (form.candidates.some((c) => chosen.some((k) => related(home(c), k)))) continue;
+    // Ties go by name, so the answer does not depend on the order the vocabulary lists its characters in.
+    const best = [...form.candidates].sort((a, b) => score(b) - score(a) || a.name.localeCompare(b.name))[0];
     if (!best || !vocabulary.fandomsOf(best).includes(fandom)) continue;
     result.set(best, (result.get(best) ?? 0) + form.count);
   }
   return result;
+}
+
+/** The same fandom, or one under the other's meta tag, or two under one: the Archive's "no crossover" relation. */
+function related(a: FandomEntry | undefined, b: FandomEntry): boolean {
+  if (!a) return false;
+  const family = new Set([a.name, ...a.metaTags]);
+  return family.has(b.name) || b.metaTags.some((meta) => family.has(meta));
 }
 
 function round(value: number): number {

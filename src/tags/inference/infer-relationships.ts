@@ -140,9 +140,8 @@ interface Pair {
  */
 export function coOccurringPair(stream: WordStream, present: readonly CharacterPresence[], threshold: number, sexualContent: () => boolean, vocabulary: Vocabulary): FoundRelationship | null {
   const romantic = new Set<number>();
-  stream.words.forEach((word, i) => {
-    const lower = word.toLowerCase();
-    if (ROMANTIC_WORDS.has(lower)) romantic.add(stream.paragraph[i] ?? 0);
+  stream.lower.forEach((word, i) => {
+    if (ROMANTIC_WORDS.has(word)) romantic.add(stream.paragraph[i] ?? 0);
   });
   const main = present.filter((p) => p.count >= threshold).slice(0, 6);
   // Dialogue names one speaker per paragraph, so "together" is a paragraph both are named within a few of.

@@ -8,6 +8,7 @@
  */
 import { ratingSeverity, type Rating } from "../../domain/rating.js";
 import type { ArchiveWarning } from "../../domain/warnings.js";
+import { grown, isWordCode } from "../text-tokens.js";
 
 export type SuggestedRating = Exclude<Rating, "Not Rated">;
 export type ContentDimension = "sexual" | "violence" | "language";
@@ -273,10 +274,6 @@ class Hits {
   }
 }
 
-function grown<T extends Uint16Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
 
 interface Pending {
   readonly term: Term;
@@ -382,22 +379,6 @@ class TermScanner {
   }
 }
 
-// Word characters of the count: ASCII letters and digits, Latin letters with diacritics, and any other letter,
-// mark or number, looked up once per code point because most text never leaves the first two ranges.
-const otherKinds = new Uint8Array(0x10000);
-const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
-
-function isWordCode(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
-  if (Number.isNaN(code) || (code >= 0x2000 && code <= 0x206f) || (code >= 0xd800 && code <= 0xdfff)) return false;
-  let kind = otherKinds[code] ?? 0;
-  if (kind === 0) {
-    kind = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
-    otherKinds[code] = kind;
-  }
-  return kind === 1;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Context and windows
