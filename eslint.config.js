@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
-// The layers' import directions (shared/STYLE.md): domain <- importers, search, corpus, tags <- db, services <- cli.
+// The layers' import directions (shared/STYLE.md): domain <- importers, search, corpus, tags <- db, services <- cli, web.
 // One flat-config entry per layer, because a later entry's no-restricted-imports replaces an earlier one's.
 const DRIVERS = { group: ["better-sqlite3", "pg"], message: "only src/db/dialects/ talks to a database driver" };
 // Tests may cross layers to set up what they check.
@@ -39,5 +39,8 @@ export default tseslint.config(
   layer(["src/db/**/*.ts"], above("importers", "corpus", "services", "cli", "web", "formats"), "db/ stores domain values; use cases live in services/", { ignores: ["src/db/dialects/**"] }),
   layer(["src/db/dialects/**/*.ts"], above("importers", "corpus", "services", "cli", "web", "formats"), "db/ stores domain values; use cases live in services/", { drivers: false }),
   layer(["src/services/**/*.ts"], above("cli", "web"), "services report; the CLI and the web app render"),
+  layer(["src/web/**/*.ts", "src/web/**/*.tsx"], above("cli", "importers", "corpus", "tags"), "the web app is an edge: it calls services and renders"),
   layer(["src/cli/**/*.ts", "src/composition.ts", "src/config.ts"], [], ""),
+  // The one script the pages load runs in browsers, not in Node.
+  { files: ["src/web/static/**/*.js"], languageOptions: { globals: { ...globals.browser }, sourceType: "script" } },
 );

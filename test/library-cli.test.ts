@@ -86,7 +86,7 @@ describe("quire search", () => {
 
   it("explains a bad flag value with exit code 2", async () => {
     for (const [args, message] of [
-      [["--rating", "spicy"], /--rating: "spicy" is not one of/u],
+      [["--rating", "spicy"], /--rating "spicy" is not one of/u],
       [["--words", "lots"], /--words takes a number or a range/u],
       [["--updated", "someday"], /--updated takes a date or range/u],
       [["--sort", "colour"], /--sort takes one of/u],

@@ -14,6 +14,7 @@ Commands:
                                 --reparse reads known files again; --jobs N sets the parser threads.
   search [query…] [--json]      Search the library with the Archive's query syntax and filters
                                 (quire help search lists them).
+  serve [--port N] [--host H]   Serve the archive on the web (http://127.0.0.1:3000/ unless told otherwise).
   mute add|remove|list [tag]    Mute tags library-wide: their works vanish from every result and count.
   tags <action> …               The tag vocabulary: show, unwrangled, canonical, merge, parent, meta, rename,
                                 history, import and export (quire help tags lists them).
@@ -42,6 +43,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   parse: async () => (await import("./commands/parse.js")).runParse,
   import: async () => (await import("./commands/import.js")).runImport,
   search: async () => (await import("./commands/search.js")).runSearch,
+  serve: async () => (await import("./commands/serve.js")).runServe,
   mute: async () => (await import("./commands/mute.js")).runMute,
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,

@@ -7,7 +7,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import { isRating } from "../domain/rating.js";
 import { nameKey } from "../domain/sort-key.js";
 import { isTagType, type TagType } from "../domain/tags/tag-type.js";
-import { FACET_KEYS, type FacetCount, type SearchFacets, type SearchIndex, type SearchResult, type WorkBlurb } from "../search/search-index.js";
+import { emptyFacets, FACET_KEYS, type FacetCount, type SearchFacets, type SearchIndex, type SearchResult, type WorkBlurb } from "../search/search-index.js";
 import { STAT_FIELDS, type SortField, type StatField, type TagRef, type WorkSearch } from "../search/work-search.js";
 import type { Library } from "./connect.js";
 import type { Engine } from "./dialects/engine.js";
@@ -67,7 +67,9 @@ async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSear
   // Words with nothing searchable in them (an emoji, say) match no work, rather than every work.
   const textCondition = text ? [text.where] : query.text ? [sql<SqlBool>`1 = 0`] : [];
   const conditions = [...textCondition, ...(await filterConditions(db, engine, query))];
-  const where = conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+  // Every work matches: the facets count the filter index whole, rather than probing it once per filter row.
+  const wholeLibrary = conditions.length === 0;
+  const where = wholeLibrary ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
   const { key, direction } = sortKey(query, text?.rank ?? null);
 
   const { rows } = await sql<ResultRow>`
@@ -75,7 +77,7 @@ async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSear
     select 'group' as kind, language as a, status as b, null as id, count(*) as n from hits group by language, status
     union all
     select 'facet', t.type, t.name, t.id, c.n from (
-      select f.tag_id, count(*) as n from work_filters f where f.work_id in (select id from hits) group by f.tag_id
+      select f.tag_id, count(*) as n from work_filters f ${wholeLibrary ? sql`` : sql`where f.work_id in (select id from hits)`} group by f.tag_id
     ) c join tags t on t.id = c.tag_id
     union all
     select 'page', null, null, id, place from (
@@ -103,7 +105,7 @@ async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSear
   facets.status = [...statuses].map(([name, count]) => ({ name, count }));
   for (const key of FACET_KEYS) facets[key].sort(byCountThenName);
   page.sort((x, y) => x.place - y.place);
-  return { total, works: await loadBlurbs(db, page.map((p) => p.id)), facets };
+  return { total, works: await loadWorkBlurbs(db, page.map((p) => p.id)), facets };
 }
 
 /** What the page is sorted by, selected into the matches, and which way. */
@@ -162,13 +164,14 @@ function tagCondition(engine: Engine, ref: TagRef, filterIds: readonly number[],
   return engine.matchText({ kind: "phrase", text: ref.name, field: "tag" })?.where ?? sql<SqlBool>`1 = 0`;
 }
 
-async function loadBlurbs(db: Kysely<Database>, ids: readonly number[]): Promise<WorkBlurb[]> {
+/** The blurbs of the works, in the order of the ids given; ids of no work are left out. */
+export async function loadWorkBlurbs(db: Kysely<Database>, ids: readonly number[]): Promise<WorkBlurb[]> {
   if (ids.length === 0) return [];
   const [works, authors, tags, series] = await Promise.all([
     db.selectFrom("works").select(["id", "title", "summary", "language", "word_count", "chapter_count", "status", "published", "revised"]).where("id", "in", ids).execute(),
     db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id").select(["wa.work_id", "a.name"]).where("wa.work_id", "in", ids).orderBy("wa.position").execute(),
     db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select(["wt.work_id", "t.type", "t.name"]).where("wt.work_id", "in", ids).orderBy("wt.position").execute(),
-    db.selectFrom("series_works as sw").innerJoin("series as s", "s.id", "sw.series_id").select(["sw.work_id", "s.name", "sw.position"]).where("sw.work_id", "in", ids).orderBy("s.name").execute(),
+    db.selectFrom("series_works as sw").innerJoin("series as s", "s.id", "sw.series_id").select(["sw.work_id", "s.id", "s.name", "sw.position"]).where("sw.work_id", "in", ids).orderBy("s.name").execute(),
   ]);
   const blurbs = new Map<number, WorkBlurb>(works.map((w) => [w.id, {
     id: w.id,
@@ -197,12 +200,8 @@ async function loadBlurbs(db: Kysely<Database>, ids: readonly number[]): Promise
     if (t.type !== "Rating") blurb[LIST_OF_TYPE[t.type]].push(t.name);
     else if (isRating(t.name)) blurb.rating = t.name;
   }
-  for (const s of series) blurbs.get(s.work_id)?.series.push({ name: s.name, part: s.position });
+  for (const s of series) blurbs.get(s.work_id)?.series.push({ id: s.id, name: s.name, part: s.position });
   return ids.flatMap((id) => blurbs.get(id) ?? []);
-}
-
-function emptyFacets(): SearchFacets {
-  return { rating: [], warnings: [], categories: [], fandoms: [], relationships: [], characters: [], freeforms: [], language: [], status: [] };
 }
 
 function byCountThenName(a: FacetCount, b: FacetCount): number {

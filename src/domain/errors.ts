@@ -52,3 +52,10 @@ export type ReviewErrorCode = "unknown-work" | "unknown-field" | "unknown-value"
 
 /** A review decision about something the library does not hold: no such work, or no such inferred value on it. */
 export class ReviewError extends QuireError<ReviewErrorCode> {}
+
+/** Something asked for by name or number that the library does not hold: a work, a chapter, a tag, a series. */
+export class NotFoundError extends QuireError<"not-found"> {
+  constructor(what: string) {
+    super("not-found", `${what} is not in this archive`);
+  }
+}

@@ -27,7 +27,7 @@ export interface WorkBlurb {
   published: string | null;
   /** `YYYY-MM-DD`: the last update, else the date posted. */
   updated: string | null;
-  series: { name: string; part: number }[];
+  series: { id: number; name: string; part: number }[];
 }
 
 export interface FacetCount {
@@ -60,3 +60,7 @@ export interface SearchIndex {
 }
 
 export const FACET_KEYS = ["rating", "warnings", "categories", "fandoms", "relationships", "characters", "freeforms", "language", "status"] as const satisfies readonly (keyof SearchFacets)[];
+
+export function emptyFacets(): SearchFacets {
+  return { rating: [], warnings: [], categories: [], fandoms: [], relationships: [], characters: [], freeforms: [], language: [], status: [] };
+}

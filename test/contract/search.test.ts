@@ -250,8 +250,11 @@ describe.each(TEST_ENGINES)("search on $name", (engine) => {
         warnings: ["Graphic Depictions Of Violence"], categories: ["M/M"], fandoms: ["Buffy the Vampire Slayer", "Angel: the Series"],
         relationships: ["Spuffy"], characters: ["Spike", "Wesley Wyndam-Pryce"], freeforms: ["Alternate Universe - Coffee Shops"],
         summary: null, language: "en", wordCount: 24, chapters: 3, status: "in-progress", published: "2004-01-10", updated: "2005-02-01",
-        series: [{ name: "Night Shift", part: 2 }],
+        series: [{ id: expect.any(Number), name: "Night Shift", part: 2 }],
       }]);
+      const [series] = result.works[0]?.series ?? [];
+      const stored = await quire.library.db.selectFrom("series").select("id").where("name", "=", "Night Shift").executeTakeFirstOrThrow();
+      expect(series?.id).toBe(stored.id);
     });
   });
 

@@ -4,27 +4,15 @@
  * filter by tag and range, and win over the same setting written in the query.
  */
 import { openQuire } from "../../composition.js";
-import { CATEGORIES } from "../../domain/categories.js";
-import { RATINGS } from "../../domain/rating.js";
-import type { TagType } from "../../domain/tags/tag-type.js";
-import { ARCHIVE_WARNINGS } from "../../domain/warnings.js";
-import { parseQueryString } from "../../search/parse-query.js";
-import { parseDateRange, parseNumberRange } from "../../search/parse-range.js";
+import { ValidationError } from "../../domain/errors.js";
 import { FACET_KEYS, type SearchResult } from "../../search/search-index.js";
-import { tagRefOfType } from "../../search/tag-ref.js";
-import {
-  defaultSort, emptyWorkSearch, naturalDirection, SORT_FIELDS, STAT_FIELDS, type CompletionFilter, type CrossoverFilter, type DateRange, type SortField, type TagRef, type WorkSearch,
-} from "../../search/work-search.js";
+import { MAX_PER_PAGE, readSearchRequest, TYPED_TAG_PARAMS } from "../../search/search-request.js";
+import { STAT_FIELDS, type WorkSearch } from "../../search/work-search.js";
 import { searchWorks } from "../../services/search-works.js";
-import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
+import { DB_OPTION, databaseFrom, parseCommandArgs } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 
 const USAGE = "quire search [query…] [--tag NAME] [--exclude NAME] [--rating R] [--fandom F] … [--sort FIELD] [--json] (quire help search)";
-
-const TYPED_FLAGS: readonly (readonly [string, TagType])[] = [
-  ["rating", "Rating"], ["warning", "ArchiveWarning"], ["category", "Category"], ["fandom", "Fandom"],
-  ["relationship", "Relationship"], ["character", "Character"], ["freeform", "Freeform"],
-];
 
 const many = { type: "string", multiple: true } as const;
 
@@ -33,7 +21,7 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   tag: many,
   exclude: many,
-  ...Object.fromEntries(TYPED_FLAGS.flatMap(([flag]) => [[flag, many], [`exclude-${flag}`, many]])),
+  ...Object.fromEntries(TYPED_TAG_PARAMS.flatMap(([flag]) => [[flag, many], [`exclude-${flag}`, many]])),
   crossover: { type: "string" },
   complete: { type: "boolean", default: false },
   "in-progress": { type: "boolean", default: false },
@@ -66,7 +54,7 @@ Options (tag options may be repeated; includes must all apply, any exclude remov
   --published, --updated DATES          (2020-01-31, 2020, < 2 weeks, 7 days ago, 13-21 months, a - b)
   --language CODE   --author NAME   --series NAME
   --sort relevance|author|title|published|updated|words|hits|kudos|comments|bookmarks   --asc | --desc
-  --page N   --per-page N (up to ${1000})   --json   --db TARGET
+  --page N   --per-page N (up to ${MAX_PER_PAGE})   --json   --db TARGET
 `;
 
 export async function runSearch(args: readonly string[], io: Io): Promise<number> {
@@ -86,77 +74,26 @@ type SearchFlags = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>["values"]
 
 /** The flags and query string as one WorkSearch; flags win over the same setting in the query. */
 export function buildSearch(queryString: string, flags: SearchFlags, now: Date): WorkSearch {
-  const parsed = parseQueryString(queryString);
-  const search = emptyWorkSearch();
-  search.text = parsed.text;
-  search.stats = { ...parsed.stats };
-  // The typed and stat flags are built from lists, so parseArgs cannot type them by name: read them checked.
-  const strings = (name: string): string[] => {
-    const value: unknown = Reflect.get(flags, name);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  };
-  const string = (name: string): string | undefined => {
-    const value: unknown = Reflect.get(flags, name);
-    return typeof value === "string" ? value : undefined;
-  };
-
-  search.includeTags = strings("tag").map((name) => ({ name, type: null }));
-  search.excludeTags = strings("exclude").map((name) => ({ name, type: null }));
-  for (const [flag, type] of TYPED_FLAGS) {
-    search.includeTags.push(...strings(flag).map((name) => typedTag(flag, type, name)));
-    search.excludeTags.push(...strings(`exclude-${flag}`).map((name) => typedTag(`exclude-${flag}`, type, name)));
-  }
-
-  const crossover = string("crossover");
-  if (crossover !== undefined) search.crossover = oneOf<CrossoverFilter>("--crossover", crossover, ["include", "exclude", "only"]);
   if (flags.complete && flags["in-progress"]) throw new UsageError("--complete and --in-progress exclude each other");
-  search.completion = flags.complete ? "complete" : flags["in-progress"] ? ("in-progress" satisfies CompletionFilter) : "any";
-  search.singleChapter = flags["single-chapter"] === true;
-
-  for (const field of STAT_FIELDS) {
-    const value = string(field);
-    if (value === undefined) continue;
-    const range = parseNumberRange(value);
-    if (!range) throw new UsageError(`--${field} takes a number or a range such as 100, <100, >100 or 100-1000, not "${value}"`);
-    search.stats[field] = range;
-  }
-  search.published = dates("--published", string("published"), now);
-  search.updated = dates("--updated", string("updated"), now);
-  search.languages = strings("language").map((code) => code.trim().toLowerCase());
-  search.authors = strings("author");
-  search.series = string("series") ?? null;
-
-  const sortFlag = string("sort");
   if (flags.asc && flags.desc) throw new UsageError("--asc and --desc exclude each other");
-  const field = sortFlag !== undefined ? oneOf<SortField>("--sort", sortFlag, SORT_FIELDS) : parsed.sort?.field;
-  const base = field ? { field, direction: parsed.sort && parsed.sort.field === field ? parsed.sort.direction : naturalDirection(field) } : defaultSort(search.text);
-  search.sort = { field: base.field, direction: flags.asc ? "asc" : flags.desc ? "desc" : base.direction };
-
-  const page = string("page");
-  const perPage = string("per-page");
-  if (page !== undefined) search.page = positiveInteger("--page", page, 1_000_000);
-  if (perPage !== undefined) search.perPage = positiveInteger("--per-page", perPage, 1000);
-  return search;
-}
-
-function typedTag(flag: string, type: TagType, name: string): TagRef {
-  const ref = tagRefOfType(type, name);
-  if (ref) return ref;
-  const names = type === "Rating" ? RATINGS.join(", ") : type === "Category" ? CATEGORIES.join(", ") : ARCHIVE_WARNINGS.join(", ");
-  throw new UsageError(`--${flag}: "${name}" is not one of ${names}`);
-}
-
-function dates(flag: string, value: string | undefined, now: Date): DateRange | null {
-  if (value === undefined) return null;
-  const range = parseDateRange(value, now);
-  if (!range) throw new UsageError(`${flag} takes a date or range such as 2020-01-31, 2020, "< 2 weeks", "7 days ago" or "13-21 months", not "${value}"`);
-  return range;
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  const found = allowed.find((a) => a === value.trim().toLowerCase());
-  if (!found) throw new UsageError(`${flag} takes one of ${allowed.join(", ")}, not "${value}"`);
-  return found;
+  // The flags name the request's parameters, but for the booleans that stand for one parameter's values.
+  const derived: Record<string, string | undefined> = {
+    q: queryString,
+    status: flags.complete ? "complete" : flags["in-progress"] ? "in-progress" : undefined,
+    "single-chapter": flags["single-chapter"] ? "true" : undefined,
+    direction: flags.asc ? "asc" : flags.desc ? "desc" : undefined,
+  };
+  const params = (name: string): string[] => {
+    if (name in derived) return derived[name] === undefined ? [] : [derived[name]];
+    const value: unknown = Reflect.get(flags, name);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
+  };
+  try {
+    return readSearchRequest(params, now);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new UsageError(Object.entries(error.fields).map(([name, problem]) => `--${name} ${problem}`).join("; "));
+  }
 }
 
 function toJson(result: SearchResult) {

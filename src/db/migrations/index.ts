@@ -4,11 +4,13 @@ import type { Engine } from "../dialects/engine.js";
 import { libraryMigration } from "./0001-library.js";
 import { vocabularyMigration } from "./0002-vocabulary.js";
 import { reviewMigration } from "./0003-review.js";
+import { changeStampMigration } from "./0004-change-stamp.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     "0001-library": libraryMigration(engine),
     "0002-vocabulary": vocabularyMigration(engine),
     "0003-review": reviewMigration(engine),
+    "0004-change-stamp": changeStampMigration(),
   };
 }

@@ -20,3 +20,9 @@ export async function claimSetting(db: Kysely<Database>, key: string, value: str
     .execute();
   return rows.length > 0;
 }
+
+/** Sets the key to the value only when it has none; the value that stands is returned. */
+export async function settleSetting(db: Kysely<Database>, key: string, value: string): Promise<string> {
+  await db.insertInto("library_settings").values({ key, value }).onConflict((oc) => oc.column("key").doNothing()).execute();
+  return (await readSetting(db, key)) ?? value;
+}

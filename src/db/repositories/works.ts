@@ -48,6 +48,11 @@ export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: 
   await writeWorkParts(db, engine, workId, reviewed, now, false);
 }
 
+/** Marks the work changed now (its tags changed outside an import, say), for the library's change stamp. */
+export async function touchWork(db: Kysely<Database>, workId: number, now: string): Promise<void> {
+  await db.updateTable("works").set({ updated_at: now }).where("id", "=", workId).execute();
+}
+
 /** Rebuilds the work's full-text entry from its stored rows, after its tags changed outside an import. */
 export async function reindexWork(db: Kysely<Database>, engine: Engine, workId: number): Promise<void> {
   const work = await db.selectFrom("works").select(["title", "summary", "notes", "end_notes"]).where("id", "=", workId).executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@
 import type { Library } from "../../db/connect.js";
 import { markDecided } from "../../db/repositories/review.js";
 import { addWorkTag, ensureTags, refreshWorkFilters, removeWorkTag } from "../../db/repositories/tags.js";
-import { reindexWork } from "../../db/repositories/works.js";
+import { reindexWork, touchWork } from "../../db/repositories/works.js";
 import { ValidationError } from "../../domain/errors.js";
 import { CATEGORIES } from "../../domain/categories.js";
 import { RATINGS } from "../../domain/rating.js";
@@ -65,6 +65,7 @@ export async function correctInferredValue({ db, engine }: Pick<Library, "db" | 
     }
     await refreshWorkFilters(trx, [workId]);
     await reindexWork(trx, engine, workId);
+    await touchWork(trx, workId, now);
     await markDecided(trx, [inferred.id], "corrected", to, now);
     return { workId, title, field: request.field, value: inferred.value, correctedTo: to };
   });

@@ -1,0 +1,57 @@
+/**
+ * `quire serve [--port N] [--host H] [--db TARGET]`: the archive on the web until Ctrl-C (or SIGTERM), which
+ * lets requests in flight finish before the library closes. Prints the address, and the owner's sign-in link
+ * (provenance and the other owner's views).
+ */
+import { once } from "node:events";
+import { openQuire } from "../../composition.js";
+import { ensureOwnerKey } from "../../services/owner-key.js";
+import { loadAssets } from "../../web/assets.js";
+import { startServer, type RunningServer } from "../../web/server.js";
+import type { WebDeps } from "../../web/env.js";
+import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
+import { UsageError, type Io } from "../io.js";
+
+const USAGE = "quire serve [--port N] [--host ADDRESS] [--db TARGET]";
+const DEFAULT_PORT = 3000;
+/** With no port asked for, the next few are tried when the default is taken (another app on 3000 is common). */
+const PORTS_TRIED = 10;
+
+const OPTIONS = { ...DB_OPTION, port: { type: "string" }, host: { type: "string", default: "127.0.0.1" } } as const;
+
+export async function runServe(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
+  if (positionals.length > 0) throw new UsageError(`quire serve takes no file names (usage: ${USAGE})`);
+  const askedPort = values.port ?? process.env.PORT;
+  const port = askedPort === undefined ? DEFAULT_PORT : positiveInteger("--port", askedPort, 65_535, 0);
+  const quire = await openQuire(databaseFrom(values.db));
+  let server: RunningServer | undefined;
+  try {
+    const deps: WebDeps = {
+      db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: await ensureOwnerKey(quire.library.db), now: () => new Date(),
+    };
+    server = await listen(deps, port, values.host, askedPort === undefined);
+    io.out(`Quire is serving the archive at ${server.url}\n`);
+    io.out(`Owner sign-in (shows where each work came from): ${server.url}owner?key=${deps.ownerKey ?? ""}\n`);
+    io.out("Press Ctrl-C to stop.\n");
+    await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+    io.out("Stopping: finishing the requests in flight…\n");
+  } finally {
+    await server?.close();
+    await quire.close();
+  }
+  return 0;
+}
+
+async function listen(deps: WebDeps, port: number, host: string, tryOthers: boolean): Promise<RunningServer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startServer(deps, { port: port + attempt, host });
+    } catch (error) {
+      const code = error instanceof Error && "code" in error ? error.code : undefined;
+      if (code === "EADDRINUSE" && tryOthers && attempt + 1 < PORTS_TRIED) continue;
+      if (code === "EADDRINUSE") throw new UsageError(`port ${port + attempt} on ${host} is taken: choose another with --port`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Search as the archive's pages run it. A search of the whole library — the home page, the fandom index, the
+ * stats, an unfiltered listing — counts every filter of every work, which grows with the library (about half a
+ * second at 100,000 works), while its answer changes only when the library does. Those searches are kept, and
+ * reused for as long as the library's change stamp stays the same; two requests that miss at once share one
+ * search. Every other search runs each time.
+ */
+import { readLibraryStamp } from "../../db/repositories/library-stamp.js";
+import type { SearchResult } from "../../search/search-index.js";
+import type { WorkSearch } from "../../search/work-search.js";
+import { searchWorks, type SearchDeps } from "../search-works.js";
+
+export type ArchiveSearch = (query: WorkSearch) => Promise<SearchResult>;
+
+/** Whole-library searches kept at once: a few pages of a few sorts, per set of muted tags. */
+const KEPT = 32;
+
+/** True when the search selects every work but those with excluded (muted) tags. */
+export function searchesWholeLibrary(query: WorkSearch): boolean {
+  return query.text === null && query.includeTags.length === 0 && query.crossover === "include" && query.completion === "any" && !query.singleChapter
+    && Object.keys(query.stats).length === 0 && query.published === null && query.updated === null && query.languages.length === 0
+    && query.authors.length === 0 && query.series === null;
+}
+
+export function createArchiveSearch(deps: SearchDeps): ArchiveSearch {
+  let stamp: string | null = null;
+  const kept = new Map<string, Promise<SearchResult>>();
+  return async (query) => {
+    if (!searchesWholeLibrary(query)) return searchWorks(deps, query);
+    const current = await readLibraryStamp(deps.db);
+    if (current !== stamp) {
+      kept.clear();
+      stamp = current;
+    }
+    const key = JSON.stringify(query);
+    const found = kept.get(key);
+    if (found) return found;
+    const searching = searchWorks(deps, query);
+    kept.set(key, searching);
+    // A failed search is not kept; the oldest entry goes when the map is full.
+    searching.catch(() => kept.delete(key));
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value ?? key);
+    return searching;
+  };
+}

@@ -1,0 +1,31 @@
+/** A series page: its works in order, with their blurbs and the words of them all. */
+import type { Kysely } from "kysely";
+import { findSeries } from "../../db/repositories/archive-pages.js";
+import type { Database } from "../../db/schema.js";
+import { loadWorkBlurbs } from "../../db/search-index.js";
+import { NotFoundError } from "../../domain/errors.js";
+import type { WorkBlurb } from "../../search/search-index.js";
+
+export interface SeriesReading {
+  id: number;
+  name: string;
+  works: WorkBlurb[];
+  wordCount: number;
+  authors: string[];
+  fandoms: string[];
+}
+
+/** @throws NotFoundError when there is no such series. */
+export async function readSeries(db: Kysely<Database>, seriesId: number): Promise<SeriesReading> {
+  const series = await findSeries(db, seriesId);
+  if (!series) throw new NotFoundError(`Series ${seriesId}`);
+  const works = await loadWorkBlurbs(db, series.workIds);
+  return {
+    id: series.id,
+    name: series.name,
+    works,
+    wordCount: works.reduce((sum, w) => sum + w.wordCount, 0),
+    authors: [...new Set(works.flatMap((w) => w.authors))],
+    fandoms: [...new Set(works.flatMap((w) => w.fandoms))],
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The archive on the web: createApp(deps) builds the Hono app the server runs and the tests call in process.
+ * Every response gets the security headers; every POST must come from this site (Origin or Sec-Fetch-Site);
+ * pages carry an ETag (a hash of the page, since the reader's cookie shapes it) and must be revalidated, so a
+ * reload costs a 304; assets are named by their hash and cached for a year.
+ */
+import { Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { etag } from "hono/etag";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { NotFoundError, QuireError, ValidationError } from "../domain/errors.js";
+import { createArchiveSearch } from "../services/archive/archive-search.js";
+import type { RouteDeps, WebDeps, WebEnv } from "./env.js";
+import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
+import { PREFS_COOKIE, readPrefsCookie } from "./reader-prefs.js";
+import { archiveRoutes } from "./routes/archive.js";
+import { preferenceRoutes } from "./routes/preferences.js";
+import { workRoutes } from "./routes/works.js";
+import { ErrorPage } from "./views/error-page.js";
+
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+export function createApp(webDeps: WebDeps) {
+  const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps) };
+  const app = new Hono<WebEnv>();
+
+  app.use(secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
+    },
+    referrerPolicy: "same-origin",
+    // HSTS only means something over TLS, which a proxy in front of Quire provides; it sets its own.
+    strictTransportSecurity: false,
+  }));
+  app.use(async (c, next) => {
+    const url = new URL(c.req.url);
+    c.set("page", {
+      prefs: readPrefsCookie(getCookie(c, PREFS_COOKIE)),
+      assets: deps.assets,
+      owner: isOwnerKey(deps.ownerKey, getCookie(c, OWNER_COOKIE)),
+      here: `${url.pathname}${url.search}`,
+    });
+    await next();
+    if (c.req.method === "GET" && !c.res.headers.has("Cache-Control")) {
+      c.header("Cache-Control", "private, no-cache");
+      c.header("Vary", "Cookie");
+    }
+  });
+  app.use(csrf());
+
+  app.get("/assets/:file", (c) => {
+    const asset = deps.assets.byUrl.get(c.req.path);
+    if (!asset) return c.notFound();
+    c.header("Cache-Control", `public, max-age=${YEAR_SECONDS}, immutable`);
+    c.header("ETag", asset.etag);
+    if (c.req.header("If-None-Match") === asset.etag) return c.body(null, 304);
+    return c.body(new Uint8Array(asset.body), 200, { "Content-Type": asset.contentType });
+  });
+
+  app.use(etag({ weak: true }));
+
+  // The owner's sign-in link, printed by `quire serve`: it leaves the key in an HttpOnly cookie.
+  app.get("/owner", (c) => {
+    const key = c.req.query("key");
+    if (!isOwnerKey(deps.ownerKey, key) || key === undefined) {
+      return c.html(<ErrorPage page={c.get("page")} title="Not the owner's key" message="This link does not hold this archive's owner key. quire serve prints the right one." />, 403);
+    }
+    setCookie(c, OWNER_COOKIE, key, { path: "/", maxAge: YEAR_SECONDS, httpOnly: true, sameSite: "Lax", secure: new URL(c.req.url).protocol === "https:" });
+    return c.redirect("/", 303);
+  });
+
+  app.route("/", workRoutes(deps));
+  app.route("/", archiveRoutes(deps));
+  app.route("/", preferenceRoutes());
+
+  app.notFound((c) => c.html(<ErrorPage page={c.get("page")} title="Page not found" message="There is no page at this address." />, 404));
+
+  app.onError((error, c) => {
+    const page = c.get("page");
+    if (error instanceof NotFoundError) return c.html(<ErrorPage page={page} title="Not found" message={error.message} />, 404);
+    if (error instanceof HTTPException) return c.html(<ErrorPage page={page} title={error.status === 403 ? "Refused" : "Request refused"} message={error.status === 403 ? "This form was sent from another site, so it was refused." : error.message} />, error.status);
+    if (error instanceof ValidationError) return c.html(<ErrorPage page={page} title="That could not be read" message={error.message} />, 400);
+    console.error(error instanceof QuireError ? error.message : error);
+    return c.html(<ErrorPage page={page} title="Something went wrong" message="The archive could not show this page. The error has been logged." />, 500);
+  });
+
+  return app;
+}

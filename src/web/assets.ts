@@ -1,0 +1,54 @@
+/**
+ * The archive's own static files (stylesheet, script, icon), read once at start and served from memory under a
+ * name with their content hash, so browsers keep them for a year and a new version is a new URL.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface Asset {
+  /** `/assets/quire.3f2a9c1b.css` */
+  url: string;
+  body: Buffer;
+  contentType: string;
+  etag: string;
+}
+
+export interface Assets {
+  css: Asset;
+  js: Asset;
+  icon: Asset;
+  byUrl: ReadonlyMap<string, Asset>;
+}
+
+const FILES = {
+  css: ["quire.css", "text/css; charset=utf-8"],
+  js: ["quire.js", "text/javascript; charset=utf-8"],
+  icon: ["favicon.svg", "image/svg+xml"],
+} as const;
+
+/** The static folder in the source tree, found from this module whether it runs from src/ or from dist/src/. */
+function staticFolder(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, "package.json"))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error("Quire's package folder (with src/web/static) was not found");
+    folder = parent;
+  }
+  return join(folder, "src", "web", "static");
+}
+
+export function loadAssets(): Assets {
+  const folder = staticFolder();
+  const load = ([file, contentType]: readonly [string, string]): Asset => {
+    const body = readFileSync(join(folder, file));
+    const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
+    const dot = file.lastIndexOf(".");
+    return { url: `/assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`, body, contentType, etag: `"${hash}"` };
+  };
+  const css = load(FILES.css);
+  const js = load(FILES.js);
+  const icon = load(FILES.icon);
+  return { css, js, icon, byUrl: new Map([css, js, icon].map((a) => [a.url, a])) };
+}

@@ -1,0 +1,26 @@
+/** What the web app runs on, and what each request carries through its middleware. */
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import type { SearchIndex } from "../search/search-index.js";
+import type { ArchiveSearch } from "../services/archive/archive-search.js";
+import type { Assets } from "./assets.js";
+import type { PageContext } from "./page-context.js";
+
+export interface WebDeps {
+  db: Kysely<Database>;
+  searchIndex: SearchIndex;
+  assets: Assets;
+  /** The secret that makes a browser the archive's owner (it sees provenance); null: nobody is. */
+  ownerKey: string | null;
+  /** The clock relative dates ("< 2 weeks") are read against. */
+  now: () => Date;
+}
+
+/** What the routes run on: the dependencies, with the archive's search built over them. */
+export interface RouteDeps extends WebDeps {
+  search: ArchiveSearch;
+}
+
+export interface WebEnv {
+  Variables: { page: PageContext };
+}

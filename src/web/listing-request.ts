@@ -1,0 +1,37 @@
+/**
+ * A listing's query string as a WorkSearch: the shared search parameters (search/search-request.ts), with the
+ * web's own habit that "other tags" fields hold several tags separated by commas, and the reader's muted tags
+ * excluded so their works leave the results and every count.
+ */
+import type { Context } from "hono";
+import { ValidationError } from "../domain/errors.js";
+import { readSearchRequest } from "../search/search-request.js";
+import { emptyWorkSearch, type WorkSearch } from "../search/work-search.js";
+import type { WebEnv } from "./env.js";
+
+const COMMA_LISTS = new Set(["tag", "exclude"]);
+
+export interface ListingRequest {
+  search: WorkSearch;
+  /** The parameters that could not be read, or null. */
+  problems: Readonly<Record<string, string>> | null;
+  /** The query string with comma lists split, as the page's links and form repeat it. */
+  params: URLSearchParams;
+}
+
+export function readListingRequest(c: Context<WebEnv>, now: Date): ListingRequest {
+  const params = new URLSearchParams();
+  for (const [name, value] of new URL(c.req.url).searchParams) {
+    const values = COMMA_LISTS.has(name) ? value.split(/[,，、]/u).map((v) => v.trim()).filter((v) => v) : [value];
+    for (const v of values) params.append(name, v);
+  }
+  const { prefs } = c.get("page");
+  const muted = prefs.mutedTags.map((name) => ({ name, type: null }));
+  try {
+    const search = readSearchRequest((name) => params.getAll(name), now);
+    return { search: { ...search, excludeTags: [...search.excludeTags, ...muted] }, problems: null, params };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { search: { ...emptyWorkSearch(), excludeTags: muted }, problems: error.fields, params };
+  }
+}

@@ -1,0 +1,111 @@
+/** Listings and reading: /works, /works/search, a work, its chapters, its chapter index and its provenance. */
+import { Hono, type Context } from "hono";
+import { setCookie, getCookie } from "hono/cookie";
+import type { Child } from "hono/jsx";
+import { isRating, type Rating } from "../../domain/rating.js";
+import { emptyFacets, type SearchResult } from "../../search/search-index.js";
+import type { TagRef } from "../../search/work-search.js";
+import { readWork, readWorkPreface, readWorkProvenance } from "../../services/archive/read-work.js";
+import type { RouteDeps, WebEnv } from "../env.js";
+import { readListingRequest } from "../listing-request.js";
+import { Listing } from "../views/listing.js";
+import { ProvenancePage } from "../views/provenance-page.js";
+import { SearchForm, SearchPage } from "../views/search-form.js";
+import { AdultGate, ChapterIndex, WorkPage } from "../views/work-page.js";
+
+/** Ratings the Archive puts behind its interstitial: adult ones, and a rating nobody gave. */
+const ADULT_RATINGS: ReadonlySet<Rating> = new Set(["Mature", "Explicit", "Not Rated"]);
+export const VIEW_ADULT_COOKIE = "view_adult";
+
+export interface ListingOptions {
+  heading: string;
+  /** Tags the path itself includes (a tag's works). */
+  includeTags?: readonly TagRef[];
+  /** Authors the path itself names (an author's works). */
+  authors?: readonly string[];
+  intro?: Child;
+}
+
+/** Renders a listing of the works the query string (and the path) asks for. */
+export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options: ListingOptions) {
+  const request = readListingRequest(c, deps.now());
+  const search = {
+    ...request.search,
+    includeTags: [...(options.includeTags ?? []), ...request.search.includeTags],
+    authors: [...(options.authors ?? []), ...request.search.authors],
+  };
+  // Filters that could not be read are reported, not guessed at: no results until they are put right.
+  const result: SearchResult = request.problems ? { total: 0, works: [], facets: emptyFacets() } : await deps.search(search);
+  if (request.problems) c.status(400);
+  return c.html(
+    <Listing page={c.get("page")} heading={options.heading} path={c.req.path} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro} />,
+  );
+}
+
+export function workRoutes(deps: RouteDeps) {
+  const app = new Hono<WebEnv>();
+
+  app.get("/works", (c) => renderListing(c, deps, { heading: "Works" }));
+
+  app.get("/works/search", async (c) => {
+    if (new URL(c.req.url).search.length > 1) return renderListing(c, deps, { heading: "Search results", intro: <SearchForm params={new URL(c.req.url).searchParams} collapsed /> });
+    return c.html(<SearchPage page={c.get("page")} />);
+  });
+
+  app.get("/works/:id{[0-9]+}", async (c) => {
+    const workId = Number(c.req.param("id"));
+    const entireWork = c.req.query("view_full_work") === "true";
+    const preface = await readWorkPreface(deps.db, workId);
+    const gate = adultGate(c, preface.tags.Rating[0]);
+    if (gate) return c.html(<AdultGate page={c.get("page")} work={preface} proceedUrl={gate} />);
+    const reading = await readWork(deps.db, workId, entireWork || preface.chapters.length <= 1 ? "entire-work" : { position: 1 });
+    c.header("Last-Modified", new Date(reading.preface.changedAt).toUTCString());
+    return c.html(<WorkPage page={c.get("page")} work={reading.preface} chapters={reading.chapters} entireWork={entireWork || preface.chapters.length <= 1} />);
+  });
+
+  app.get("/works/:id{[0-9]+}/chapters/:n{[0-9]+}", async (c) => {
+    const workId = Number(c.req.param("id"));
+    const preface = await readWorkPreface(deps.db, workId);
+    const gate = adultGate(c, preface.tags.Rating[0]);
+    if (gate) return c.html(<AdultGate page={c.get("page")} work={preface} proceedUrl={gate} />);
+    const reading = await readWork(deps.db, workId, { position: Number(c.req.param("n")) });
+    c.header("Last-Modified", new Date(reading.preface.changedAt).toUTCString());
+    return c.html(<WorkPage page={c.get("page")} work={reading.preface} chapters={reading.chapters} entireWork={false} />);
+  });
+
+  // The chapter menu's form: without JavaScript a select cannot navigate, so it asks here and is sent on.
+  app.get("/works/:id{[0-9]+}/chapters", (c) => {
+    const n = Number(c.req.query("n"));
+    return c.redirect(`/works/${c.req.param("id")}${Number.isSafeInteger(n) && n >= 1 ? `/chapters/${n}` : ""}`, 303);
+  });
+
+  app.get("/works/:id{[0-9]+}/navigate", async (c) => {
+    const preface = await readWorkPreface(deps.db, Number(c.req.param("id")));
+    return c.html(<ChapterIndex page={c.get("page")} work={preface} />);
+  });
+
+  app.get("/works/:id{[0-9]+}/provenance", async (c) => {
+    // Not the owner: as if there were no such page, so the URL gives nothing away.
+    if (!c.get("page").owner) return c.notFound();
+    const provenance = await readWorkProvenance(deps.db, Number(c.req.param("id")));
+    return c.html(<ProvenancePage page={c.get("page")} workId={Number(c.req.param("id"))} provenance={provenance} />);
+  });
+
+  return app;
+}
+
+/**
+ * The address that proceeds past the adult-content interstitial, when this request must see it first; null when
+ * the work is not adult, the reader chose to see adult works, or has proceeded (now or earlier: a cookie).
+ */
+function adultGate(c: Context<WebEnv>, rating: string | undefined): string | null {
+  const adult = rating === undefined || !isRating(rating) || ADULT_RATINGS.has(rating);
+  if (!adult || c.get("page").prefs.showAdult || getCookie(c, VIEW_ADULT_COOKIE) === "true") return null;
+  const url = new URL(c.req.url);
+  if (url.searchParams.get("view_adult") === "true") {
+    setCookie(c, VIEW_ADULT_COOKIE, "true", { path: "/", httpOnly: true, sameSite: "Lax", secure: url.protocol === "https:" });
+    return null;
+  }
+  url.searchParams.set("view_adult", "true");
+  return `${url.pathname}${url.search}`;
+}
