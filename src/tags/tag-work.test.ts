@@ -57,6 +57,12 @@ describe("tagWork on a work without headers", () => {
 });
 
 describe("tagWork", () => {
+  it("reads fanfiction.net's first names with an initial as the characters they abbreviate", () => {
+    const work = tagWork(parsedWork({ fandoms: ["BtVS"], characters: ["Buffy S.", "Dawn S.", "Willow R.", "Willow Q."], relationships: ["Buffy S./Spike"], chapters: [prose({ Buffy: 3 })] }), vocabulary);
+    expect(work.characters).toEqual(["Buffy Summers", "Dawn Summers", "Willow Rosenberg", "Willow Q.", "Spike (Buffy the Vampire Slayer)"]);
+    expect(work.relationships).toEqual(["Buffy Summers/Spike (Buffy the Vampire Slayer)"]);
+  });
+
   it("does not count a name that is also a word at a sentence's start", () => {
     const text = `${"Dawn broke over the hills. ".repeat(6)}${prose({ Buffy: 8 })}`;
     expect(tagWork(parsedWork({ chapters: [text] }), vocabulary).characters).toEqual(["Buffy Summers"]);

@@ -99,9 +99,19 @@ export class Vocabulary {
     return this.charactersByKey.get(tagMatchKey(name));
   }
 
-  /** Every character a loose form may mean ("Willow", "Wes", "Dean"), whatever its case: for tag lines. */
+  /**
+   * Every character a loose form may mean ("Willow", "Wes", "Dean"), whatever its case: for tag lines. A first
+   * name with the initial of another name, as fanfiction.net lists characters ("Buffy S.", "Rupert G."), means
+   * the characters of that first name with a later name of that initial.
+   */
   charactersNamed(form: string): readonly CharacterEntry[] {
-    return this.characterFormsByKey.get(tagMatchKey(form)) ?? [];
+    const found = this.characterFormsByKey.get(tagMatchKey(form));
+    if (found) return found;
+    const abbreviated = /^(\p{L}[\p{L}'’-]*)\s+(\p{Lu})\.$/u.exec(form.trim());
+    if (!abbreviated?.[1] || !abbreviated[2]) return [];
+    const initial = abbreviated[2].toLowerCase();
+    return (this.characterFormsByKey.get(tagMatchKey(abbreviated[1])) ?? []).filter((c) =>
+      bareName(c.name).split(/\s+/u).slice(1).some((word) => foldName(word).startsWith(initial)));
   }
 
   /** The relationship a tag name, synonym or ship name ("Spuffy") stands for. */
