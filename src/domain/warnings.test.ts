@@ -42,6 +42,10 @@ describe("classifyWarnings", () => {
     });
   });
 
+  it("keeps the words after a bracketed remark", () => {
+    expect(classifyWarnings(["Mild violence, one (1) vampire"]).tags).toEqual(["Mild violence", "One Vampire"]);
+  });
+
   it("keeps gore as a tag as well as the violence warning", () => {
     expect(classifyWarnings(["gore"])).toEqual({ warnings: ["Graphic Depictions Of Violence"], tags: ["Gore"] });
   });

@@ -120,7 +120,8 @@ function splitRemark(piece: string): string[] {
   const open = piece.search(/[([]/u);
   if (open < 0) return [piece];
   const close = piece.indexOf(piece.charAt(open) === "(" ? ")" : "]", open);
-  const main = piece.slice(0, open);
+  // What follows the bracket belongs to the piece too: "one (1) vampire" is "one vampire".
+  const main = `${piece.slice(0, open)} ${close < 0 ? "" : piece.slice(close + 1)}`.replace(/\s+/gu, " ");
   const remark = piece.slice(open + 1, close < 0 ? undefined : close).trim();
   if (/^(?:not|no|but not|only implied|implied|sort of|kind of)\b/iu.test(remark)) return [];
   const keep = /^\p{Ll}/u.test(remark) && remark.split(/\s+/u).length <= 3;
