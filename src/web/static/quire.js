@@ -7,28 +7,21 @@ function onReady(run) {
   else run();
 }
 
-// The theme button posts to /preferences/theme; here the page switches at once and the choice is saved behind it.
+// The theme buttons post to /preferences/theme; here the page switches at once and the choice is saved behind it.
+// The stylesheet then shows the other button, which takes the focus.
 function enhanceThemeToggle() {
   const form = document.querySelector("form.theme-toggle");
   if (!form) return;
   const root = document.documentElement;
-  const button = form.querySelector("button");
-  const input = form.querySelector("input[name=theme]");
-  const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
-  const isDark = () => root.classList.contains("theme-dark") || (!root.classList.contains("theme-light") && systemDark.matches);
-  const label = () => {
-    const next = isDark() ? "light" : "dark";
-    input.value = next;
-    button.textContent = next === "dark" ? "Dark mode" : "Light mode";
-  };
-  label();
   form.addEventListener("submit", (event) => {
+    const chosen = event.submitter;
+    if (!chosen || chosen.name !== "theme") return;
     event.preventDefault();
-    const next = input.value;
-    root.classList.remove("theme-dark", "theme-light");
-    root.classList.add(`theme-${next}`);
-    label();
-    fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin", headers: { Accept: "application/json" } });
+    const body = new URLSearchParams(new FormData(form, chosen));
+    root.classList.remove("theme-system", "theme-dark", "theme-light");
+    root.classList.add(`theme-${chosen.value}`);
+    form.querySelector(`button[value="${chosen.value === "dark" ? "light" : "dark"}"]`)?.focus();
+    fetch(form.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json" } });
   });
 }
 

@@ -1,5 +1,4 @@
 /** The archive's index pages: home, the fandom index, a tag, a series, the stats. */
-import { WORD_BUCKETS } from "../../db/repositories/archive-pages.js";
 import type { FacetCount, WorkBlurb } from "../../search/search-index.js";
 import type { LibraryStats } from "../../services/archive/library-stats.js";
 import type { SeriesReading } from "../../services/archive/read-series.js";
@@ -21,7 +20,7 @@ export function HomePage(props: { page: PageContext; total: number; recent: read
     <Layout page={page} title="Home">
       <h1>Welcome to the archive</h1>
       <p>{plural(total, "work")} in {plural(fandoms.length, "fandom")}.</p>
-      <form class="big-search" role="search" method="get" action="/works">
+      <form class="big-search" role="search" aria-label="Works" method="get" action="/works">
         <label class="visually-hidden" for="home-search">Search works</label>
         <input type="search" id="home-search" name="q" placeholder="Title, author, character, tag or words of the story" />
         <button type="submit" class="primary">Search</button>
@@ -140,7 +139,9 @@ function everyYear(years: LibraryStats["years"]): { label: string; value: number
 export function StatsPage(props: { page: PageContext; stats: LibraryStats }) {
   const { stats } = props;
   const facet = (values: readonly FacetCount[]) => values.slice(0, TOP_IN_CHARTS).map((v) => ({ label: v.name, value: v.count }));
-  const bucketLabel = (from: number, to: number | null) => (to === null ? `${formatNumber(from)}+` : `${formatNumber(from)}–${formatNumber(to - 1)}`);
+  // Short labels, so seven fit under their columns on a phone: "1K–5K" is 1,000 to 4,999 words.
+  const compact = new Intl.NumberFormat("en", { notation: "compact" });
+  const bucketLabel = (from: number, to: number | null) => (to === null ? `${compact.format(from)}+` : `${compact.format(from)}–${compact.format(to)}`);
   return (
     <Layout page={props.page} title="Stats">
       <h1>About this archive</h1>
@@ -152,7 +153,7 @@ export function StatsPage(props: { page: PageContext; stats: LibraryStats }) {
         <BarChart id="chart-relationships" caption="Top relationships" values={facet(stats.facets.relationships)} />
         <ColumnChart id="chart-years" caption="Works per year first posted" values={everyYear(stats.years)} />
       </div>
-      <p class="hint">Word-count buckets start at {WORD_BUCKETS.map((b) => formatNumber(b)).join(", ")} words.</p>
+      <p class="hint">Each word-count range stops short of its last number: 1K–5K is 1,000 to 4,999 words.</p>
     </Layout>
   );
 }

@@ -1,58 +1,62 @@
 /** The frame of every page: landmarks, the site header with search and the theme switch, the footer. */
+import { html } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../page-context.js";
 
 export function Layout(props: { page: PageContext; title: string; children: Child }) {
   const { prefs, assets, here } = props.page;
   const classes = [`theme-${prefs.theme}`, `font-${prefs.fontSize}`, `width-${prefs.lineWidth}`].join(" ");
-  // Without JavaScript the server cannot know the system's theme, so "system" offers dark; the script corrects it.
-  const nextTheme = prefs.theme === "dark" ? "light" : "dark";
   return (
-    <html lang="en" class={classes}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content={prefs.theme === "system" ? "light dark" : prefs.theme} />
-        <title>{`${props.title} | Quire`}</title>
-        <link rel="stylesheet" href={assets.css.url} />
-        <link rel="icon" href={assets.icon.url} type="image/svg+xml" />
-        <script src={assets.js.url} defer></script>
-      </head>
-      <body>
-        <a class="skip-link" href="#main">Skip to content</a>
-        <header class="site-header">
-          <div class="bar">
-            <a class="site-name" href="/">Quire</a>
-            <nav class="site-nav" aria-label="Site">
-              <ul>
-                <li><a href="/fandoms">Fandoms</a></li>
-                <li><a href="/works">Works</a></li>
-                <li><a href="/works/search">Search</a></li>
-                <li><a href="/stats">Stats</a></li>
-                <li><a href="/preferences">Preferences</a></li>
-              </ul>
-            </nav>
-            <form class="site-search" role="search" method="get" action="/works">
-              <label class="visually-hidden" for="site-search-q">Search works</label>
-              <input type="search" id="site-search-q" name="q" placeholder="Search works" />
-              <button type="submit">Search</button>
-            </form>
-            <form class="theme-toggle" method="post" action="/preferences/theme">
-              <input type="hidden" name="theme" value={nextTheme} />
-              <input type="hidden" name="return" value={here} />
-              <button type="submit">{nextTheme === "dark" ? "Dark mode" : "Light mode"}</button>
-            </form>
-          </div>
-        </header>
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <div class="bar">
-            <p>Quire, a self-hosted fan fiction archive. <a href="/stats">About this archive</a></p>
-          </div>
-        </footer>
-      </body>
-    </html>
+    <>
+      {html`<!DOCTYPE html>`}
+      <html lang="en" class={classes}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content={prefs.theme === "system" ? "light dark" : prefs.theme} />
+          <title>{`${props.title} | Quire`}</title>
+          <link rel="stylesheet" href={assets.css.url} />
+          <link rel="icon" href={assets.icon.url} type="image/svg+xml" />
+          <script src={assets.js.url} defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#main">Skip to content</a>
+          <header class="site-header">
+            <div class="bar">
+              <a class="site-name" href="/">Quire</a>
+              <nav class="site-nav" aria-label="Site">
+                <ul>
+                  <li><a href="/fandoms">Fandoms</a></li>
+                  <li><a href="/works">Works</a></li>
+                  <li><a href="/works/search">Search</a></li>
+                  <li><a href="/stats">Stats</a></li>
+                  <li><a href="/preferences">Preferences</a></li>
+                </ul>
+              </nav>
+              <form class="site-search" role="search" aria-label="Site" method="get" action="/works">
+                <label class="visually-hidden" for="site-search-q">Search works</label>
+                <input type="search" id="site-search-q" name="q" placeholder="Search works" />
+                <button type="submit">Search</button>
+              </form>
+              {/* Both switches are sent; the stylesheet shows the one that changes the theme on screen, which for
+                  "follow the system" only the browser knows. */}
+              <form class="theme-toggle" method="post" action="/preferences/theme">
+                <input type="hidden" name="return" value={here} />
+                <button type="submit" name="theme" value="dark" class="to-dark">Dark mode</button>
+                <button type="submit" name="theme" value="light" class="to-light">Light mode</button>
+              </form>
+            </div>
+          </header>
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="bar">
+              <p>Quire, a self-hosted fan fiction archive. <a href="/stats">About this archive</a></p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }
