@@ -44,7 +44,7 @@ export function createApp(webDeps: WebDeps) {
       here: `${url.pathname}${url.search}`,
     });
     await next();
-    if (c.req.method === "GET" && !c.res.headers.has("Cache-Control")) {
+    if ((c.req.method === "GET" || c.req.method === "HEAD") && !c.res.headers.has("Cache-Control")) {
       c.header("Cache-Control", "private, no-cache");
       c.header("Vary", "Cookie");
     }

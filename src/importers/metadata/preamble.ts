@@ -3,7 +3,7 @@
  * `|` separators, and fanfiction.net's metadata line), an unlabelled summary, and the separator before the story.
  * Only this part is searched for labels, so a `Note:` inside the story stays story text.
  */
-import { hasAtMostWords, type Block } from "../document.js";
+import { hasAtMostWords, paragraph, type Block } from "../document.js";
 import { readChapterHeading } from "../body/headings.js";
 import { opensHeadingRun } from "../body/chapters.js";
 import { isNoteParagraph, isPageFurniture } from "../body/notes.js";
@@ -124,29 +124,28 @@ export function readPreamble(blocks: readonly Block[], meta: WorkMetadata, sourc
 
 /**
  * A header repeated inside the story, as when a work posted in parts is saved as one file: `Title: X (2/3)`
- * over each part. Its fields are read (the first part's stand where they conflict) and it is replaced by a
- * `Part N` heading, so that each part becomes a chapter.
+ * over each part. It is replaced by a `Part N` heading, so that each part becomes a chapter, with the part's own
+ * notes under it as that chapter's notes; its other fields were stated by the first part.
  */
 export function replaceRepeatedHeaders(blocks: readonly Block[], meta: WorkMetadata): Block[] {
   const workTitle = meta.scalars.title?.toLowerCase();
   if (!workTitle) return [...blocks];
   let parts = 1;
-  return blocks.map((block) => {
+  return blocks.flatMap((block): Block[] => {
     // A cheap look first: only a paragraph that opens with a title label is worth parsing as a header.
-    if (block.kind !== "paragraph" || !TITLE_LINE.test(block.text)) return block;
+    if (block.kind !== "paragraph" || !TITLE_LINE.test(block.text)) return [block];
     const entries = parseHeader(block.text.split("\n").map((l) => l.trim()), false);
     const title = entries?.find((e) => fieldForLabel(e.label) === "title");
     // It repeats the work's own title; a "Title:" line of a report inside the story names something else.
     const repeated = title !== undefined && (splitTitlePart(joinValue(title))?.title ?? joinValue(title)).toLowerCase() === workTitle;
-    if (!entries || !title || !repeated) return block;
-    // Only what a later part adds is read: its notes. Authors, dates and the rest were stated by the first part.
-    applyEntries(meta, entries.filter((e) => e.label === NOTE_ENTRY || fieldForLabel(e.label) === "notes"), "header");
+    if (!entries || !title || !repeated) return [block];
+    const notes = entries.filter((e) => e.label === NOTE_ENTRY || fieldForLabel(e.label) === "notes").map((e) => paragraph(`Notes: ${joinValue(e)}`));
     parts += 1;
     const count = splitTitlePart(joinValue(title));
     const part = count?.part ?? parts;
     // The last part's "(3/3)" outranks the first part's "(1/3)".
     if (count) meta.setStatus(count.part >= count.of ? "complete" : "in-progress", { source: "inferred", evidence: title.evidence, confidence: 0.75 });
-    return { kind: "heading", level: 2, text: `Part ${part}`, html: `Part ${part}` };
+    return [{ kind: "heading", level: 2, text: `Part ${part}`, html: `Part ${part}` }, ...notes];
   });
 }
 
