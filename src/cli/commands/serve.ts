@@ -22,7 +22,8 @@ const OPTIONS = { ...DB_OPTION, port: { type: "string" }, host: { type: "string"
 export async function runServe(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
   if (positionals.length > 0) throw new UsageError(`quire serve takes no file names (usage: ${USAGE})`);
-  const askedPort = values.port ?? process.env.PORT;
+  // An empty PORT (as `PORT= npm start` leaves it) asks for nothing.
+  const askedPort = values.port ?? (process.env.PORT?.trim() || undefined);
   const port = askedPort === undefined ? DEFAULT_PORT : positiveInteger("--port", askedPort, 65_535, 0);
   const quire = await openQuire(databaseFrom(values.db));
   let server: RunningServer | undefined;
