@@ -57,6 +57,13 @@ describe("tagWork on a work without headers", () => {
 });
 
 describe("tagWork", () => {
+  it("infers no category from a romance between characters it does not know, rather than Gen", () => {
+    const work = tagWork(parsedWork({ relationships: ["Tamsin Oake/Corvin Hale"], characters: ["Tamsin Oake", "Corvin Hale"], chapters: ["Tamsin mended the map while Corvin watched."] }), vocabulary);
+    expect(work.categories).toEqual([]);
+    const friends = tagWork(parsedWork({ relationships: ["Tamsin Oake & Corvin Hale"], characters: ["Tamsin Oake", "Corvin Hale"], chapters: ["Tamsin mended the map while Corvin watched."] }), vocabulary);
+    expect(friends.categories).toEqual(["Gen"]);
+  });
+
   it("reads fanfiction.net's first names with an initial as the characters they abbreviate", () => {
     const work = tagWork(parsedWork({ fandoms: ["BtVS"], characters: ["Buffy S.", "Dawn S.", "Willow R.", "Willow Q."], relationships: ["Buffy S./Spike"], chapters: [prose({ Buffy: 3 })] }), vocabulary);
     expect(work.characters).toEqual(["Buffy Summers", "Dawn Summers", "Willow Rosenberg", "Willow Q.", "Spike (Buffy the Vampire Slayer)"]);

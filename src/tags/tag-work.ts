@@ -67,7 +67,9 @@ export function tagWork(work: ParsedWork, vocabulary: Vocabulary): ParsedWork {
 
   let categories: Category[] = work.categories;
   if (categories.length === 0) {
-    const values = inferCategories(resolved, characters.length);
+    // "Tamsin Oake/Corvin Hale", original characters the vocabulary cannot resolve, is a romance all the same.
+    const unknownRomance = relationships.some((name) => name.includes("/") && !resolved.some((r) => r.name === name));
+    const values = inferCategories(resolved, characters.length, unknownRomance);
     categories = sortCategories(values.map((v) => v.category));
     inferred.push(...values.map((v) => v.value));
   }
