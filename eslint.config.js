@@ -39,7 +39,7 @@ export default tseslint.config(
   layer(["src/db/**/*.ts"], above("importers", "corpus", "services", "cli", "web", "formats"), "db/ stores domain values; use cases live in services/", { ignores: ["src/db/dialects/**"] }),
   layer(["src/db/dialects/**/*.ts"], above("importers", "corpus", "services", "cli", "web", "formats"), "db/ stores domain values; use cases live in services/", { drivers: false }),
   layer(["src/services/**/*.ts"], above("cli", "web"), "services report; the CLI and the web app render"),
-  layer(["src/web/**/*.ts", "src/web/**/*.tsx"], above("cli", "importers", "corpus", "tags"), "the web app is an edge: it calls services and renders"),
+  layer(["src/web/**/*.ts", "src/web/**/*.tsx"], above("cli", "importers", "corpus", "tags", "db"), "the web app is an edge: it calls services and renders"),
   layer(["src/cli/**/*.ts", "src/composition.ts", "src/config.ts"], [], ""),
   // The one script the pages load runs in browsers, not in Node.
   { files: ["src/web/static/**/*.js"], languageOptions: { globals: { ...globals.browser }, sourceType: "script" } },

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     } finally {
       await parser.close();
     }
-    const deps: WebDeps = { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, now: () => new Date() };
+    const deps: WebDeps = { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, trustProxy: false, now: () => new Date() };
     const { works } = await searchWorks(deps, { ...emptyWorkSearch(), includeTags: [{ name: "Explicit", type: "Rating" }], perPage: 100 });
     const work = works.find((w) => w.title === WORK_TITLE);
     if (!work || work.chapters < 2) throw new Error(`samples/ no longer hold "${WORK_TITLE}", an Explicit work in chapters: choose another in scripts/screenshots.ts`);

@@ -14,7 +14,8 @@ Commands:
                                 --reparse reads known files again; --jobs N sets the parser threads.
   search [query…] [--json]      Search the library with the Archive's query syntax and filters
                                 (quire help search lists them).
-  serve [--port N] [--host H]   Serve the archive on the web (http://127.0.0.1:3000/ unless told otherwise).
+  serve [--port N] [--host H]   Serve the archive on the web (http://127.0.0.1:3000/ unless told otherwise);
+                                --trust-proxy behind a TLS proxy that sets X-Forwarded-Proto and -Host.
   mute add|remove|list [tag]    Mute tags library-wide: their works vanish from every result and count.
   tags <action> …               The tag vocabulary: show, unwrangled, canonical, merge, parent, meta, rename,
                                 history, import and export (quire help tags lists them).

@@ -33,6 +33,11 @@ export function isRating(value: string): value is Rating {
   return (RATINGS as readonly string[]).includes(value);
 }
 
+/** Ratings the Archive shows its adult-content interstitial before: Mature, Explicit, and no rating at all. */
+export function isAdultRating(rating: Rating): boolean {
+  return rating === "Mature" || rating === "Explicit" || rating === "Not Rated";
+}
+
 export function ratingSeverity(rating: Rating): number {
   return RATINGS.indexOf(rating);
 }

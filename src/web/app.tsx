@@ -5,7 +5,8 @@
  * reload costs a 304; assets are named by their hash and cached for a year.
  */
 import { Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
@@ -15,12 +16,14 @@ import { createArchiveSearch } from "../services/archive/archive-search.js";
 import type { RouteDeps, WebDeps, WebEnv } from "./env.js";
 import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
 import { PREFS_COOKIE, readPrefsCookie } from "./reader-prefs.js";
+import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { workRoutes } from "./routes/works.js";
 import { ErrorPage } from "./views/error-page.js";
 
-const YEAR_SECONDS = 365 * 24 * 3600;
+/** The forms send a few fields; nothing the archive takes today comes near this. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(webDeps: WebDeps) {
   const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps) };
@@ -37,6 +40,7 @@ export function createApp(webDeps: WebDeps) {
   }));
   app.use(async (c, next) => {
     const url = new URL(c.req.url);
+    c.set("trustProxy", deps.trustProxy);
     c.set("page", {
       prefs: readPrefsCookie(getCookie(c, PREFS_COOKIE)),
       assets: deps.assets,
@@ -49,7 +53,8 @@ export function createApp(webDeps: WebDeps) {
       c.header("Vary", "Cookie");
     }
   });
-  app.use(csrf());
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text("That request is too large.", 413) }));
+  app.use(csrf({ origin: (origin, c) => origin === siteOrigin(c) }));
 
   app.get("/assets/:file", (c) => {
     const asset = deps.assets.byUrl.get(c.req.path);
@@ -68,7 +73,7 @@ export function createApp(webDeps: WebDeps) {
     if (!isOwnerKey(deps.ownerKey, key) || key === undefined) {
       return c.html(<ErrorPage page={c.get("page")} title="Not the owner's key" message="This link does not hold this archive's owner key. quire serve prints the right one." />, 403);
     }
-    setCookie(c, OWNER_COOKIE, key, { path: "/", maxAge: YEAR_SECONDS, httpOnly: true, sameSite: "Lax", secure: new URL(c.req.url).protocol === "https:" });
+    setSiteCookie(c, OWNER_COOKIE, key, YEAR_SECONDS);
     return c.redirect("/", 303);
   });
 

@@ -1,19 +1,20 @@
 /** What the web app runs on, and what each request carries through its middleware. */
-import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.js";
 import type { SearchIndex } from "../search/search-index.js";
 import type { ArchiveSearch } from "../services/archive/archive-search.js";
+import type { SearchDeps } from "../services/search-works.js";
 import type { Assets } from "./assets.js";
 import type { PageContext } from "./page-context.js";
 
 export interface WebDeps {
-  db: Kysely<Database>;
+  db: SearchDeps["db"];
   searchIndex: SearchIndex;
   assets: Assets;
   /** The secret that makes a browser the archive's owner (it sees provenance); null: nobody is. */
   ownerKey: string | null;
   /** The clock relative dates ("< 2 weeks") are read against. */
   now: () => Date;
+  /** A TLS proxy in front sets X-Forwarded-Proto and X-Forwarded-Host, and they are to be believed. */
+  trustProxy: boolean;
 }
 
 /** What the routes run on: the dependencies, with the archive's search built over them. */
@@ -22,5 +23,5 @@ export interface RouteDeps extends WebDeps {
 }
 
 export interface WebEnv {
-  Variables: { page: PageContext };
+  Variables: { page: PageContext; trustProxy: boolean };
 }

@@ -1,15 +1,17 @@
 /**
  * A listing's query string as a WorkSearch: the shared search parameters (search/search-request.ts), with the
- * web's own habit that "other tags" fields hold several tags separated by commas, and the reader's muted tags
+ * web's own habit that a tag field holds several tags separated by commas, and the reader's muted tags
  * excluded so their works leave the results and every count.
  */
 import type { Context } from "hono";
 import { ValidationError } from "../domain/errors.js";
-import { readSearchRequest } from "../search/search-request.js";
+import { readSearchRequest, TYPED_TAG_PARAMS } from "../search/search-request.js";
 import { emptyWorkSearch, type WorkSearch } from "../search/work-search.js";
 import type { WebEnv } from "./env.js";
+import { mutedTagRefs } from "./reader-prefs.js";
 
-const COMMA_LISTS = new Set(["tag", "exclude"]);
+/** Tag parameters, whose fields may hold several tags separated by commas (tag names never hold one). */
+const COMMA_LISTS = new Set(["tag", "exclude", ...TYPED_TAG_PARAMS.flatMap(([param]) => [param, `exclude-${param}`])]);
 
 export interface ListingRequest {
   search: WorkSearch;
@@ -26,7 +28,7 @@ export function readListingRequest(c: Context<WebEnv>, now: Date): ListingReques
     for (const v of values) params.append(name, v);
   }
   const { prefs } = c.get("page");
-  const muted = prefs.mutedTags.map((name) => ({ name, type: null }));
+  const muted = mutedTagRefs(prefs);
   try {
     const search = readSearchRequest((name) => params.getAll(name), now);
     return { search: { ...search, excludeTags: [...search.excludeTags, ...muted] }, problems: null, params };

@@ -8,8 +8,9 @@ import { z } from "zod";
 export const THEMES = ["system", "light", "dark"] as const;
 export const FONT_SIZES = ["small", "medium", "large", "larger"] as const;
 export const LINE_WIDTHS = ["narrow", "medium", "wide", "full"] as const;
-/** The cookie stays well under browsers' 4 KB per cookie. */
 export const MAX_MUTED_TAGS = 40;
+/** Browsers keep a cookie of up to 4,096 bytes, name and attributes included; the value must leave them room. */
+export const MAX_PREFS_COOKIE_LENGTH = 3_800;
 const MAX_TAG_LENGTH = 150;
 
 const prefsSchema = z.object({
@@ -44,6 +45,11 @@ export function readPrefsCookie(value: string | undefined): ReaderPrefs {
 
 export function writePrefsCookie(prefs: ReaderPrefs): string {
   return Buffer.from(JSON.stringify(prefs), "utf8").toString("base64url");
+}
+
+/** The reader's muted tags as search exclusions, of any type. */
+export function mutedTagRefs(prefs: ReaderPrefs): { name: string; type: null }[] {
+  return prefs.mutedTags.map((name) => ({ name, type: null }));
 }
 
 /** Tag names from a form's text: one per line or comma-separated, trimmed, without repeats. */

@@ -403,3 +403,21 @@ describe("a reader on a phone", () => {
     }
   });
 });
+
+describe("the archive's other pages", () => {
+  test.each([true, false])("pass axe in both themes, with JavaScript %s", async (javaScript) => {
+    const { page, open, audit } = await openSession({ javaScript });
+    const pages = [
+      "/fandoms", "/stats", "/works/search", "/works/search?q=lantern", "/tags/Fluff", "/tags/Fluff/works", "/users/Wren%20Tallow", "/series/1",
+      `/works/${ids.lanterns}/navigate`, `/works/${ids.orchard}`,
+    ];
+    for (const theme of ["light", "dark"] as const) {
+      await page.context().addCookies([{ name: "quire_prefs", value: Buffer.from(JSON.stringify({ theme })).toString("base64url"), url: serverUrl() }]);
+      for (const path of pages) {
+        await open(path);
+        expect(await page.locator("h1").count(), `${path} has one h1`).toBe(1);
+        await audit();
+      }
+    }
+  });
+});

@@ -108,5 +108,5 @@ export async function storeWebWorks(quire: Quire): Promise<Record<WebWorkKey, nu
 }
 
 export function webDeps(quire: Quire): WebDeps {
-  return { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY };
+  return { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false };
 }

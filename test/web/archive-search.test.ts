@@ -57,6 +57,13 @@ describe.each(TEST_ENGINES)("the archive's search on $name", (engine) => {
     expect((await search(everything)).total).toBe(3);
     await unmuteTag(db, { name: "Angst", type: null });
     expect((await search(everything)).total).toBe(6);
+    // Unmuted and another muted with no search between: SQLite gives the new mute the old one's id.
+    await muteTag(db, { name: "Angst", type: null });
+    expect((await search(everything)).total).toBe(3);
+    await unmuteTag(db, { name: "Angst", type: null });
+    await muteTag(db, { name: "Fluff", type: null });
+    expect((await search(everything)).total).toBe(4);
+    await unmuteTag(db, { name: "Fluff", type: null });
 
     const library = { db, engine: dbEngine };
     await makeTagCanonical(library, { name: "Fluff", type: "Freeform" });

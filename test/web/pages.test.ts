@@ -4,6 +4,7 @@
  * safety rules (escaping, CSRF, redirects that stay on the site).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Quire } from "../../src/composition.js";
 import { insertWork } from "../../src/db/repositories/works.js";
 import { createApp } from "../../src/web/app.js";
 import { writePrefsCookie, DEFAULT_PREFS, type ReaderPrefs } from "../../src/web/reader-prefs.js";
@@ -68,6 +69,16 @@ describe.each(TEST_ENGINES)("the archive's pages on $name", (engine) => {
       expect(listedTitles(await (await get("/works?crossover=only")).text())).toEqual(["Crossing the Orchard Harbour"]);
       expect(listedTitles(await (await get("/works?language=de")).text())).toEqual(["Die Leuchtturmuhr"]);
       expect(listedTitles(await (await get("/works?status=in-progress")).text())).toEqual(["Low Tide Letters"]);
+    });
+
+    it("keeps what the sidebar does not show when it is sent, and reads comma lists in every tag field", async () => {
+      const html = await (await get("/works?author=Wren+Tallow&kudos=%3E0&per-page=5&page=2&fandom=Moonlit+Harbour+(TV)")).text();
+      const sidebar = html.slice(html.indexOf('<form class="filters"'));
+      expect(sidebar).toContain('<input type="hidden" name="author" value="Wren Tallow"/>');
+      expect(sidebar).toContain('<input type="hidden" name="kudos" value="&gt;0"/>');
+      expect(sidebar).toContain('<input type="hidden" name="per-page" value="5"/>');
+      expect(sidebar).not.toMatch(/type="hidden" name="(?:page|fandom)"/u);
+      expect(listedTitles(await (await get("/works?character=Mara+Quell,+Tobias+Wren")).text())).toEqual(["Crossing the Orchard Harbour"]);
     });
 
     it("answers a filter it cannot read with 400 and says which", async () => {
@@ -144,6 +155,10 @@ describe.each(TEST_ENGINES)("the archive's pages on $name", (engine) => {
       for (const text of ["The first lantern", "The second lantern", "The third lantern", "Thank you for reading"]) expect(whole).toContain(text);
       expect((await get(`/works/${ids.lanterns}/chapters/4`, cookie)).status).toBe(404);
       expect((await get("/works/999999")).status).toBe(404);
+      // Past what an id column holds: no such work, not a database error.
+      for (const path of ["/works/3000000000", `/works/${ids.lanterns}/chapters/3000000000`, "/series/3000000000", "/works/99999999999999999999/navigate"]) {
+        expect((await get(path, cookie)).status, path).toBe(404);
+      }
     });
 
     it("lays out the preface as the Archive does, with the story's language marked", async () => {
@@ -190,7 +205,7 @@ describe.each(TEST_ENGINES)("the archive's pages on $name", (engine) => {
 
     it("describes a tag with its filtered work count", async () => {
       const html = await (await get("/tags/Fluff")).text();
-      expect(html).toContain("<h1 id=");
+      expect(html.match(/<h1[ >]/gu)).toHaveLength(1);
       expect(html).toMatch(/2 works in Fluff/u);
       expect((await get("/tags/No%20Such%20Tag")).status).toBe(404);
     });
@@ -215,10 +230,14 @@ describe("safety and caching", () => {
   let app: App;
   let dispose: (() => Promise<void>) | undefined;
   let hostileId = 0;
+  let quire: Quire;
+  let library: Quire["library"];
 
   beforeAll(async () => {
     const fresh = await freshQuire(TEST_ENGINES[0] ?? expect.unreachable());
     dispose = fresh.dispose;
+    quire = fresh.quire;
+    library = fresh.quire.library;
     await storeWebWorks(fresh.quire);
     const { db, engine } = fresh.quire.library;
     hostileId = await insertWork(db, engine, toStore(parsedWork({
@@ -256,7 +275,7 @@ describe("safety and caching", () => {
   });
 
   it("sends the theme switch only back to a path on this site", async () => {
-    for (const target of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+    for (const target of ["//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example/", "/\r\nSet-Cookie: x=1"]) {
       const response = await app.request("http://localhost/preferences/theme", {
         method: "POST", body: new URLSearchParams({ theme: "dark", return: target }), headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
       });
@@ -279,6 +298,43 @@ describe("safety and caching", () => {
       method: "POST", body: new URLSearchParams({ theme: "purple" }), headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect(bad.status).toBe(400);
+  });
+
+  it("refuses preferences too large for a cookie, and a request body too large to read", async () => {
+    const mutedTags = Array.from({ length: 40 }, (_, i) => `A rather long tag name about lighthouses and their keepers and the ships that pass them in the night number ${i}`).join("\n");
+    const tooMany = await app.request("http://localhost/preferences", {
+      method: "POST", body: new URLSearchParams({ theme: "dark", fontSize: "large", lineWidth: "narrow", mutedTags }),
+      headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.headers.get("Set-Cookie")).toBeNull();
+    expect(await tooMany.text()).toContain("too many or too long to keep in a cookie");
+    const huge = await app.request("http://localhost/preferences", {
+      method: "POST", body: `mutedTags=${"x".repeat(200_000)}`,
+      headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it("links a series part to its nearest neighbours when the parts skip a number", async () => {
+    const { db, engine } = library;
+    const [first, fourth] = [
+      await insertWork(db, engine, toStore(parsedWork({ title: "Gap One", rating: "General Audiences", series: [{ name: "Gappy", part: 1 }], chapters: ["One of the gappy parts, the first."] })), "2026-11-01T00:00:00.000Z"),
+      await insertWork(db, engine, toStore(parsedWork({ title: "Gap Four", rating: "General Audiences", series: [{ name: "Gappy", part: 4 }], chapters: ["One of the gappy parts, the fourth."] })), "2026-11-01T00:00:00.000Z"),
+    ];
+    expect(await (await app.request(`/works/${first}`)).text()).toContain(`href="/works/${fourth}" aria-label="Next work in Gappy: Gap Four"`);
+    expect(await (await app.request(`/works/${fourth}`)).text()).toContain(`href="/works/${first}" aria-label="Previous work in Gappy: Gap One"`);
+  });
+
+  it("behind a trusted TLS proxy, marks cookies Secure and takes the proxy's origin for forms", async () => {
+    const proxied = createApp({ ...webDeps(quire), trustProxy: true });
+    const headers = { Origin: "https://archive.example", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "archive.example", "Content-Type": "application/x-www-form-urlencoded" };
+    const saved = await proxied.request("http://127.0.0.1:3000/preferences/theme", { method: "POST", body: new URLSearchParams({ theme: "dark" }), headers });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Set-Cookie")).toMatch(/; Secure/u);
+    // Without trust, the same forwarded headers are nobody's word: the origin does not match.
+    const untrusted = await app.request("http://127.0.0.1:3000/preferences/theme", { method: "POST", body: new URLSearchParams({ theme: "dark" }), headers });
+    expect(untrusted.status).toBe(403);
   });
 
   it("falls back to the default preferences for a forged cookie", async () => {

@@ -1,7 +1,8 @@
 /**
- * `quire serve [--port N] [--host H] [--db TARGET]`: the archive on the web until Ctrl-C (or SIGTERM), which
- * lets requests in flight finish before the library closes. Prints the address, and the owner's sign-in link
- * (provenance and the other owner's views).
+ * `quire serve [--port N] [--host H] [--trust-proxy] [--db TARGET]`: the archive on the web until Ctrl-C (or
+ * SIGTERM), which lets requests in flight finish before the library closes. Prints the address, and the owner's
+ * sign-in link (provenance and the other owner's views). `--trust-proxy` believes a TLS proxy's X-Forwarded-Proto
+ * and X-Forwarded-Host, so cookies are Secure and the forms' origin check sees the address readers use.
  */
 import { once } from "node:events";
 import { openQuire } from "../../composition.js";
@@ -12,12 +13,12 @@ import type { WebDeps } from "../../web/env.js";
 import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 
-const USAGE = "quire serve [--port N] [--host ADDRESS] [--db TARGET]";
+const USAGE = "quire serve [--port N] [--host ADDRESS] [--trust-proxy] [--db TARGET]";
 const DEFAULT_PORT = 3000;
 /** With no port asked for, the next few are tried when the default is taken (another app on 3000 is common). */
 const PORTS_TRIED = 10;
 
-const OPTIONS = { ...DB_OPTION, port: { type: "string" }, host: { type: "string", default: "127.0.0.1" } } as const;
+const OPTIONS = { ...DB_OPTION, port: { type: "string" }, host: { type: "string", default: "127.0.0.1" }, "trust-proxy": { type: "boolean", default: false } } as const;
 
 export async function runServe(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
@@ -30,12 +31,17 @@ export async function runServe(args: readonly string[], io: Io): Promise<number>
   try {
     const deps: WebDeps = {
       db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: await ensureOwnerKey(quire.library.db), now: () => new Date(),
+      trustProxy: values["trust-proxy"],
     };
     server = await listen(deps, port, values.host, askedPort === undefined);
     io.out(`Quire is serving the archive at ${server.url}\n`);
     io.out(`Owner sign-in (shows where each work came from): ${server.url}owner?key=${deps.ownerKey ?? ""}\n`);
     io.out("Press Ctrl-C to stop.\n");
-    await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+    const stop = new AbortController();
+    // An aborted wait rejects: that is the end of it, not an error.
+    await Promise.race(["SIGINT", "SIGTERM"].map((signal) => once(process, signal, { signal: stop.signal }).catch(() => undefined)));
+    // The other signal's listener goes, so a second Ctrl-C during a slow shutdown ends the process as usual.
+    stop.abort();
     io.out("Stopping: finishing the requests in flight…\n");
   } finally {
     await server?.close();

@@ -1,20 +1,21 @@
 /**
  * The library's change stamp: a short string that changes whenever anything a search can see changes — a work
  * stored, replaced, retagged (imports and review corrections set `works.updated_at`), a wrangling operation (each
- * is recorded in wrangling_history), a mute added or removed. Each part is an index lookup or a count, so reading
- * it costs far less than the searches it lets a cache keep.
+ * is recorded in wrangling_history), a mute added or removed. Ids alone would not do: SQLite hands out a deleted
+ * highest id again, so a work or mute removed and another added could leave them as they were; the latest change
+ * time moves with every addition, and the count with every removal. Each part is an index lookup or a count, so
+ * reading it costs far less than the searches it lets a cache keep.
  */
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
 
 export async function readLibraryStamp(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ changed: string | null; works: number; last_work: number | null; wrangled: number | null; mutes: number; last_mute: number | null }>`
+  const { rows } = await sql<{ changed: string | null; works: number; wrangled: number | null; mutes: number; last_mute: string | null }>`
     select (select max(updated_at) from works) as changed,
            (select count(*) from works) as works,
-           (select max(id) from works) as last_work,
            (select max(id) from wrangling_history) as wrangled,
            (select count(*) from muted_tags) as mutes,
-           (select max(id) from muted_tags) as last_mute`.execute(db);
+           (select max(created_at) from muted_tags) as last_mute`.execute(db);
   const row = rows[0];
-  return row ? [row.changed, row.works, row.last_work, row.wrangled, row.mutes, row.last_mute].map((v) => String(v ?? "")).join("|") : "";
+  return row ? [row.changed, row.works, row.wrangled, row.mutes, row.last_mute].map((v) => String(v ?? "")).join("|") : "";
 }

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { TagType } from "../../domain/tags/tag-type.js";
-import type { SafeHtml } from "../../domain/safe-html.js";
+import { storedSafeHtml, type SafeHtml } from "../../domain/safe-html.js";
 import type { FieldProvenance, InferredValue, WorkField, WorkStatus } from "../../domain/work.js";
 import type { Database, WorkSourceRow } from "../schema.js";
 
@@ -92,19 +92,23 @@ export async function findWorkPreface(db: Kysely<Database>, workId: number): Pro
   };
 }
 
+/** The works just before and after a part: the nearest parts on either side, as "Part N" may skip a number. */
 async function seriesNeighbours(db: Kysely<Database>, seriesId: number, position: number): Promise<Pick<WorkSeriesPart, "previous" | "next">> {
-  const near = await db
-    .selectFrom("series_works as sw")
-    .innerJoin("works as w", "w.id", "sw.work_id")
-    .select(["w.id", "w.title", "sw.position"])
-    .where("sw.series_id", "=", seriesId)
-    .where("sw.position", "in", [position - 1, position + 1])
-    .execute();
-  const at = (p: number) => {
-    const found = near.find((n) => n.position === p);
+  const nearest = async (side: "<" | ">") => {
+    const found = await db
+      .selectFrom("series_works as sw")
+      .innerJoin("works as w", "w.id", "sw.work_id")
+      .select(["w.id", "w.title"])
+      .where("sw.series_id", "=", seriesId)
+      .where("sw.position", side, position)
+      .orderBy("sw.position", side === "<" ? "desc" : "asc")
+      .orderBy("w.id")
+      .limit(1)
+      .executeTakeFirst();
     return found ? { id: found.id, title: found.title } : null;
   };
-  return { previous: at(position - 1), next: at(position + 1) };
+  const [previous, next] = await Promise.all([nearest("<"), nearest(">")]);
+  return { previous, next };
 }
 
 /** Chapters of the work, in order: one position, or all of them when `position` is null. */
@@ -119,8 +123,7 @@ export async function findWorkChapters(db: Kysely<Database>, workId: number, pos
     notes: r.notes,
     endNotes: r.end_notes,
     wordCount: r.word_count,
-    // Chapter HTML is stored only after the story sanitizer or the chapter renderer made it (importers/).
-    html: r.html as SafeHtml,
+    html: storedSafeHtml(r.html),
   }));
 }
 

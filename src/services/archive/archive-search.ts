@@ -38,7 +38,9 @@ export function createArchiveSearch(deps: SearchDeps): ArchiveSearch {
     const searching = searchWorks(deps, query);
     kept.set(key, searching);
     // A failed search is not kept; the oldest entry goes when the map is full.
-    searching.catch(() => kept.delete(key));
+    searching.catch(() => {
+      if (kept.get(key) === searching) kept.delete(key);
+    });
     if (kept.size > KEPT) kept.delete(kept.keys().next().value ?? key);
     return searching;
   };

@@ -1,24 +1,30 @@
-/** A work for reading: its preface and the chapters asked for. */
+/** A work for reading: its preface, then the chapters asked for. */
 import type { Kysely } from "kysely";
 import { findWorkChapters, findWorkPreface, findWorkProvenance, type WorkChapter, type WorkPreface, type WorkProvenance } from "../../db/repositories/work-pages.js";
 import type { Database } from "../../db/schema.js";
 import { NotFoundError } from "../../domain/errors.js";
 
-export interface WorkReading {
-  preface: WorkPreface;
+export type { WorkChapter, WorkPreface, WorkProvenance };
+
+/**
+ * Which chapters: one by its 1-based position, the whole work, or its opening — the first chapter of a work in
+ * chapters, all of a one-shot.
+ */
+export type ChapterChoice = { position: number } | "entire-work" | "opening";
+
+export interface ChaptersRead {
   chapters: WorkChapter[];
+  /** Every chapter is here (the entire work was asked for, or the work has one chapter). */
+  entireWork: boolean;
 }
 
-/** Which chapters: one by its 1-based position, or the whole work. */
-export type ChapterChoice = { position: number } | "entire-work";
-
-/** @throws NotFoundError when there is no such work, or no chapter at that position. */
-export async function readWork(db: Kysely<Database>, workId: number, choice: ChapterChoice): Promise<WorkReading> {
-  const preface = await findWorkPreface(db, workId);
-  if (!preface) throw new NotFoundError(`Work ${workId}`);
-  const chapters = await findWorkChapters(db, workId, choice === "entire-work" ? null : choice.position);
-  if (chapters.length === 0 && choice !== "entire-work") throw new NotFoundError(`Chapter ${choice.position} of “${preface.title}”`);
-  return { preface, chapters };
+/** @throws NotFoundError when the work has no chapter at that position. */
+export async function readChapters(db: Kysely<Database>, work: WorkPreface, choice: ChapterChoice): Promise<ChaptersRead> {
+  const entireWork = choice === "entire-work" || (choice === "opening" && work.chapters.length <= 1);
+  const position = entireWork ? null : typeof choice === "object" ? choice.position : 1;
+  const chapters = await findWorkChapters(db, work.id, position);
+  if (chapters.length === 0 && position !== null) throw new NotFoundError(`Chapter ${position} of “${work.title}”`);
+  return { chapters, entireWork };
 }
 
 /** The work's preface and chapter outline alone (a chapter index, an interstitial). @throws NotFoundError */

@@ -2,12 +2,14 @@
 import { Hono } from "hono";
 import { NotFoundError, WranglingError } from "../../domain/errors.js";
 import { isTagType } from "../../domain/tags/tag-type.js";
-import { emptyWorkSearch, type TagRef } from "../../search/work-search.js";
+import { emptyWorkSearch } from "../../search/work-search.js";
 import { readAuthorName, suggestFilterTags } from "../../services/archive/browse.js";
 import { readLibraryStats } from "../../services/archive/library-stats.js";
 import { readSeries } from "../../services/archive/read-series.js";
 import { describeTags } from "../../services/tags/describe-tags.js";
 import type { RouteDeps, WebEnv } from "../env.js";
+import { mutedTagRefs } from "../reader-prefs.js";
+import { parseId } from "../request.js";
 import { tagNameFromSegment } from "../tag-url.js";
 import { FandomIndex, HomePage, SeriesPage, StatsPage, TagPage } from "../views/archive-pages.js";
 import { renderListing } from "./works.js";
@@ -16,17 +18,16 @@ const RECENT_ON_HOME = 10;
 
 export function archiveRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
-  const muted = (prefs: { mutedTags: readonly string[] }): TagRef[] => prefs.mutedTags.map((name) => ({ name, type: null }));
 
   app.get("/", async (c) => {
     const page = c.get("page");
-    const result = await deps.search({ ...emptyWorkSearch(), excludeTags: muted(page.prefs), perPage: RECENT_ON_HOME });
+    const result = await deps.search({ ...emptyWorkSearch(), excludeTags: mutedTagRefs(page.prefs), perPage: RECENT_ON_HOME });
     return c.html(<HomePage page={page} total={result.total} recent={result.works} fandoms={result.facets.fandoms} />);
   });
 
   app.get("/fandoms", async (c) => {
     const page = c.get("page");
-    const result = await deps.search({ ...emptyWorkSearch(), excludeTags: muted(page.prefs), perPage: 1 });
+    const result = await deps.search({ ...emptyWorkSearch(), excludeTags: mutedTagRefs(page.prefs), perPage: 1 });
     return c.html(<FandomIndex page={page} fandoms={result.facets.fandoms} />);
   });
 
@@ -37,7 +38,7 @@ export function archiveRoutes(deps: RouteDeps) {
       throw error instanceof WranglingError && error.code === "unknown-tag" ? new NotFoundError(`The tag “${name}”`) : error;
     });
     const counted = await Promise.all(tags.map(async (tag) => {
-      const result = await deps.search({ ...emptyWorkSearch(), includeTags: [{ name: tag.name, type: tag.type }], excludeTags: muted(page.prefs), perPage: 1 });
+      const result = await deps.search({ ...emptyWorkSearch(), includeTags: [{ name: tag.name, type: tag.type }], excludeTags: mutedTagRefs(page.prefs), perPage: 1 });
       return { ...tag, filteredWorks: result.total };
     }));
     return c.html(<TagPage page={page} tags={counted} />);
@@ -54,11 +55,11 @@ export function archiveRoutes(deps: RouteDeps) {
   });
   app.get("/users/:name/works", (c) => c.redirect(`/users/${encodeURIComponent(c.req.param("name"))}`, 301));
 
-  app.get("/series/:id{[0-9]+}", async (c) => c.html(<SeriesPage page={c.get("page")} series={await readSeries(deps.db, Number(c.req.param("id")))} />));
+  app.get("/series/:id{[0-9]+}", async (c) => c.html(<SeriesPage page={c.get("page")} series={await readSeries(deps.db, parseId(c.req.param("id"), "Series"))} />));
 
   app.get("/stats", async (c) => {
     const page = c.get("page");
-    return c.html(<StatsPage page={page} stats={await readLibraryStats(deps, muted(page.prefs))} />);
+    return c.html(<StatsPage page={page} stats={await readLibraryStats(deps, mutedTagRefs(page.prefs))} />);
   });
 
   app.get("/autocomplete/tags", async (c) => {

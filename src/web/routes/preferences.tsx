@@ -3,13 +3,11 @@
  * CSRF-checked by the app (same origin only) and answer with a redirect, so they work without JavaScript.
  */
 import { Hono, type Context } from "hono";
-import { setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { WebEnv } from "../env.js";
-import { FONT_SIZES, LINE_WIDTHS, parseTagList, PREFS_COOKIE, THEMES, writePrefsCookie, type ReaderPrefs } from "../reader-prefs.js";
+import { FONT_SIZES, LINE_WIDTHS, MAX_PREFS_COOKIE_LENGTH, parseTagList, PREFS_COOKIE, THEMES, writePrefsCookie } from "../reader-prefs.js";
+import { localReturnPath, setSiteCookie, YEAR_SECONDS } from "../request.js";
 import { PreferencesPage } from "../views/preferences-page.js";
-
-const YEAR_SECONDS = 365 * 24 * 3600;
 
 const prefsForm = z.object({
   theme: z.enum(THEMES),
@@ -23,15 +21,8 @@ const prefsForm = z.object({
 
 const themeForm = z.object({ theme: z.enum(THEMES), return: z.string().optional() });
 
-function savePrefs(c: Context<WebEnv>, prefs: ReaderPrefs): void {
-  setCookie(c, PREFS_COOKIE, writePrefsCookie(prefs), {
-    path: "/", maxAge: YEAR_SECONDS, httpOnly: true, sameSite: "Lax", secure: new URL(c.req.url).protocol === "https:",
-  });
-}
-
-/** Only a path on this site: `//evil.example` and `https://…` are not sent back to. */
-function localPath(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+function savePrefs(c: Context<WebEnv>, cookie: string): void {
+  setSiteCookie(c, PREFS_COOKIE, cookie, YEAR_SECONDS);
 }
 
 export function preferenceRoutes() {
@@ -46,20 +37,26 @@ export function preferenceRoutes() {
       return c.html(<PreferencesPage page={c.get("page")} saved={false} problems={parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)} />);
     }
     const form = parsed.data;
-    savePrefs(c, {
+    const cookie = writePrefsCookie({
       theme: form.theme, fontSize: form.fontSize, lineWidth: form.lineWidth,
       hideWarnings: form.hideWarnings === "on", hideFreeforms: form.hideFreeforms === "on", showAdult: form.showAdult === "on",
       mutedTags: parseTagList(form.mutedTags),
     });
+    // A browser drops a cookie it cannot keep without a word: say so rather than claim it was saved.
+    if (cookie.length > MAX_PREFS_COOKIE_LENGTH) {
+      c.status(400);
+      return c.html(<PreferencesPage page={c.get("page")} saved={false} problems={["The muted tags are too many or too long to keep in a cookie: remove a few."]} />);
+    }
+    savePrefs(c, cookie);
     return c.redirect("/preferences?saved=1", 303);
   });
 
   app.post("/preferences/theme", async (c) => {
     const parsed = themeForm.safeParse(await c.req.parseBody());
     if (!parsed.success) return c.text("theme takes system, light or dark", 400);
-    savePrefs(c, { ...c.get("page").prefs, theme: parsed.data.theme });
+    savePrefs(c, writePrefsCookie({ ...c.get("page").prefs, theme: parsed.data.theme }));
     if (c.req.header("Accept")?.includes("application/json")) return c.body(null, 204);
-    return c.redirect(localPath(parsed.data.return), 303);
+    return c.redirect(localReturnPath(parsed.data.return), 303);
   });
 
   return app;

@@ -1,20 +1,19 @@
 /** Listings and reading: /works, /works/search, a work, its chapters, its chapter index and its provenance. */
 import { Hono, type Context } from "hono";
-import { setCookie, getCookie } from "hono/cookie";
+import { getCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
-import { isRating, type Rating } from "../../domain/rating.js";
+import { isAdultRating, isRating } from "../../domain/rating.js";
 import { emptyFacets, type SearchResult } from "../../search/search-index.js";
 import type { TagRef } from "../../search/work-search.js";
-import { readWork, readWorkPreface, readWorkProvenance } from "../../services/archive/read-work.js";
+import { readChapters, readWorkPreface, readWorkProvenance, type ChapterChoice } from "../../services/archive/read-work.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readListingRequest } from "../listing-request.js";
+import { parseId, setSiteCookie } from "../request.js";
 import { Listing } from "../views/listing.js";
 import { ProvenancePage } from "../views/provenance-page.js";
 import { SearchForm, SearchPage } from "../views/search-form.js";
 import { AdultGate, ChapterIndex, WorkPage } from "../views/work-page.js";
 
-/** Ratings the Archive puts behind its interstitial: adult ones, and a rating nobody gave. */
-const ADULT_RATINGS: ReadonlySet<Rating> = new Set(["Mature", "Explicit", "Not Rated"]);
 export const VIEW_ADULT_COOKIE = "view_adult";
 
 export interface ListingOptions {
@@ -38,7 +37,7 @@ export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options
   const result: SearchResult = request.problems ? { total: 0, works: [], facets: emptyFacets() } : await deps.search(search);
   if (request.problems) c.status(400);
   return c.html(
-    <Listing page={c.get("page")} heading={options.heading} path={c.req.path} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro} />,
+    <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro} />,
   );
 }
 
@@ -52,26 +51,18 @@ export function workRoutes(deps: RouteDeps) {
     return c.html(<SearchPage page={c.get("page")} />);
   });
 
-  app.get("/works/:id{[0-9]+}", async (c) => {
-    const workId = Number(c.req.param("id"));
-    const entireWork = c.req.query("view_full_work") === "true";
-    const preface = await readWorkPreface(deps.db, workId);
-    const gate = adultGate(c, preface.tags.Rating[0]);
-    if (gate) return c.html(<AdultGate page={c.get("page")} work={preface} proceedUrl={gate} />);
-    const reading = await readWork(deps.db, workId, entireWork || preface.chapters.length <= 1 ? "entire-work" : { position: 1 });
-    c.header("Last-Modified", new Date(reading.preface.changedAt).toUTCString());
-    return c.html(<WorkPage page={c.get("page")} work={reading.preface} chapters={reading.chapters} entireWork={entireWork || preface.chapters.length <= 1} />);
-  });
+  const readingPage = async (c: Context<WebEnv>, choice: ChapterChoice) => {
+    const work = await readWorkPreface(deps.db, parseId(c.req.param("id") ?? "", "Work"));
+    const rating = work.tags.Rating.find(isRating) ?? "Not Rated";
+    const gate = isAdultRating(rating) ? adultGate(c) : null;
+    if (gate) return c.html(<AdultGate page={c.get("page")} work={work} proceedUrl={gate} />);
+    const { chapters, entireWork } = await readChapters(deps.db, work, choice);
+    c.header("Last-Modified", new Date(work.changedAt).toUTCString());
+    return c.html(<WorkPage page={c.get("page")} work={work} chapters={chapters} entireWork={entireWork} />);
+  };
 
-  app.get("/works/:id{[0-9]+}/chapters/:n{[0-9]+}", async (c) => {
-    const workId = Number(c.req.param("id"));
-    const preface = await readWorkPreface(deps.db, workId);
-    const gate = adultGate(c, preface.tags.Rating[0]);
-    if (gate) return c.html(<AdultGate page={c.get("page")} work={preface} proceedUrl={gate} />);
-    const reading = await readWork(deps.db, workId, { position: Number(c.req.param("n")) });
-    c.header("Last-Modified", new Date(reading.preface.changedAt).toUTCString());
-    return c.html(<WorkPage page={c.get("page")} work={reading.preface} chapters={reading.chapters} entireWork={false} />);
-  });
+  app.get("/works/:id{[0-9]+}", (c) => readingPage(c, c.req.query("view_full_work") === "true" ? "entire-work" : "opening"));
+  app.get("/works/:id{[0-9]+}/chapters/:n{[0-9]+}", (c) => readingPage(c, { position: parseId(c.req.param("n"), "Chapter") }));
 
   // The chapter menu's form: without JavaScript a select cannot navigate, so it asks here and is sent on.
   app.get("/works/:id{[0-9]+}/chapters", (c) => {
@@ -80,15 +71,15 @@ export function workRoutes(deps: RouteDeps) {
   });
 
   app.get("/works/:id{[0-9]+}/navigate", async (c) => {
-    const preface = await readWorkPreface(deps.db, Number(c.req.param("id")));
+    const preface = await readWorkPreface(deps.db, parseId(c.req.param("id"), "Work"));
     return c.html(<ChapterIndex page={c.get("page")} work={preface} />);
   });
 
   app.get("/works/:id{[0-9]+}/provenance", async (c) => {
     // Not the owner: as if there were no such page, so the URL gives nothing away.
     if (!c.get("page").owner) return c.notFound();
-    const provenance = await readWorkProvenance(deps.db, Number(c.req.param("id")));
-    return c.html(<ProvenancePage page={c.get("page")} workId={Number(c.req.param("id"))} provenance={provenance} />);
+    const workId = parseId(c.req.param("id"), "Work");
+    return c.html(<ProvenancePage page={c.get("page")} workId={workId} provenance={await readWorkProvenance(deps.db, workId)} />);
   });
 
   return app;
@@ -96,14 +87,14 @@ export function workRoutes(deps: RouteDeps) {
 
 /**
  * The address that proceeds past the adult-content interstitial, when this request must see it first; null when
- * the work is not adult, the reader chose to see adult works, or has proceeded (now or earlier: a cookie).
+ * the reader chose to see adult works, or has proceeded (now or earlier: a cookie).
  */
-function adultGate(c: Context<WebEnv>, rating: string | undefined): string | null {
-  const adult = rating === undefined || !isRating(rating) || ADULT_RATINGS.has(rating);
-  if (!adult || c.get("page").prefs.showAdult || getCookie(c, VIEW_ADULT_COOKIE) === "true") return null;
+function adultGate(c: Context<WebEnv>): string | null {
+  if (c.get("page").prefs.showAdult || getCookie(c, VIEW_ADULT_COOKIE) === "true") return null;
   const url = new URL(c.req.url);
   if (url.searchParams.get("view_adult") === "true") {
-    setCookie(c, VIEW_ADULT_COOKIE, "true", { path: "/", httpOnly: true, sameSite: "Lax", secure: url.protocol === "https:" });
+    // A session cookie, as the Archive's: the choice lasts for this visit.
+    setSiteCookie(c, VIEW_ADULT_COOKIE, "true");
     return null;
   }
   url.searchParams.set("view_adult", "true");

@@ -80,31 +80,34 @@ const STATUS_TEXT: Record<TagDescription["status"], string> = {
 const TYPE_NAMES: Record<string, string> = { ArchiveWarning: "Archive Warning", Freeform: "Additional Tag" };
 
 export function TagPage(props: { page: PageContext; tags: readonly (TagDescription & { filteredWorks: number })[] }) {
-  const first = props.tags[0];
+  const name = props.tags[0]?.name ?? "Tag";
+  // Several types can share a name ("Angel", the character and the fandom): one heading, a section for each.
+  const several = props.tags.length > 1;
   return (
-    <Layout page={props.page} title={first?.name ?? "Tag"}>
+    <Layout page={props.page} title={name}>
+      <h1>{name}</h1>
       {props.tags.map((tag) => (
-        <article aria-labelledby={`tag-${tag.id}`}>
-          <h1 id={`tag-${tag.id}`}>{tag.name}</h1>
+        <section aria-labelledby={several ? `tag-${tag.id}` : undefined}>
+          {several && <h2 id={`tag-${tag.id}`}>{`${tag.name} (${TYPE_NAMES[tag.type] ?? tag.type})`}</h2>}
           <p>This {TYPE_NAMES[tag.type] ?? tag.type} tag is {STATUS_TEXT[tag.status]}
             {tag.synonymOf && <> of <a href={tagUrl(tag.synonymOf)}>{tag.synonymOf}</a></>}.</p>
           <p><a href={tagWorksUrl(tag.name)}>{plural(tag.filteredWorks, "work")} in {tag.synonymOf ?? tag.name}</a></p>
-          <TagNames heading="Parent tags" names={tag.parents} />
-          <TagNames heading="Meta tags" names={tag.metaTags} />
-          <TagNames heading="Sub tags" names={tag.subTags} />
-          <TagNames heading="Synonyms" names={tag.synonyms} />
-          <TagNames heading="Child tags" names={tag.children} />
-        </article>
+          <TagNames heading="Parent tags" names={tag.parents} level={several ? 3 : 2} />
+          <TagNames heading="Meta tags" names={tag.metaTags} level={several ? 3 : 2} />
+          <TagNames heading="Sub tags" names={tag.subTags} level={several ? 3 : 2} />
+          <TagNames heading="Synonyms" names={tag.synonyms} level={several ? 3 : 2} />
+          <TagNames heading="Child tags" names={tag.children} level={several ? 3 : 2} />
+        </section>
       ))}
     </Layout>
   );
 }
 
-function TagNames(props: { heading: string; names: readonly string[] }) {
+function TagNames(props: { heading: string; names: readonly string[]; level: 2 | 3 }) {
   if (props.names.length === 0) return null;
   return (
     <section>
-      <h2>{props.heading}</h2>
+      {props.level === 2 ? <h2>{props.heading}</h2> : <h3>{props.heading}</h3>}
       <ul class="columns">{props.names.map((n) => <li><a href={tagUrl(n)}>{n}</a></li>)}</ul>
     </section>
   );

@@ -6,6 +6,7 @@
 import type { FacetCount, SearchFacets } from "../../search/search-index.js";
 import { SORT_FIELDS, type SortField } from "../../search/work-search.js";
 import { formatNumber, languageName } from "./format.js";
+import { HiddenParams } from "./hidden-params.js";
 
 const SORT_LABELS: Record<SortField, string> = {
   relevance: "Best match", author: "Creator", title: "Title", published: "Date posted", updated: "Date updated",
@@ -19,6 +20,12 @@ const TAG_FACETS = [
   ["freeforms", "freeform", "Additional tags"],
 ] as const satisfies readonly (readonly [keyof SearchFacets, string, string])[];
 
+/** The parameters the sidebar's own fields send. */
+const SIDEBAR_PARAMS: ReadonlySet<string> = new Set([
+  "sort", "direction", "tag", "exclude", "crossover", "status", "single-chapter", "words", "updated", "language", "q",
+  ...TAG_FACETS.flatMap(([, param]) => [param, `exclude-${param}`]),
+]);
+
 /** Values shown per facet before the rest; checked values are always shown. */
 const FACET_VALUES_SHOWN = 10;
 
@@ -28,6 +35,7 @@ export function FilterSidebar(props: { action: string; params: URLSearchParams; 
   return (
     <form class="filters" method="get" action={action} aria-labelledby="filters-heading">
       <h2 id="filters-heading">Sort and filter</h2>
+      <HiddenParams params={params} shown={SIDEBAR_PARAMS} />
       <div class="field">
         <label for="filter-sort">Sort by</label>
         <select id="filter-sort" name="sort">

@@ -1,5 +1,5 @@
 /** For the archive's owner: where each field of a work came from, what the tagger inferred, and the files read. */
-import type { WorkProvenance } from "../../db/repositories/work-pages.js";
+import type { WorkProvenance } from "../../services/archive/read-work.js";
 import type { PageContext } from "../page-context.js";
 import { formatNumber } from "./format.js";
 import { Layout } from "./layout.js";

@@ -4,6 +4,7 @@ import { RATINGS } from "../../domain/rating.js";
 import { ARCHIVE_WARNINGS } from "../../domain/warnings.js";
 import { SORT_FIELDS } from "../../search/work-search.js";
 import type { PageContext } from "../page-context.js";
+import { HiddenParams } from "./hidden-params.js";
 import { Layout } from "./layout.js";
 
 function TextField(props: { name: string; label: string; params: URLSearchParams; hint?: string; tagType?: string }) {
@@ -36,10 +37,17 @@ function Checkboxes(props: { name: string; legend: string; values: readonly stri
   );
 }
 
+/** The parameters the form's own fields send. */
+const FORM_PARAMS: ReadonlySet<string> = new Set([
+  "q", "author", "published", "updated", "status", "crossover", "single-chapter", "words", "language", "fandom", "rating", "warning",
+  "category", "character", "relationship", "tag", "exclude", "hits", "kudos", "comments", "bookmarks", "sort",
+]);
+
 export function SearchForm(props: { params: URLSearchParams; collapsed?: boolean }) {
   const { params } = props;
   const form = (
     <form method="get" action="/works/search" class="search-form" aria-label="Work search">
+      <HiddenParams params={params} shown={FORM_PARAMS} />
       <TextField name="q" label="Any field" params={params} hint='Words in titles, creators, tags, summaries, notes and the story. "A phrase", OR, -word, title:…, author:…, words>1000, sort:kudos.' />
       <TextField name="author" label="Creator" params={params} />
       <TextField name="published" label="Date posted" params={params} hint="2020, 2019-01-01 - 2020-06-30, < 2 weeks, 13-21 months" />

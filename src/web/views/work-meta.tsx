@@ -1,5 +1,5 @@
 /** The tag block at the top of a work, in the Archive's order, with its language, series and stats. */
-import type { WorkPreface } from "../../db/repositories/work-pages.js";
+import type { WorkPreface } from "../../services/archive/read-work.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import type { ReaderPrefs } from "../reader-prefs.js";
 import { chapterCount, formatNumber, languageName } from "./format.js";

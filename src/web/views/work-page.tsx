@@ -2,7 +2,7 @@
  * Reading a work: the tag block, the preface (title, byline, summary, notes), then one chapter with previous and
  * next, or the entire work; chapter notes and end notes around each chapter; the work's end notes after the last.
  */
-import type { WorkChapter, WorkPreface } from "../../db/repositories/work-pages.js";
+import type { WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
 import type { PageContext } from "../page-context.js";
 import { Byline } from "./blurb.js";
 import { Layout } from "./layout.js";
@@ -42,7 +42,7 @@ export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters
           <section class="notes" aria-labelledby="notes-heading">
             <h2 id="notes-heading">Notes</h2>
             {work.notes && <div class="userstuff"><TextBlocks text={work.notes} /></div>}
-            {work.endNotes && <p>(See the end of the work for <a href={endNotesUrl(work)}>more notes</a>.)</p>}
+            {work.endNotes && <p>(See the end of the work for <a href={endNotesUrl(work, entireWork)}>more notes</a>.)</p>}
           </section>
         )}
       </div>
@@ -58,8 +58,9 @@ export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters
   );
 }
 
-function endNotesUrl(work: WorkPreface): string {
-  return work.chapters.length > 1 ? `/works/${work.id}/chapters/${work.chapters.length}#work-endnotes` : "#work-endnotes";
+/** The work's end notes: on this page when it holds the whole work, else after the last chapter. */
+function endNotesUrl(work: WorkPreface, entireWork: boolean): string {
+  return entireWork ? "#work-endnotes" : `/works/${work.id}/chapters/${work.chapters.length}#work-endnotes`;
 }
 
 function Chapter(props: { chapter: WorkChapter; multiChapter: boolean; language: string }) {

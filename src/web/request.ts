@@ -1,0 +1,52 @@
+/**
+ * What the routes read off a request the same way everywhere: ids in paths, whether the reader came over HTTPS
+ * (directly, or through a TLS proxy the server was told to trust), the site's own origin, cookies set with the
+ * right flags, and return addresses that must stay on the site.
+ */
+import type { Context } from "hono";
+import { setCookie } from "hono/cookie";
+import { NotFoundError } from "../domain/errors.js";
+import type { WebEnv } from "./env.js";
+
+/** Ids are 32-bit integers in both engines: anything larger names nothing. */
+const MAX_ID = 2_147_483_647;
+export const YEAR_SECONDS = 365 * 24 * 3600;
+
+/** @throws NotFoundError for a number no row can have. */
+export function parseId(value: string, what: string): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new NotFoundError(`${what} ${value}`);
+  return id;
+}
+
+/** The reader's view of the site's origin: behind a trusted proxy, the scheme and host the proxy was asked for. */
+export function siteOrigin(c: Context<WebEnv>): string {
+  const url = new URL(c.req.url);
+  if (!c.get("trustProxy")) return url.origin;
+  const proto = c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim();
+  const host = c.req.header("X-Forwarded-Host")?.split(",")[0]?.trim();
+  return `${proto === "https" || proto === "http" ? proto : url.protocol.slice(0, -1)}://${host || url.host}`;
+}
+
+/** A cookie for the whole site, HttpOnly and SameSite=Lax, Secure whenever the reader came over HTTPS. */
+export function setSiteCookie(c: Context<WebEnv>, name: string, value: string, maxAge?: number): void {
+  setCookie(c, name, value, {
+    path: "/", httpOnly: true, sameSite: "Lax", secure: siteOrigin(c).startsWith("https:"), ...(maxAge === undefined ? {} : { maxAge }),
+  });
+}
+
+/**
+ * The path to send a reader back to: a path and query on this site, or "/". Resolved as a browser would, so
+ * `//evil.example`, `/\evil.example` and `/%09/evil.example` (a tab, which browsers drop) all fail.
+ */
+export function localReturnPath(value: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused here
+  if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/u.test(value)) return "/";
+  const base = "http://quire.invalid";
+  try {
+    const url = new URL(value, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
+}
