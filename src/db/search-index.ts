@@ -125,7 +125,13 @@ function directionOf(query: WorkSearch): RawBuilder<unknown> {
 async function filterConditions(db: Kysely<Database>, engine: Engine, query: WorkSearch): Promise<RawBuilder<SqlBool>[]> {
   const conditions: RawBuilder<SqlBool>[] = [];
   const filterIds = await resolveFilterTags(db, [...query.includeTags, ...query.excludeTags]);
-  query.includeTags.forEach((ref, i) => conditions.push(tagCondition(engine, ref, filterIds[i] ?? [], false)));
+  // The planner starts from the first list it is given: the shortest goes first, whatever order the tags were
+  // named in (a listing names the rating, tens of thousands of works, before the fandom, a few hundred).
+  const included = query.includeTags.map((ref, i) => ({ ref, ids: filterIds[i] ?? [] }));
+  const sizes = await filterListSizes(db, included.flatMap((t) => t.ids));
+  const size = (ids: readonly number[]) => (ids.length === 0 ? 0 : ids.reduce((n, id) => n + (sizes.get(id) ?? 0), 0));
+  included.sort((a, b) => size(a.ids) - size(b.ids));
+  for (const { ref, ids } of included) conditions.push(tagCondition(engine, ref, ids, false));
   query.excludeTags.forEach((ref, i) => conditions.push(sql<SqlBool>`not ${tagCondition(engine, ref, filterIds[query.includeTags.length + i] ?? [], true)}`));
   if (query.crossover !== "include") conditions.push(sql<SqlBool>`w.crossover = ${query.crossover === "only" ? 1 : 0}`);
   if (query.completion !== "any") conditions.push(sql<SqlBool>`w.status = ${query.completion}`);
@@ -149,6 +155,13 @@ async function filterConditions(db: Kysely<Database>, engine: Engine, query: Wor
     conditions.push(sql<SqlBool>`w.id in (select sw.work_id from series_works sw join series s on s.id = sw.series_id where s.name_key = ${nameKey(query.series)})`);
   }
   return conditions;
+}
+
+/** How many works each filter tag lists, read from the filter index alone. */
+async function filterListSizes(db: Kysely<Database>, tagIds: readonly number[]): Promise<Map<number, number>> {
+  if (tagIds.length === 0) return new Map();
+  const rows = await db.selectFrom("work_filters").select(["tag_id", (eb) => eb.fn.countAll<number>().as("n")]).where("tag_id", "in", [...new Set(tagIds)]).groupBy("tag_id").execute();
+  return new Map(rows.map((r) => [r.tag_id, Number(r.n)]));
 }
 
 /**

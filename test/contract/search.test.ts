@@ -166,6 +166,10 @@ describe.each(TEST_ENGINES)("search on $name", (engine) => {
     it.skipIf(engine.unavailable)("include every tag (AND), of any type", async () => {
       expect(await set({ includeTags: [{ name: "Spike", type: "Character" }] })).toEqual(["crypt", "salt"]);
       expect(await set({ includeTags: [{ name: "Spike", type: null }, { name: "Angst", type: null }] })).toEqual(["salt"]);
+      // The search reorders included tags by how many works each lists: the order they are named in changes nothing.
+      expect(await set({ includeTags: [{ name: "Angst", type: null }, { name: "Spike", type: null }] })).toEqual(["salt"]);
+      expect(await set({ includeTags: [{ name: "mature", type: "Rating" }, { name: "Spike", type: "Character" }] })).toEqual(["crypt"]);
+      expect(await set({ includeTags: [{ name: "Spike", type: "Character" }, { name: "No Such Tag", type: null }] })).toEqual([]);
       expect(await set({ includeTags: [{ name: "mature", type: "Rating" }] })).toEqual(["crypt"]);
       expect(await set({ includeTags: [{ name: "Gen", type: "Category" }] })).toEqual(["gate"]);
       expect(await set({ includeTags: [{ name: "Graphic Depictions Of Violence", type: "ArchiveWarning" }] })).toEqual(["crypt"]);

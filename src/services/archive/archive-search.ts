@@ -1,19 +1,31 @@
 /**
  * Search as the archive's pages run it. A search of the whole library — the home page, the fandom index, the
- * stats, an unfiltered listing — counts every filter of every work, which grows with the library (about half a
- * second at 100,000 works), while its answer changes only when the library does. Those searches are kept, and
+ * stats, an unfiltered listing — counts every filter of every work, which grows with the library, while its answer
+ * changes only when the library does. Those searches are kept, and
  * reused for as long as the library's change stamp stays the same; two requests that miss at once share one
  * search. Every other search runs each time.
  */
 import { readLibraryStamp } from "../../db/repositories/library-stamp.js";
 import type { SearchResult } from "../../search/search-index.js";
-import type { WorkSearch } from "../../search/work-search.js";
+import { emptyWorkSearch, type TagRef, type WorkSearch } from "../../search/work-search.js";
 import { searchWorks, type SearchDeps } from "../search-works.js";
 
 export type ArchiveSearch = (query: WorkSearch) => Promise<SearchResult>;
 
 /** Whole-library searches kept at once: a few pages of a few sorts, per set of muted tags. */
 const KEPT = 32;
+
+/** Recently updated works the overview holds: what the home page lists. */
+const OVERVIEW_WORKS = 10;
+
+/**
+ * The whole library in one search — the latest works and every facet — which the home page, the fandom index and
+ * the stats all read, so that it is counted once for the three of them.
+ * @param hidden tags the reader muted.
+ */
+export function libraryOverview(hidden: readonly TagRef[]): WorkSearch {
+  return { ...emptyWorkSearch(), excludeTags: [...hidden], perPage: OVERVIEW_WORKS };
+}
 
 /** True when the search selects every work but those with excluded (muted) tags. */
 export function searchesWholeLibrary(query: WorkSearch): boolean {

@@ -6,9 +6,9 @@ import { readLibraryShape, type LibraryShape } from "../../db/repositories/archi
 import { listMutedTags } from "../../db/repositories/muted-tags.js";
 import { resolveFilterTags } from "../../db/repositories/tags.js";
 import type { SearchFacets } from "../../search/search-index.js";
-import { emptyWorkSearch, type TagRef } from "../../search/work-search.js";
+import type { TagRef } from "../../search/work-search.js";
 import type { SearchDeps } from "../search-works.js";
-import type { ArchiveSearch } from "./archive-search.js";
+import { libraryOverview, type ArchiveSearch } from "./archive-search.js";
 
 export interface LibraryStats extends LibraryShape {
   works: number;
@@ -17,7 +17,7 @@ export interface LibraryStats extends LibraryShape {
 
 /** @param hidden tags the reader muted, on top of the library's own mutes. */
 export async function readLibraryStats(deps: SearchDeps & { search: ArchiveSearch }, hidden: readonly TagRef[]): Promise<LibraryStats> {
-  const result = await deps.search({ ...emptyWorkSearch(), excludeTags: [...hidden], perPage: 1 });
+  const result = await deps.search(libraryOverview(hidden));
   const excluded = (await resolveFilterTags(deps.db, [...(await listMutedTags(deps.db)), ...hidden])).flat();
   return { works: result.total, facets: result.facets, ...(await readLibraryShape(deps.db, excluded)) };
 }

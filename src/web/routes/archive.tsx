@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { NotFoundError, WranglingError } from "../../domain/errors.js";
 import { isTagType } from "../../domain/tags/tag-type.js";
 import { emptyWorkSearch } from "../../search/work-search.js";
+import { libraryOverview } from "../../services/archive/archive-search.js";
 import { readAuthorName, suggestFilterTags } from "../../services/archive/browse.js";
 import { readLibraryStats } from "../../services/archive/library-stats.js";
 import { readSeries } from "../../services/archive/read-series.js";
@@ -14,20 +15,18 @@ import { tagNameFromSegment } from "../tag-url.js";
 import { FandomIndex, HomePage, SeriesPage, StatsPage, TagPage } from "../views/archive-pages.js";
 import { renderListing } from "./works.js";
 
-const RECENT_ON_HOME = 10;
-
 export function archiveRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
 
   app.get("/", async (c) => {
     const page = c.get("page");
-    const result = await deps.search({ ...emptyWorkSearch(), excludeTags: mutedTagRefs(page.prefs), perPage: RECENT_ON_HOME });
+    const result = await deps.search(libraryOverview(mutedTagRefs(page.prefs)));
     return c.html(<HomePage page={page} total={result.total} recent={result.works} fandoms={result.facets.fandoms} />);
   });
 
   app.get("/fandoms", async (c) => {
     const page = c.get("page");
-    const result = await deps.search({ ...emptyWorkSearch(), excludeTags: mutedTagRefs(page.prefs), perPage: 1 });
+    const result = await deps.search(libraryOverview(mutedTagRefs(page.prefs)));
     return c.html(<FandomIndex page={page} fandoms={result.facets.fandoms} />);
   });
 
