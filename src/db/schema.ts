@@ -8,6 +8,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { TagType } from "../domain/tags/tag-type.js";
 import type { ReviewDecision } from "../domain/review.js";
 import type { InferredValue, WorkStatus } from "../domain/work.js";
+import type { CommentPolicy, CommentStatus, Role, SubscriptionTarget, WorkVisibility } from "../domain/account.js";
 
 /** 0 or 1. */
 type Flag = number;
@@ -44,6 +45,12 @@ export interface WorksTable {
   bookmarks: Generated<number>;
   /** A hash of the story text alone, normalised: the same story under another name has the same one. */
   fingerprint: string;
+  visibility: ColumnType<WorkVisibility, WorkVisibility | undefined, WorkVisibility>;
+  /** A moderator hid the work: only its creators and moderators see it. */
+  hidden_by_moderator: ColumnType<Flag, Flag | undefined, Flag>;
+  comment_policy: ColumnType<CommentPolicy, CommentPolicy | undefined, CommentPolicy>;
+  /** New comments wait for the creators' approval. */
+  moderate_comments: ColumnType<Flag, Flag | undefined, Flag>;
   /** JSON: per-field provenance, as ParsedWork.provenance. */
   provenance: string;
   /** JSON: header fields with no column of their own. */
@@ -73,6 +80,8 @@ export interface AuthorsTable {
   name: string;
   /** The name folded for matching (lower case, spaces collapsed): unique. */
   name_key: string;
+  /** The user whose pseud this is; null for an author only known from imported files. */
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface WorkAuthorsTable {
@@ -131,6 +140,8 @@ export interface SeriesTable {
   name: string;
   name_key: string;
   created_at: string;
+  /** The user who made the series on the web; null for a series named in imported files. */
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SeriesWorksTable {
@@ -219,6 +230,201 @@ export interface InferredValuesTable {
   decided_at: string | null;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  /** The name the user signs in with, as they typed it. */
+  login: string;
+  login_key: string;
+  email: string;
+  /** The address folded for matching: unique. */
+  email_key: string;
+  /** scrypt, in the self-describing form services/accounts/password.ts writes. */
+  password_hash: string;
+  role: ColumnType<Role, Role | undefined, Role>;
+  /** ISO timestamp; the user is suspended until then (a far date for "until lifted"). */
+  suspended_until: string | null;
+  /** The pseud the user posts and comments as unless they choose another. */
+  default_author_id: number | null;
+  /** JSON: the reader preferences (web/reader-prefs.ts) kept on the account. */
+  prefs: ColumnType<string, string | undefined, string>;
+  history_enabled: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  /** Sessions begun before this are no longer valid. */
+  password_changed_at: string;
+}
+
+/** A signed-in browser: `id` is the SHA-256 of the cookie's token. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** `id` is the SHA-256 of the token mailed to the user. */
+export interface PasswordResetsTable {
+  id: string;
+  user_id: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string | null;
+  created_by: number | null;
+  created_at: string;
+  used_by: number | null;
+  used_at: string | null;
+}
+
+export interface MutedUsersTable {
+  user_id: number;
+  muted_user_id: number;
+}
+
+/** A pseud asked to be a work's co-author, who has not yet accepted. */
+export interface WorkAuthorInvitationsTable {
+  id: Generated<number>;
+  work_id: number;
+  author_id: number;
+  invited_by: number | null;
+  created_at: string;
+}
+
+export interface WorkGiftsTable {
+  id: Generated<number>;
+  work_id: number;
+  /** The name the gift is for, as the author wrote it. */
+  recipient: string;
+  /** The account of that name, when there is one. */
+  user_id: number | null;
+}
+
+/** One per account, or per guest (a keyed digest of their address), per work. */
+export interface KudosTable {
+  id: Generated<number>;
+  work_id: number;
+  user_id: number | null;
+  guest_key: string | null;
+  created_at: string;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  work_id: number;
+  /** Null: a comment on the whole work. */
+  chapter_id: number | null;
+  parent_id: number | null;
+  /** The thread's first comment (itself, for a first comment). */
+  thread_id: number | null;
+  /** 0 for a comment on the chapter, one more per reply. */
+  depth: ColumnType<number, number | undefined, number>;
+  user_id: number | null;
+  /** The commenter's pseud. */
+  author_id: number | null;
+  guest_name: string | null;
+  /** Never shown: the guest's address stays with the archive. */
+  guest_email: string | null;
+  /** Sanitized HTML. */
+  html: string;
+  status: ColumnType<CommentStatus, CommentStatus | undefined, CommentStatus>;
+  /** No more replies in this thread. */
+  frozen: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export interface BookmarksTable {
+  id: Generated<number>;
+  user_id: number;
+  author_id: number | null;
+  /** Exactly one of work_id and series_id is set. */
+  work_id: number | null;
+  series_id: number | null;
+  /** Sanitized HTML. */
+  notes: string | null;
+  private: ColumnType<Flag, Flag | undefined, Flag>;
+  rec: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The bookmarker's own tags on a bookmark, as they wrote them. */
+export interface BookmarkTagsTable {
+  bookmark_id: number;
+  name: string;
+  name_key: string;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  target_type: SubscriptionTarget;
+  /** A work, series, author (pseud) or tag id, by target_type. */
+  target_id: number;
+  /** Mail each update as well as putting it in the inbox. */
+  mail: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
+
+export interface InboxItemsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** "new-work", "new-chapter", "comment", "reply", "co-author-invitation", "moderator-warning"… */
+  kind: string;
+  work_id: number | null;
+  chapter_id: number | null;
+  comment_id: number | null;
+  /** Plain text. */
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface ReadingHistoryTable {
+  user_id: number;
+  work_id: number;
+  last_read_at: string;
+  /** The chapter position last opened. */
+  last_chapter: number | null;
+  visits: ColumnType<number, number | undefined, number>;
+  marked_for_later: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface WorkHitsTable {
+  work_id: number;
+  visitor_key: string;
+  /** `YYYY-MM-DD` */
+  day: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  target_type: "work" | "comment";
+  target_id: number;
+  reporter_id: number | null;
+  reason: string;
+  created_at: string;
+  resolved_by: number | null;
+  resolved_at: string | null;
+}
+
+/** Every moderator action, kept even when the moderator, the user or the work is gone. */
+export interface ModerationLogTable {
+  id: Generated<number>;
+  at: string;
+  moderator_id: number | null;
+  moderator_login: string;
+  /** "hide", "unhide", "warn", "suspend", "unsuspend", "set-role", "hide-comment", "unhide-comment", "resolve-report". */
+  action: string;
+  target_type: string;
+  target_id: number;
+  reason: string;
+}
+
 export interface Database {
   works: WorksTable;
   chapters: ChaptersTable;
@@ -238,9 +444,27 @@ export interface Database {
   wrangling_history: WranglingHistoryTable;
   library_settings: LibrarySettingsTable;
   inferred_values: InferredValuesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
+  muted_users: MutedUsersTable;
+  work_author_invitations: WorkAuthorInvitationsTable;
+  work_gifts: WorkGiftsTable;
+  kudos: KudosTable;
+  comments: CommentsTable;
+  bookmarks: BookmarksTable;
+  bookmark_tags: BookmarkTagsTable;
+  subscriptions: SubscriptionsTable;
+  inbox_items: InboxItemsTable;
+  reading_history: ReadingHistoryTable;
+  work_hits: WorkHitsTable;
+  reports: ReportsTable;
+  moderation_log: ModerationLogTable;
 }
 
 export type WorkRow = Selectable<WorksTable>;
 export type NewWorkRow = Insertable<WorksTable>;
 export type TagRow = Selectable<TagsTable>;
+export type UserRow = Selectable<UsersTable>;
 export type WorkSourceRow = Selectable<WorkSourcesTable>;

@@ -9,6 +9,7 @@ import { nameKey } from "../domain/sort-key.js";
 import { isTagType, type TagType } from "../domain/tags/tag-type.js";
 import { emptyFacets, FACET_KEYS, type FacetCount, type SearchFacets, type SearchIndex, type SearchResult, type WorkBlurb } from "../search/search-index.js";
 import { STAT_FIELDS, type SortField, type StatField, type TagRef, type WorkSearch } from "../search/work-search.js";
+import { audienceConditions } from "./audience.js";
 import type { Library } from "./connect.js";
 import type { Engine } from "./dialects/engine.js";
 import { resolveFilterTags } from "./repositories/tags.js";
@@ -66,7 +67,7 @@ async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSear
   const text = query.text ? engine.matchText(query.text) : null;
   // Words with nothing searchable in them (an emoji, say) match no work, rather than every work.
   const textCondition = text ? [text.where] : query.text ? [sql<SqlBool>`1 = 0`] : [];
-  const conditions = [...textCondition, ...(await filterConditions(db, engine, query))];
+  const conditions = [...textCondition, ...(await filterConditions(db, engine, query)), ...(await audienceConditions(db, query.audience))];
   // Every work matches: the facets count the filter index whole, rather than probing it once per filter row.
   const wholeLibrary = conditions.length === 0;
   const where = wholeLibrary ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;

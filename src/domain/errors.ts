@@ -59,3 +59,24 @@ export class NotFoundError extends QuireError<"not-found"> {
     super("not-found", `${what} is not in this archive`);
   }
 }
+
+/** The page or action needs a signed-in account, and the request has none: the web edge sends them to sign in. */
+export class SignInRequiredError extends QuireError<"sign-in-required"> {
+  constructor(message = "Sign in to see this.") {
+    super("sign-in-required", message);
+  }
+}
+
+/** The account may not do this (not the work's creator, not a moderator, suspended…): the message says why. */
+export class ForbiddenError extends QuireError<"forbidden"> {
+  constructor(message: string) {
+    super("forbidden", message);
+  }
+}
+
+/** Too many attempts in too short a time (sign-ins, comments…): try again after `retryAfterSeconds`. */
+export class RateLimitedError extends QuireError<"rate-limited"> {
+  constructor(readonly retryAfterSeconds: number, message = "Too many attempts: wait a little and try again.") {
+    super("rate-limited", message);
+  }
+}

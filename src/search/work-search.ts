@@ -3,6 +3,7 @@
  * (shared/reference/ao3.md §2). Built at the edges (the query-string parser, CLI flags, later web forms) and
  * executed by a SearchIndex; relative dates are already resolved to calendar dates here.
  */
+import { GUEST_AUDIENCE, type Audience } from "../domain/account.js";
 import type { TagType } from "../domain/tags/tag-type.js";
 
 /** The text fields a query term can be limited to (`title:`, `author:`/`creator:`, `tag:`). */
@@ -74,6 +75,8 @@ export interface WorkSearch {
   /** 1-based. */
   page: number;
   perPage: number;
+  /** Who searches: drafts and hidden works are never found; restricted ones only by members. */
+  audience: Audience;
 }
 
 export const DEFAULT_PER_PAGE = 20;
@@ -105,5 +108,6 @@ export function emptyWorkSearch(): WorkSearch {
     sort: defaultSort(null),
     page: 1,
     perPage: DEFAULT_PER_PAGE,
+    audience: GUEST_AUDIENCE,
   };
 }

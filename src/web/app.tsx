@@ -11,12 +11,16 @@ import { csrf } from "hono/csrf";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { NotFoundError, QuireError, ValidationError } from "../domain/errors.js";
+import { hasRole } from "../domain/account.js";
+import { ForbiddenError, NotFoundError, QuireError, RateLimitedError, SignInRequiredError, ValidationError } from "../domain/errors.js";
+import { readAudience } from "../services/accounts/audience.js";
 import { createArchiveSearch } from "../services/archive/archive-search.js";
+import { csrfTokens, ensureCsrfToken } from "./csrf.js";
 import type { RouteDeps, WebDeps, WebEnv } from "./env.js";
 import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
 import { PREFS_COOKIE, readPrefsCookie } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
+import { readSignedIn } from "./session.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { workRoutes } from "./routes/works.js";
@@ -41,10 +45,16 @@ export function createApp(webDeps: WebDeps) {
   app.use(async (c, next) => {
     const url = new URL(c.req.url);
     c.set("trustProxy", deps.trustProxy);
+    // Assets are the same for everyone and cached publicly: no session, no cookie.
+    const signedIn = url.pathname.startsWith("/assets/") ? null : await readSignedIn(c, deps.db, deps.now());
+    const viewer = signedIn?.account ?? null;
     c.set("page", {
       prefs: readPrefsCookie(getCookie(c, PREFS_COOKIE)),
       assets: deps.assets,
-      owner: isOwnerKey(deps.ownerKey, getCookie(c, OWNER_COOKIE)),
+      owner: isOwnerKey(deps.ownerKey, getCookie(c, OWNER_COOKIE)) || hasRole(viewer, "admin"),
+      viewer,
+      audience: await readAudience(deps.db, viewer),
+      csrfToken: url.pathname.startsWith("/assets/") ? "" : ensureCsrfToken(c),
       here: `${url.pathname}${url.search}`,
     });
     await next();
@@ -55,6 +65,7 @@ export function createApp(webDeps: WebDeps) {
   });
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text("That request is too large.", 413) }));
   app.use(csrf({ origin: (origin, c) => origin === siteOrigin(c) }));
+  app.use(csrfTokens());
 
   app.get("/assets/:file", (c) => {
     const asset = deps.assets.byUrl.get(c.req.path);
@@ -86,7 +97,16 @@ export function createApp(webDeps: WebDeps) {
   app.onError((error, c) => {
     const page = c.get("page");
     if (error instanceof NotFoundError) return c.html(<ErrorPage page={page} title="Not found" message={error.message} />, 404);
-    if (error instanceof HTTPException) return c.html(<ErrorPage page={page} title={error.status === 403 ? "Refused" : "Request refused"} message={error.status === 403 ? "This form was sent from another site, so it was refused." : error.message} />, error.status);
+    if (error instanceof SignInRequiredError) {
+      if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect(`/login?return=${encodeURIComponent(page.here)}&why=${encodeURIComponent(error.message)}`, 303);
+      return c.html(<ErrorPage page={page} title="Sign in first" message={error.message} />, 401);
+    }
+    if (error instanceof ForbiddenError) return c.html(<ErrorPage page={page} title="Not allowed" message={error.message} />, 403);
+    if (error instanceof RateLimitedError) {
+      c.header("Retry-After", String(error.retryAfterSeconds));
+      return c.html(<ErrorPage page={page} title="Slow down" message={error.message} />, 429);
+    }
+    if (error instanceof HTTPException) return c.html(<ErrorPage page={page} title={error.status === 403 ? "Refused" : "Request refused"} message={error.message || "This request was refused."} />, error.status);
     if (error instanceof ValidationError) return c.html(<ErrorPage page={page} title="That could not be read" message={error.message} />, 400);
     console.error(error instanceof QuireError ? error.message : error);
     return c.html(<ErrorPage page={page} title="Something went wrong" message="The archive could not show this page. The error has been logged." />, 500);

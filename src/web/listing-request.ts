@@ -27,13 +27,13 @@ export function readListingRequest(c: Context<WebEnv>, now: Date): ListingReques
     const values = COMMA_LISTS.has(name) ? value.split(/[,，、]/u).map((v) => v.trim()).filter((v) => v) : [value];
     for (const v of values) params.append(name, v);
   }
-  const { prefs } = c.get("page");
+  const { prefs, audience } = c.get("page");
   const muted = mutedTagRefs(prefs);
   try {
     const search = readSearchRequest((name) => params.getAll(name), now);
-    return { search: { ...search, excludeTags: [...search.excludeTags, ...muted] }, problems: null, params };
+    return { search: { ...search, excludeTags: [...search.excludeTags, ...muted], audience }, problems: null, params };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return { search: { ...emptyWorkSearch(), excludeTags: muted }, problems: error.fields, params };
+    return { search: { ...emptyWorkSearch(), excludeTags: muted, audience }, problems: error.fields, params };
   }
 }

@@ -18,6 +18,18 @@ function prefsCookie(prefs: Partial<ReaderPrefs>): string {
   return `quire_prefs=${writePrefsCookie({ ...DEFAULT_PREFS, ...prefs })}`;
 }
 
+/** A browser's CSRF cookie, and the form field that must match it. */
+const CSRF_TOKEN = "t".repeat(43);
+const CSRF_COOKIE = `quire_csrf=${CSRF_TOKEN}`;
+
+/** A form POST as the site's own page sends it: its origin, the CSRF cookie and the token. */
+function formPost(app: App, url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(app.request(url, {
+    method: "POST", body: new URLSearchParams({ ...fields, _csrf: CSRF_TOKEN }),
+    headers: { Origin: new URL(url).origin, Cookie: CSRF_COOKIE, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+  }));
+}
+
 /** The titles of the works a listing shows, in order. */
 function listedTitles(html: string): string[] {
   return [...html.matchAll(/<h3 id="work-\d+-title"><a href="\/works\/\d+">([^<]*)<\/a>/gu)].map((m) => m[1] ?? "");
@@ -39,7 +51,8 @@ describe.each(TEST_ENGINES)("the archive's pages on $name", (engine) => {
   });
   afterAll(async () => dispose?.());
 
-  const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
+  // A browser that has visited before: it holds its CSRF token, so a page sets only the cookies it is about.
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { ...headers, Cookie: [CSRF_COOKIE, headers.Cookie].filter(Boolean).join("; ") } });
   beforeEach((context) => {
     if (engine.unavailable) context.skip();
   });
@@ -263,49 +276,59 @@ describe("safety and caching", () => {
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
   });
 
-  it("refuses a cross-site POST and accepts one from the site itself", async () => {
-    const body = new URLSearchParams({ theme: "dark", return: "/works" });
-    const crossSite = await app.request("http://localhost/preferences/theme", { method: "POST", body, headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" } });
+  it("refuses a cross-site POST, and one without the page's CSRF token, and accepts one from the site's own form", async () => {
+    const fields = { theme: "dark", return: "/works" };
+    const crossSite = await formPost(app, "http://localhost/preferences/theme", fields, { Origin: "https://evil.example" });
     expect(crossSite.status).toBe(403);
     expect(crossSite.headers.get("Set-Cookie")).toBeNull();
-    const sameSite = await app.request("http://localhost/preferences/theme", { method: "POST", body, headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" } });
+    const body = new URLSearchParams(fields);
+    const headers = { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" };
+    const noToken = await app.request("http://localhost/preferences/theme", { method: "POST", body, headers: { ...headers, Cookie: CSRF_COOKIE } });
+    expect(noToken.status).toBe(403);
+    expect(await noToken.text()).toContain("This form has expired or was sent from another site");
+    const wrongToken = await app.request("http://localhost/preferences/theme", { method: "POST", body: new URLSearchParams({ ...fields, _csrf: "u".repeat(43) }), headers: { ...headers, Cookie: CSRF_COOKIE } });
+    expect(wrongToken.status).toBe(403);
+    const noCookie = await app.request("http://localhost/preferences/theme", { method: "POST", body: new URLSearchParams({ ...fields, _csrf: CSRF_TOKEN }), headers });
+    expect(noCookie.status).toBe(403);
+    const sameSite = await formPost(app, "http://localhost/preferences/theme", fields);
     expect(sameSite.status).toBe(303);
     expect(sameSite.headers.get("Location")).toBe("/works");
     expect(sameSite.headers.get("Set-Cookie")).toMatch(/^quire_prefs=.*HttpOnly.*SameSite=Lax/u);
   });
 
+  it("gives every page's forms the browser's CSRF token, and keeps one token per browser", async () => {
+    const first = await app.request("/preferences");
+    const token = /quire_csrf=([\w-]{43})/u.exec(first.headers.get("Set-Cookie") ?? "")?.[1];
+    expect(token).toBeDefined();
+    expect(first.headers.get("Set-Cookie")).toMatch(/quire_csrf=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/u);
+    const html = await first.text();
+    expect(html).toContain(`name="_csrf" value="${token ?? ""}"`);
+    const again = await app.request("/preferences", { headers: { Cookie: `quire_csrf=${token ?? ""}` } });
+    expect(again.headers.get("Set-Cookie")).toBeNull();
+    expect(await again.text()).toContain(`name="_csrf" value="${token ?? ""}"`);
+  });
+
   it("sends the theme switch only back to a path on this site", async () => {
     for (const target of ["//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example/", "/\r\nSet-Cookie: x=1"]) {
-      const response = await app.request("http://localhost/preferences/theme", {
-        method: "POST", body: new URLSearchParams({ theme: "dark", return: target }), headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
-      });
+      const response = await formPost(app, "http://localhost/preferences/theme", { theme: "dark", return: target });
       expect(response.headers.get("Location")).toBe("/");
     }
   });
 
   it("saves the preferences form in a cookie that the pages then follow", async () => {
-    const saved = await app.request("http://localhost/preferences", {
-      method: "POST",
-      body: new URLSearchParams({ theme: "dark", fontSize: "large", lineWidth: "narrow", hideWarnings: "on", mutedTags: "Angst\nFluff" }),
-      headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
-    });
+    const saved = await formPost(app, "http://localhost/preferences", { theme: "dark", fontSize: "large", lineWidth: "narrow", hideWarnings: "on", mutedTags: "Angst\nFluff" });
     expect(saved.status).toBe(303);
     const cookie = (saved.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
     const page = await (await app.request("/preferences", { headers: { Cookie: cookie } })).text();
     expect(page).toContain('<html lang="en" class="theme-dark font-large width-narrow">');
     expect(page).toMatch(/<textarea[^>]*>Angst\nFluff<\/textarea>/u);
-    const bad = await app.request("http://localhost/preferences", {
-      method: "POST", body: new URLSearchParams({ theme: "purple" }), headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
-    });
+    const bad = await formPost(app, "http://localhost/preferences", { theme: "purple" });
     expect(bad.status).toBe(400);
   });
 
   it("refuses preferences too large for a cookie, and a request body too large to read", async () => {
     const mutedTags = Array.from({ length: 40 }, (_, i) => `A rather long tag name about lighthouses and their keepers and the ships that pass them in the night number ${i}`).join("\n");
-    const tooMany = await app.request("http://localhost/preferences", {
-      method: "POST", body: new URLSearchParams({ theme: "dark", fontSize: "large", lineWidth: "narrow", mutedTags }),
-      headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
-    });
+    const tooMany = await formPost(app, "http://localhost/preferences", { theme: "dark", fontSize: "large", lineWidth: "narrow", mutedTags });
     expect(tooMany.status).toBe(400);
     expect(tooMany.headers.get("Set-Cookie")).toBeNull();
     expect(await tooMany.text()).toContain("too many or too long to keep in a cookie");
@@ -328,12 +351,12 @@ describe("safety and caching", () => {
 
   it("behind a trusted TLS proxy, marks cookies Secure and takes the proxy's origin for forms", async () => {
     const proxied = createApp({ ...webDeps(quire), trustProxy: true });
-    const headers = { Origin: "https://archive.example", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "archive.example", "Content-Type": "application/x-www-form-urlencoded" };
-    const saved = await proxied.request("http://127.0.0.1:3000/preferences/theme", { method: "POST", body: new URLSearchParams({ theme: "dark" }), headers });
+    const headers = { Origin: "https://archive.example", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "archive.example" };
+    const saved = await formPost(proxied, "http://127.0.0.1:3000/preferences/theme", { theme: "dark" }, headers);
     expect(saved.status).toBe(303);
     expect(saved.headers.get("Set-Cookie")).toMatch(/; Secure/u);
     // Without trust, the same forwarded headers are nobody's word: the origin does not match.
-    const untrusted = await app.request("http://127.0.0.1:3000/preferences/theme", { method: "POST", body: new URLSearchParams({ theme: "dark" }), headers });
+    const untrusted = await formPost(app, "http://127.0.0.1:3000/preferences/theme", { theme: "dark" }, headers);
     expect(untrusted.status).toBe(403);
   });
 
@@ -343,13 +366,14 @@ describe("safety and caching", () => {
   });
 
   it("answers a repeated page request with 304 and caches assets for a year", async () => {
-    const first = await app.request("/works");
+    // A browser that has been here before: its CSRF token (in every page's forms) stays the same.
+    const first = await app.request("/works", { headers: { Cookie: CSRF_COOKIE } });
     const tag = first.headers.get("ETag");
     expect(tag).toBeTruthy();
     expect(first.headers.get("Cache-Control")).toBe("private, no-cache");
-    const again = await app.request("/works", { headers: { "If-None-Match": tag ?? "" } });
+    const again = await app.request("/works", { headers: { "If-None-Match": tag ?? "", Cookie: CSRF_COOKIE } });
     expect(again.status).toBe(304);
-    const dark = await app.request("/works", { headers: { "If-None-Match": tag ?? "", Cookie: prefsCookie({ theme: "dark" }) } });
+    const dark = await app.request("/works", { headers: { "If-None-Match": tag ?? "", Cookie: `${CSRF_COOKIE}; ${prefsCookie({ theme: "dark" })}` } });
     expect(dark.status).toBe(200);
 
     const css = (await first.text()).match(/href="(\/assets\/quire\.[0-9a-f]{10}\.css)"/u)?.[1] ?? "";

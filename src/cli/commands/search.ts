@@ -59,7 +59,8 @@ Options (tag options may be repeated; includes must all apply, any exclude remov
 
 export async function runSearch(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
-  const query = buildSearch(positionals.join(" "), values, new Date());
+  // The archive's own shell sees what a signed-in member sees: restricted works, never drafts or hidden ones.
+  const query = { ...buildSearch(positionals.join(" "), values, new Date()), audience: { members: true, mutedUsers: [] } };
   const quire = await openQuire(databaseFrom(values.db));
   try {
     const result = await searchWorks({ db: quire.library.db, searchIndex: quire.searchIndex }, query);

@@ -5,6 +5,7 @@ import { libraryMigration } from "./0001-library.js";
 import { vocabularyMigration } from "./0002-vocabulary.js";
 import { reviewMigration } from "./0003-review.js";
 import { changeStampMigration } from "./0004-change-stamp.js";
+import { accountsMigration } from "./0005-accounts.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -12,5 +13,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0002-vocabulary": vocabularyMigration(engine),
     "0003-review": reviewMigration(engine),
     "0004-change-stamp": changeStampMigration(),
+    "0005-accounts": accountsMigration(engine),
   };
 }

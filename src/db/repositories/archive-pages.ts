@@ -3,7 +3,9 @@
  * the start of their names (autocomplete), and the library's shape for the stats page (word counts, years).
  */
 import { sql, type Kysely, type SqlBool } from "kysely";
+import type { Audience } from "../../domain/account.js";
 import { nameKey } from "../../domain/sort-key.js";
+import { audienceCondition } from "../audience.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import type { Database } from "../schema.js";
 
@@ -14,11 +16,14 @@ export interface SeriesSummary {
   workIds: number[];
 }
 
-export async function findSeries(db: Kysely<Database>, seriesId: number): Promise<SeriesSummary | undefined> {
+/** The series with the works in it the audience may see; undefined when there is no such series, or none of its works is visible. */
+export async function findSeries(db: Kysely<Database>, seriesId: number, audience: Audience): Promise<SeriesSummary | undefined> {
   const series = await db.selectFrom("series").select(["id", "name"]).where("id", "=", seriesId).executeTakeFirst();
   if (!series) return undefined;
-  const works = await db.selectFrom("series_works").select("work_id").where("series_id", "=", seriesId).orderBy("position").orderBy("work_id").execute();
-  return { ...series, workIds: works.map((w) => w.work_id) };
+  const { rows: works } = await sql<{ work_id: number }>`
+    select sw.work_id from series_works sw join works w on w.id = sw.work_id
+    where sw.series_id = ${seriesId} and ${audienceCondition(audience)} order by sw.position, sw.work_id`.execute(db);
+  return works.length === 0 ? undefined : { ...series, workIds: works.map((w) => Number(w.work_id)) };
 }
 
 /** The author's name as stored, by any spelling that matches it, or undefined. */
@@ -60,11 +65,12 @@ export interface LibraryShape {
 /** Lower bounds of the word-count histogram's buckets: a reader's sense of length, from drabble to novel. */
 export const WORD_BUCKETS = [0, 1_000, 5_000, 10_000, 20_000, 50_000, 100_000] as const;
 
-/** The library's shape, over works carrying none of the excluded filter tags. */
-export async function readLibraryShape(db: Kysely<Database>, excludedFilterIds: readonly number[]): Promise<LibraryShape> {
-  const visible = excludedFilterIds.length === 0
+/** The library's shape, over the works the audience sees that carry none of the excluded filter tags. */
+export async function readLibraryShape(db: Kysely<Database>, excludedFilterIds: readonly number[], audience: Audience): Promise<LibraryShape> {
+  const untagged = excludedFilterIds.length === 0
     ? sql<SqlBool>`1 = 1`
     : sql<SqlBool>`not exists (select 1 from work_filters f where f.work_id = w.id and f.tag_id in (${sql.join([...excludedFilterIds])}))`;
+  const visible = sql<SqlBool>`${untagged} and ${audienceCondition(audience)}`;
   const bucket = sql.join(WORD_BUCKETS.slice(1).map((b, i) => sql`when w.word_count < ${b} then ${i}`), sql` `);
   const { rows: buckets } = await sql<{ bucket: number; n: number }>`
     select case ${bucket} else ${WORD_BUCKETS.length - 1} end as bucket, count(*) as n from works w where ${visible} group by 1`.execute(db);

@@ -5,6 +5,7 @@
  * reused for as long as the library's change stamp stays the same; two requests that miss at once share one
  * search. Every other search runs each time.
  */
+import type { Audience } from "../../domain/account.js";
 import { readLibraryStamp } from "../../db/repositories/library-stamp.js";
 import type { SearchResult } from "../../search/search-index.js";
 import { emptyWorkSearch, type TagRef, type WorkSearch } from "../../search/work-search.js";
@@ -23,11 +24,11 @@ const OVERVIEW_WORKS = 10;
  * the stats all read, so that it is counted once for the three of them.
  * @param hidden tags the reader muted.
  */
-export function libraryOverview(hidden: readonly TagRef[]): WorkSearch {
-  return { ...emptyWorkSearch(), excludeTags: [...hidden], perPage: OVERVIEW_WORKS };
+export function libraryOverview(hidden: readonly TagRef[], audience: Audience): WorkSearch {
+  return { ...emptyWorkSearch(), excludeTags: [...hidden], perPage: OVERVIEW_WORKS, audience };
 }
 
-/** True when the search selects every work but those with excluded (muted) tags. */
+/** True when the search selects every work but those with excluded (muted) tags, or by muted users. */
 export function searchesWholeLibrary(query: WorkSearch): boolean {
   return query.text === null && query.includeTags.length === 0 && query.crossover === "include" && query.completion === "any" && !query.singleChapter
     && Object.keys(query.stats).length === 0 && query.published === null && query.updated === null && query.languages.length === 0

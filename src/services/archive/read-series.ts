@@ -1,5 +1,6 @@
 /** A series page: its works in order, with their blurbs and the words of them all. */
 import type { Kysely } from "kysely";
+import type { Audience } from "../../domain/account.js";
 import { findSeries } from "../../db/repositories/archive-pages.js";
 import type { Database } from "../../db/schema.js";
 import { loadWorkBlurbs } from "../../db/search-index.js";
@@ -15,9 +16,9 @@ export interface SeriesReading {
   fandoms: string[];
 }
 
-/** @throws NotFoundError when there is no such series. */
-export async function readSeries(db: Kysely<Database>, seriesId: number): Promise<SeriesReading> {
-  const series = await findSeries(db, seriesId);
+/** Only the works the audience may see. @throws NotFoundError when there is no such series, or it has no such work. */
+export async function readSeries(db: Kysely<Database>, seriesId: number, audience: Audience): Promise<SeriesReading> {
+  const series = await findSeries(db, seriesId, audience);
   if (!series) throw new NotFoundError(`Series ${seriesId}`);
   const works = await loadWorkBlurbs(db, series.workIds);
   return {

@@ -2,7 +2,9 @@
 import type { Kysely } from "kysely";
 import { findWorkChapters, findWorkPreface, findWorkProvenance, type WorkChapter, type WorkPreface, type WorkProvenance } from "../../db/repositories/work-pages.js";
 import type { Database } from "../../db/schema.js";
+import type { Viewer, WorkAccess } from "../../domain/account.js";
 import { NotFoundError } from "../../domain/errors.js";
+import { requireReadableWork } from "./work-access.js";
 
 export type { WorkChapter, WorkPreface, WorkProvenance };
 
@@ -27,14 +29,18 @@ export async function readChapters(db: Kysely<Database>, work: WorkPreface, choi
   return { chapters, entireWork };
 }
 
-/** The work's preface and chapter outline alone (a chapter index, an interstitial). @throws NotFoundError */
-export async function readWorkPreface(db: Kysely<Database>, workId: number): Promise<WorkPreface> {
+/**
+ * The work's preface and chapter outline alone (a chapter index, an interstitial), if the viewer may read it.
+ * @throws NotFoundError, SignInRequiredError (see requireReadableWork)
+ */
+export async function readWorkPreface(db: Kysely<Database>, workId: number, viewer: Viewer): Promise<WorkPreface & { access: WorkAccess }> {
+  const access = await requireReadableWork(db, workId, viewer);
   const preface = await findWorkPreface(db, workId);
   if (!preface) throw new NotFoundError(`Work ${workId}`);
-  return preface;
+  return { ...preface, access };
 }
 
-/** @throws NotFoundError when there is no such work. */
+/** For the archive's owner, who sees every work. @throws NotFoundError when there is no such work. */
 export async function readWorkProvenance(db: Kysely<Database>, workId: number): Promise<WorkProvenance & { title: string }> {
   const [provenance, preface] = await Promise.all([findWorkProvenance(db, workId), findWorkPreface(db, workId)]);
   if (!provenance || !preface) throw new NotFoundError(`Work ${workId}`);

@@ -20,13 +20,13 @@ export function archiveRoutes(deps: RouteDeps) {
 
   app.get("/", async (c) => {
     const page = c.get("page");
-    const result = await deps.search(libraryOverview(mutedTagRefs(page.prefs)));
+    const result = await deps.search(libraryOverview(mutedTagRefs(page.prefs), page.audience));
     return c.html(<HomePage page={page} total={result.total} recent={result.works} fandoms={result.facets.fandoms} />);
   });
 
   app.get("/fandoms", async (c) => {
     const page = c.get("page");
-    const result = await deps.search(libraryOverview(mutedTagRefs(page.prefs)));
+    const result = await deps.search(libraryOverview(mutedTagRefs(page.prefs), page.audience));
     return c.html(<FandomIndex page={page} fandoms={result.facets.fandoms} />);
   });
 
@@ -37,7 +37,7 @@ export function archiveRoutes(deps: RouteDeps) {
       throw error instanceof WranglingError && error.code === "unknown-tag" ? new NotFoundError(`The tag “${name}”`) : error;
     });
     const counted = await Promise.all(tags.map(async (tag) => {
-      const result = await deps.search({ ...emptyWorkSearch(), includeTags: [{ name: tag.name, type: tag.type }], excludeTags: mutedTagRefs(page.prefs), perPage: 1 });
+      const result = await deps.search({ ...emptyWorkSearch(), includeTags: [{ name: tag.name, type: tag.type }], excludeTags: mutedTagRefs(page.prefs), perPage: 1, audience: page.audience });
       return { ...tag, filteredWorks: result.total };
     }));
     return c.html(<TagPage page={page} tags={counted} />);
@@ -54,11 +54,11 @@ export function archiveRoutes(deps: RouteDeps) {
   });
   app.get("/users/:name/works", (c) => c.redirect(`/users/${encodeURIComponent(c.req.param("name"))}`, 301));
 
-  app.get("/series/:id{[0-9]+}", async (c) => c.html(<SeriesPage page={c.get("page")} series={await readSeries(deps.db, parseId(c.req.param("id"), "Series"))} />));
+  app.get("/series/:id{[0-9]+}", async (c) => c.html(<SeriesPage page={c.get("page")} series={await readSeries(deps.db, parseId(c.req.param("id"), "Series"), c.get("page").audience)} />));
 
   app.get("/stats", async (c) => {
     const page = c.get("page");
-    return c.html(<StatsPage page={page} stats={await readLibraryStats(deps, mutedTagRefs(page.prefs))} />);
+    return c.html(<StatsPage page={page} stats={await readLibraryStats(deps, mutedTagRefs(page.prefs), page.audience)} />);
   });
 
   app.get("/autocomplete/tags", async (c) => {

@@ -52,7 +52,7 @@ export function workRoutes(deps: RouteDeps) {
   });
 
   const readingPage = async (c: Context<WebEnv>, choice: ChapterChoice) => {
-    const work = await readWorkPreface(deps.db, parseId(c.req.param("id") ?? "", "Work"));
+    const work = await readWorkPreface(deps.db, parseId(c.req.param("id") ?? "", "Work"), c.get("page").viewer);
     const rating = work.tags.Rating.find(isRating) ?? "Not Rated";
     const gate = isAdultRating(rating) ? adultGate(c) : null;
     if (gate) return c.html(<AdultGate page={c.get("page")} work={work} proceedUrl={gate} />);
@@ -71,7 +71,7 @@ export function workRoutes(deps: RouteDeps) {
   });
 
   app.get("/works/:id{[0-9]+}/navigate", async (c) => {
-    const preface = await readWorkPreface(deps.db, parseId(c.req.param("id"), "Work"));
+    const preface = await readWorkPreface(deps.db, parseId(c.req.param("id"), "Work"), c.get("page").viewer);
     return c.html(<ChapterIndex page={c.get("page")} work={preface} />);
   });
 

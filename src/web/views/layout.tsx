@@ -2,6 +2,7 @@
 import { html } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../page-context.js";
+import { CsrfField } from "./csrf-field.js";
 
 export function Layout(props: { page: PageContext; title: string; children: Child }) {
   const { prefs, assets, here } = props.page;
@@ -40,7 +41,9 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
               </form>
               {/* Both switches are sent; the stylesheet shows the one that changes the theme on screen, which for
                   "follow the system" only the browser knows. */}
+              <AccountMenu page={props.page} />
               <form class="theme-toggle" method="post" action="/preferences/theme">
+                <CsrfField page={props.page} />
                 <input type="hidden" name="return" value={here} />
                 <button type="submit" name="theme" value="dark" class="to-dark">Dark mode</button>
                 <button type="submit" name="theme" value="light" class="to-light">Light mode</button>
@@ -58,5 +61,37 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
         </body>
       </html>
     </>
+  );
+}
+
+/** Sign in and sign up for guests; the account's own pages and sign-out for a signed-in reader. */
+function AccountMenu(props: { page: PageContext }) {
+  const { viewer, here } = props.page;
+  if (!viewer) {
+    const back = here.startsWith("/login") || here.startsWith("/signup") ? "" : `?return=${encodeURIComponent(here)}`;
+    return (
+      <nav class="account-nav" aria-label="Account">
+        <ul>
+          <li><a href={`/login${back}`}>Sign in</a></li>
+          <li><a href="/signup">Sign up</a></li>
+        </ul>
+      </nav>
+    );
+  }
+  return (
+    <nav class="account-nav" aria-label="Account">
+      <ul>
+        <li><a href="/account">{viewer.login}</a></li>
+        {viewer.role !== "reader" && !viewer.suspended ? <li><a href="/works/new">Post</a></li> : null}
+        <li><a href="/inbox">Inbox</a></li>
+        {viewer.role === "moderator" || viewer.role === "admin" ? <li><a href="/moderation">Moderation</a></li> : null}
+        <li>
+          <form method="post" action="/logout" class="inline-form">
+            <CsrfField page={props.page} />
+            <button type="submit" class="link-button">Sign out</button>
+          </form>
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -1,4 +1,5 @@
 /** The reader's preferences form. */
+import { CsrfField } from "./csrf-field.js";
 import { MAX_MUTED_TAGS } from "../reader-prefs.js";
 import type { PageContext } from "../page-context.js";
 import { Layout } from "./layout.js";
@@ -16,6 +17,7 @@ export function PreferencesPage(props: { page: PageContext; saved: boolean; prob
       {props.problems && <div class="errors" role="alert"><p>The preferences could not be saved:</p><ul>{props.problems.map((p) => <li>{p}</li>)}</ul></div>}
       <p>Kept in a cookie in this browser.</p>
       <form method="post" action="/preferences">
+        <CsrfField page={props.page} />
         <fieldset>
           <legend>Theme</legend>
           {Object.entries(THEME_LABELS).map(([value, label]) => (
