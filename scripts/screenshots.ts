@@ -18,6 +18,7 @@ import { emptyWorkSearch } from "../src/search/work-search.js";
 import { importFiles } from "../src/services/import/import-files.js";
 import { createParserPool } from "../src/services/import/parser-pool.js";
 import { searchWorks } from "../src/services/search-works.js";
+import { createMailer } from "../src/services/mail/mailer.js";
 import { loadAssets } from "../src/web/assets.js";
 import type { WebDeps } from "../src/web/env.js";
 import { startServer } from "../src/web/server.js";
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
     } finally {
       await parser.close();
     }
-    const deps: WebDeps = { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, trustProxy: false, now: () => new Date() };
+    const deps: WebDeps = { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, trustProxy: false, now: () => new Date(),
+      mailer: createMailer({ kind: "memory", outbox: [] }), siteSecret: "screenshots" };
     const { works } = await searchWorks(deps, { ...emptyWorkSearch(), includeTags: [{ name: "Explicit", type: "Rating" }], perPage: 100 });
     const work = works.find((w) => w.title === WORK_TITLE);
     if (!work || work.chapters < 2) throw new Error(`samples/ no longer hold "${WORK_TITLE}", an Explicit work in chapters: choose another in scripts/screenshots.ts`);

@@ -1,5 +1,6 @@
 /** What the web app runs on, and what each request carries through its middleware. */
 import type { SearchIndex } from "../search/search-index.js";
+import type { Mailer } from "../services/mail/mailer.js";
 import type { ArchiveSearch } from "../services/archive/archive-search.js";
 import type { SearchDeps } from "../services/search-works.js";
 import type { Assets } from "./assets.js";
@@ -15,6 +16,10 @@ export interface WebDeps {
   now: () => Date;
   /** A TLS proxy in front sets X-Forwarded-Proto and X-Forwarded-Host, and they are to be believed. */
   trustProxy: boolean;
+  /** Password resets, invitations and notifications go out through this. */
+  mailer: Mailer;
+  /** The archive's own secret, for keyed digests of what must not be stored (a guest's address, say). */
+  siteSecret: string;
 }
 
 /** What the routes run on: the dependencies, with the archive's search built over them. */

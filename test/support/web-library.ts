@@ -6,6 +6,7 @@
 import type { Quire } from "../../src/composition.js";
 import { insertWork } from "../../src/db/repositories/works.js";
 import { refreshWorkFilters } from "../../src/db/repositories/tags.js";
+import { createMailer, type MailMessage } from "../../src/services/mail/mailer.js";
 import { loadAssets } from "../../src/web/assets.js";
 import type { WebDeps } from "../../src/web/env.js";
 import { chapter, parsedWork, toStore } from "../factories.js";
@@ -107,6 +108,10 @@ export async function storeWebWorks(quire: Quire): Promise<Record<WebWorkKey, nu
   return ids as Record<WebWorkKey, number>;
 }
 
-export function webDeps(quire: Quire): WebDeps {
-  return { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false };
+/** The app's dependencies over the test library; mail lands in `outbox`, where a test can read it. */
+export function webDeps(quire: Quire, outbox: MailMessage[] = []): WebDeps {
+  return {
+    db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false,
+    mailer: createMailer({ kind: "memory", outbox }), siteSecret: "test-site-secret",
+  };
 }

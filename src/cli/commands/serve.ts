@@ -6,7 +6,8 @@
  */
 import { once } from "node:events";
 import { openQuire } from "../../composition.js";
-import { ensureOwnerKey } from "../../services/owner-key.js";
+import { createMailer } from "../../services/mail/mailer.js";
+import { ensureOwnerKey, ensureSiteSecret } from "../../services/site-secrets.js";
 import { loadAssets } from "../../web/assets.js";
 import { startServer, type RunningServer } from "../../web/server.js";
 import type { WebDeps } from "../../web/env.js";
@@ -31,7 +32,7 @@ export async function runServe(args: readonly string[], io: Io): Promise<number>
   try {
     const deps: WebDeps = {
       db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: await ensureOwnerKey(quire.library.db), now: () => new Date(),
-      trustProxy: values["trust-proxy"],
+      trustProxy: values["trust-proxy"], mailer: createMailer({ kind: "console", write: io.out }), siteSecret: await ensureSiteSecret(quire.library.db),
     };
     server = await listen(deps, port, values.host, askedPort === undefined);
     io.out(`Quire is serving the archive at ${server.url}\n`);
