@@ -33,7 +33,7 @@ describe("quire serve", () => {
       const ownerLink = stdout.match(/(http:\/\/\S+\/owner\?key=\S+)/u)?.[1] ?? "";
       const signIn = await fetch(ownerLink, { redirect: "manual" });
       expect(signIn.status).toBe(303);
-      expect(signIn.headers.get("set-cookie")).toMatch(/^quire_owner=/u);
+      expect(signIn.headers.getSetCookie().some((c) => /^quire_owner=.*HttpOnly/u.test(c))).toBe(true);
     } finally {
       child.kill("SIGTERM");
     }

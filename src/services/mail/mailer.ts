@@ -49,7 +49,6 @@ export function createMailer(transport: MailTransport, from = DEFAULT_FROM): Mai
 
 /** A message as an RFC 5322 file any mail program opens; the subject is encoded when it is not ASCII. */
 function toEml(from: string, m: MailMessage): string {
-  // eslint-disable-next-line no-control-regex -- ASCII is exactly the test
   const subject = /^[\x20-\x7e]*$/u.test(m.subject) ? m.subject : `=?UTF-8?B?${Buffer.from(m.subject, "utf8").toString("base64")}?=`;
   return [`From: ${from}`, `To: ${m.to.replace(/[\r\n]/gu, "")}`, `Subject: ${subject.replace(/[\r\n]/gu, " ")}`, `Date: ${new Date().toUTCString()}`,
     "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", m.text.replace(/\r?\n/gu, "\r\n"), ""].join("\r\n");
