@@ -34,8 +34,10 @@ export function createApp(webDeps: WebDeps) {
   const app = new Hono<WebEnv>();
 
   app.use(secureHeaders({
+    // Images may come from any https host, as on the Archive: authors embed them in chapters (user-html.ts gives
+    // each one referrerpolicy=no-referrer). Scripts, styles, frames and forms stay on this site.
     contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", "data:"],
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", "data:", "https:"],
       connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
     },
     referrerPolicy: "same-origin",

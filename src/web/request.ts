@@ -4,6 +4,7 @@
  * right flags, and return addresses that must stay on the site.
  */
 import type { Context } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { setCookie } from "hono/cookie";
 import { NotFoundError } from "../domain/errors.js";
 import type { WebEnv } from "./env.js";
@@ -48,5 +49,21 @@ export function localReturnPath(value: string | undefined): string {
     return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : "/";
   } catch {
     return "/";
+  }
+}
+
+/**
+ * The client's address, for rate limits and guests' one-a-day counts: the first X-Forwarded-For hop behind a
+ * trusted proxy, else the socket's peer; "local" in process (tests call the app without a socket).
+ */
+export function clientAddress(c: Context<WebEnv>): string {
+  if (c.get("trustProxy")) {
+    const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "local";
+  } catch {
+    return "local";
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * How often one client may do a thing (sign in, sign up, comment): a sliding log per key, kept in this process's
+ * memory. Several servers on one library each keep their own, so the limit there is per server; the limits are
+ * about slowing a guesser or a flood, which that still does.
+ */
+import { RateLimitedError } from "../domain/errors.js";
+
+export interface RateLimit {
+  /** Most attempts in the window. */
+  max: number;
+  windowMs: number;
+}
+
+export interface RateLimiter {
+  /** Counts an attempt for the key. @throws RateLimitedError when the key has used up its window. */
+  hit(key: string, now: number): void;
+  /** Forgets the key's attempts (a successful sign-in clears the failures before it). */
+  reset(key: string): void;
+}
+
+/** Keys are dropped once their window has passed, at most this many kept (the oldest go first). */
+const MAX_KEYS = 50_000;
+
+export function createRateLimiter(limit: RateLimit, message?: string): RateLimiter {
+  const attempts = new Map<string, number[]>();
+  return {
+    hit(key, now) {
+      const recent = (attempts.get(key) ?? []).filter((t) => now - t < limit.windowMs);
+      if (recent.length >= limit.max) {
+        attempts.set(key, recent);
+        const retryAfter = Math.max(1, Math.ceil((limit.windowMs - (now - (recent[0] ?? now))) / 1000));
+        throw new RateLimitedError(retryAfter, message);
+      }
+      recent.push(now);
+      attempts.delete(key);
+      attempts.set(key, recent);
+      if (attempts.size > MAX_KEYS) attempts.delete(attempts.keys().next().value ?? key);
+    },
+    reset(key) {
+      attempts.delete(key);
+    },
+  };
+}
