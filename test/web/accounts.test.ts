@@ -123,6 +123,10 @@ describe.each(TEST_ENGINES)("accounts on $name", (engine) => {
       // What was typed comes back, but never a password.
       expect(html).toContain('value="Ilse_Two"');
       expect(html).not.toContain(TEST_PASSWORD);
+      // Every problem at once, so the form comes back only once.
+      const both = alertOf(await (await client.post("/signup", { login: "ilse_brand", email: "two@example.test", password: TEST_PASSWORD, confirm: NEW_PASSWORD })).text());
+      expect(both).toContain("is taken");
+      expect(both).toContain("The two passwords are not the same.");
       expect(client.cookies.has("quire_session")).toBe(false);
       // A name an imported author has is taken too: no one signs up as an author whose works the archive holds.
       await storeWebWorks(quire);

@@ -53,23 +53,28 @@ export async function identityProblems(db: Kysely<Database>, login: string, emai
   return problems;
 }
 
-/**
- * Checks the account and hashes its password (a third of a second, so callers do it before any transaction).
- * @throws ValidationError naming each field that cannot be accepted.
- */
-export async function prepareAccount(db: Kysely<Database>, account: AccountToCreate): Promise<NewUser> {
-  const login = account.login.trim();
-  const email = account.email.trim();
-  const problems = await identityProblems(db, login, email);
+/** Every field's problem, without hashing anything; empty when the account can be made. */
+export async function accountProblems(db: Kysely<Database>, account: AccountToCreate): Promise<Record<string, string>> {
+  const problems = await identityProblems(db, account.login.trim(), account.email.trim());
   try {
     checkNewPassword(account.password);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     Object.assign(problems, error.fields);
   }
+  return problems;
+}
+
+/**
+ * Checks the account and hashes its password (a third of a second, so callers do it before any transaction).
+ * @throws ValidationError naming each field that cannot be accepted.
+ */
+export async function prepareAccount(db: Kysely<Database>, account: AccountToCreate): Promise<NewUser> {
+  const problems = await accountProblems(db, account);
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-  const passwordHash = await hashPassword(account.password);
-  return { login, loginKey: nameKey(login), email, emailKey: emailKey(email), passwordHash, role: account.role };
+  const login = account.login.trim();
+  const email = account.email.trim();
+  return { login, loginKey: nameKey(login), email, emailKey: emailKey(email), passwordHash: await hashPassword(account.password), role: account.role };
 }
 
 /** @throws ValidationError naming each field that cannot be accepted. */

@@ -13,7 +13,7 @@ import { updateReadingSettings } from "../../db/repositories/user-settings.js";
 import { insertUser } from "../../db/repositories/users.js";
 import type { Database } from "../../db/schema.js";
 import type { AccountLibrary } from "./account-library.js";
-import { identityProblems, prepareAccount } from "./create-account.js";
+import { accountProblems, identityProblems, prepareAccount } from "./create-account.js";
 import type { AccountLimits } from "./limits.js";
 import { requireAdmin } from "./roles.js";
 import { tokenDigest } from "./secrets.js";
@@ -31,6 +31,7 @@ export interface SignUpSettings {
   newAccountRole: NewAccountRole;
 }
 
+export const PASSWORDS_DIFFER = "The two passwords are not the same.";
 export const INVALID_INVITATION = "Sign-up is by invitation only, and this invitation is not valid or has been used.";
 
 export async function readSignUpSettings(db: Kysely<Database>): Promise<SignUpSettings> {
@@ -57,6 +58,8 @@ export interface SignUpForm {
   login: string;
   email: string;
   password: string;
+  /** The password typed again. */
+  confirm: string;
   /** The invitation token from the link, if any. */
   invitation: string | null;
   /** The reader preferences the browser had (JSON), which the account keeps. */
@@ -80,7 +83,12 @@ export async function signUp(library: AccountLibrary, limits: AccountLimits, for
   const invitation = form.invitation ? tokenDigest(form.invitation) : null;
   const usable = invitation !== null && (await isInvitationUsable(db, invitation));
   if (settings.mode === "invitation" && !usable) throw new ValidationError({ invitation: INVALID_INVITATION });
-  const user = await prepareAccount(db, { login: form.login, email: form.email, password: form.password, role: settings.newAccountRole });
+  const account = { login: form.login, email: form.email, password: form.password, role: settings.newAccountRole };
+  // Every problem at once, the passwords' agreement with the rest, so the form need come back only once.
+  const problems = await accountProblems(db, account);
+  if (form.password !== form.confirm) problems.confirm = PASSWORDS_DIFFER;
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+  const user = await prepareAccount(db, account);
   return library.engine.writeTransaction(db, async (trx) => {
     const invitationId = usable && invitation ? await claimInvitation(trx, invitation, at) : undefined;
     if (settings.mode === "invitation" && invitationId === undefined) throw new ValidationError({ invitation: INVALID_INVITATION });

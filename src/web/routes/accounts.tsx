@@ -16,7 +16,7 @@ import { isPasswordResetUsable, requestPasswordReset, resetPassword } from "../.
 import { addPseud, renamePseud, setDefaultPseud } from "../../services/accounts/pseuds.js";
 import { requireSignedIn } from "../../services/accounts/roles.js";
 import { checkSignIn } from "../../services/accounts/sign-in.js";
-import { isInvitationValid, readSignUpSettings, signUp } from "../../services/accounts/sign-up.js";
+import { isInvitationValid, PASSWORDS_DIFFER, readSignUpSettings, signUp } from "../../services/accounts/sign-up.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { schemaProblems, validationProblems, type FormProblems } from "../form-problems.js";
 import { writePrefsJson } from "../reader-prefs.js";
@@ -31,7 +31,7 @@ const TOKEN = /^[\w-]{43}$/u;
 const tokenOrNull = (value: string | undefined) => (value !== undefined && TOKEN.test(value) ? value : null);
 
 const password = z.string({ error: "Choose a password." }).max(MAX_PASSWORD_LENGTH, `A password can have at most ${MAX_PASSWORD_LENGTH} characters.`);
-const SAME_PASSWORDS = { message: "The two passwords are not the same.", path: ["confirm"] };
+const SAME_PASSWORDS = { message: PASSWORDS_DIFFER, path: ["confirm"] };
 
 const signUpForm = z.object({
   login: z.string({ error: "Choose a user name." }).max(100, "A user name has 3 to 40 letters, digits or underscores."),
@@ -39,7 +39,7 @@ const signUpForm = z.object({
   password,
   confirm: z.string({ error: "Type the password again." }),
   invitation: z.string().optional(),
-}).refine((f) => f.password === f.confirm, SAME_PASSWORDS);
+});
 
 const loginForm = z.object({ name: z.string().max(254).default(""), password: z.string().max(MAX_PASSWORD_LENGTH).default(""), return: z.string().optional() });
 const nameForm = z.object({ name: z.string({ error: "Give a name." }).max(254) });
