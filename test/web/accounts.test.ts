@@ -5,7 +5,7 @@
  * account. Accounts are made straight in the store (makeAccount) wherever the sign-up form is not the subject,
  * since each password hash takes a third of a second on purpose.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { refreshWorkFilters } from "../../src/db/repositories/tags.js";
 import { insertWork } from "../../src/db/repositories/works.js";
@@ -184,6 +184,11 @@ describe.each(TEST_ENGINES)("accounts on $name", (engine) => {
       expect((await login(other, TEST_PASSWORD, "203.0.113.7")).status).toBe(429);
       // …while others go on as before.
       expect((await login(other, TEST_PASSWORD, "198.51.100.1")).status).toBe(303);
+      // Whoever reads the account's mail may unlock it: a reset ends the lock-out.
+      await rawPost(proxied, "http://localhost/password/forgot", { name: target.login }, { "X-Forwarded-For": "198.51.100.2" });
+      const token = new URL(linkIn(outbox[0], "/password/reset?token=")).searchParams.get("token") ?? "";
+      expect((await rawPost(proxied, "http://localhost/password/reset", { token, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, { "X-Forwarded-For": "198.51.100.2" })).status).toBe(303);
+      expect((await login(target, NEW_PASSWORD, "198.51.100.3")).status).toBe(303);
     });
 
     it("sets the session cookie HttpOnly, SameSite=Lax and for the whole site, and Secure behind a trusted TLS proxy", async () => {
@@ -315,6 +320,21 @@ describe.each(TEST_ENGINES)("accounts on $name", (engine) => {
       expect(late.status).toBe(400);
       expect(await late.text()).toContain("expired or has been used");
       expect(await verifyPassword(TEST_PASSWORD, (await userRow("Wren_Keeper")).password_hash)).toBe(true);
+    });
+
+    it("answers a reset request the same when the mail cannot go, and says so in the server's log", async () => {
+      await makeAccount(db(), "Wren_Keeper");
+      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      try {
+        const broken = createApp({ ...webDeps(quire), mailer: { send: () => Promise.reject(new Error("connection refused by mail.example")) } });
+        const known = await new WebClient(broken).post("/password/forgot", { name: "Wren_Keeper" });
+        const unknown = await new WebClient(broken).post("/password/forgot", { name: "Nobody_Here" });
+        expect(known.status).toBe(303);
+        expect(known.headers.get("Location")).toBe(unknown.headers.get("Location"));
+        expect(log).toHaveBeenCalledWith(expect.stringContaining("connection refused by mail.example"));
+      } finally {
+        log.mockRestore();
+      }
     });
 
     it("limits reset requests from one address", async () => {

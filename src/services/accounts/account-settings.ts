@@ -13,6 +13,7 @@ import { findUserById } from "../../db/repositories/users.js";
 import type { Database, UserRow } from "../../db/schema.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { AccountLibrary } from "./account-library.js";
+import { sendOrReport } from "./account-mail.js";
 import { emailKey, emailProblem } from "./create-account.js";
 import type { AccountLimits } from "./limits.js";
 import { checkNewPassword, hashPassword } from "./password.js";
@@ -65,26 +66,26 @@ export async function changePassword(library: AccountLibrary, limits: AccountLim
 
 /**
  * Sets a new address, after the password, and tells the old address.
+ * @returns the error that kept the note to the old address from going (for the server's log), or null.
  * @throws SignInRequiredError; RateLimitedError after too many wrong passwords; ValidationError (`email`, `password`).
  */
-export async function changeEmail(deps: { db: Kysely<Database>; mailer: Mailer }, limits: AccountLimits, viewer: Viewer, form: { email: string; password: string; address: string }, now: Date): Promise<void> {
+export async function changeEmail(deps: { db: Kysely<Database>; mailer: Mailer }, limits: AccountLimits, viewer: Viewer, form: { email: string; password: string; address: string }, now: Date): Promise<Error | null> {
   const user = await signedInUser(deps.db, viewer);
   const email = form.email.trim();
   if (emailKey(email) === user.email_key) {
-    if (email === user.email) return;
+    if (email === user.email) return null;
   } else {
     const problem = await emailProblem(deps.db, email);
     if (problem) throw new ValidationError({ email: problem });
   }
   await confirmPassword(limits, user, form.password, form.address, now.getTime(), "password");
   await updateUserEmail(deps.db, user.id, email, emailKey(email));
-  if (emailKey(email) !== user.email_key) {
-    await deps.mailer.send({
-      to: user.email,
-      subject: "Your e-mail address was changed",
-      text: `The e-mail address of the account "${user.login}" is now ${email}. If you did not change it, reset your password at once.\n`,
-    });
-  }
+  if (emailKey(email) === user.email_key) return null;
+  return sendOrReport(deps.mailer, {
+    to: user.email,
+    subject: "Your e-mail address was changed",
+    text: `The e-mail address of the account "${user.login}" is now ${email}. If you did not change it, reset your password at once.\n`,
+  });
 }
 
 /** Keeps the reader preferences (JSON the web edge wrote through its schema) on the account. @throws SignInRequiredError. */

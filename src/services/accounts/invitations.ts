@@ -9,6 +9,7 @@ import { deleteUnusedInvitation, insertInvitation, listInvitations, type Invitat
 import type { Database } from "../../db/schema.js";
 import type { Mailer } from "../mail/mailer.js";
 import { isEmailAddress } from "./create-account.js";
+import { sendOrReport } from "./account-mail.js";
 import { requireAdmin } from "./roles.js";
 import { newToken, tokenDigest } from "./secrets.js";
 
@@ -20,12 +21,15 @@ export function invitationLink(origin: string, token: string): string {
 
 export interface NewInvitation {
   link: string;
-  /** The address it was mailed to, if any. */
-  mailedTo: string | null;
+  /** The address it was for, if any. */
+  email: string | null;
+  /** Why the mail to that address could not be sent; null when it went (or there was none to send). */
+  undelivered: Error | null;
 }
 
 /**
- * Makes an invitation; with an address, mails it the link.
+ * Makes an invitation; with an address, mails it the link (a mail that cannot go leaves the invitation made, and
+ * says why, so the admin can pass the link on).
  * @param origin the site's origin as readers reach it, for the link.
  * @throws as requireAdmin; ValidationError for a malformed address.
  */
@@ -36,14 +40,12 @@ export async function createInvitation(deps: { db: Kysely<Database>; mailer: Mai
   const token = newToken();
   await insertInvitation(deps.db, { tokenHash: tokenDigest(token), email: address, createdBy: admin.id, now });
   const link = invitationLink(origin, token);
-  if (address !== null) {
-    await deps.mailer.send({
-      to: address,
-      subject: "An invitation to the archive",
-      text: `${admin.login} invites you to make an account on the archive at ${origin}/.\n\nSign up here (the link works once):\n${link}\n\nIf you were not expecting this, ignore this message.\n`,
-    });
-  }
-  return { link, mailedTo: address };
+  const undelivered = address === null ? null : await sendOrReport(deps.mailer, {
+    to: address,
+    subject: "An invitation to the archive",
+    text: `${admin.login} invites you to make an account on the archive at ${origin}/.\n\nSign up here (the link works once):\n${link}\n\nIf you were not expecting this, ignore this message.\n`,
+  });
+  return { link, email: address, undelivered };
 }
 
 /** @throws as requireAdmin. */

@@ -25,6 +25,11 @@ export interface AccountLimits {
   resetByAddress: RateLimiter;
 }
 
+/** The key an account's failed sign-ins count under; a name with no account counts under `name:` and the name. */
+export function accountLimitKey(userId: number): string {
+  return `user:${userId}`;
+}
+
 /** One set per app: the counts live in this process's memory. */
 export function createAccountLimits(): AccountLimits {
   const tooMany = "Too many attempts: wait a little and try again.";

@@ -12,7 +12,8 @@ import type { Database } from "../../db/schema.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { AccountLibrary } from "./account-library.js";
 import { signInKey } from "./create-account.js";
-import type { AccountLimits } from "./limits.js";
+import { sendOrReport } from "./account-mail.js";
+import { accountLimitKey, type AccountLimits } from "./limits.js";
 import { checkNewPassword, hashPassword } from "./password.js";
 import { newToken, tokenDigest } from "./secrets.js";
 
@@ -33,17 +34,18 @@ export interface ResetRequest {
 
 /**
  * Mails a reset link to the account the name belongs to, if there is one; says nothing either way.
+ * @returns the error that kept the mail from going (for the server's log), or null.
  * @throws RateLimitedError after too many requests from the address or about the name.
  */
-export async function requestPasswordReset(deps: { db: Kysely<Database>; mailer: Mailer }, limits: AccountLimits, request: ResetRequest, now: Date): Promise<void> {
+export async function requestPasswordReset(deps: { db: Kysely<Database>; mailer: Mailer }, limits: AccountLimits, request: ResetRequest, now: Date): Promise<Error | null> {
   const key = signInKey(request.name);
   limits.resetRequestByAddress.hit(request.address, now.getTime());
   limits.resetRequestByName.hit(key, now.getTime());
   const user = key.length > 0 ? await findUserByLoginOrEmail(deps.db, key) : undefined;
-  if (!user) return;
+  if (!user) return null;
   const token = newToken();
   await insertPasswordReset(deps.db, { id: tokenDigest(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_LINK_HOURS * 3600_000).toISOString() });
-  await deps.mailer.send({
+  return sendOrReport(deps.mailer, {
     to: user.email,
     subject: "Resetting your password",
     text: `Someone (we hope you) asked to reset the password of the account "${user.login}" at ${request.origin}/.\n\n`
@@ -70,12 +72,15 @@ export async function resetPassword(library: AccountLibrary, limits: AccountLimi
   checkNewPassword(form.password);
   if ((await findUsablePasswordReset(library.db, id, at)) === undefined) throw new ValidationError({ token: EXPIRED_RESET });
   const passwordHash = await hashPassword(form.password);
-  return library.engine.writeTransaction(library.db, async (trx) => {
-    const userId = await claimPasswordReset(trx, id, at);
-    if (userId === undefined) throw new ValidationError({ token: EXPIRED_RESET });
-    await updatePasswordHash(trx, userId, passwordHash, at);
-    await closePasswordResets(trx, userId, at);
-    await deleteUserSessions(trx, userId);
-    return userId;
+  const userId = await library.engine.writeTransaction(library.db, async (trx) => {
+    const owner = await claimPasswordReset(trx, id, at);
+    if (owner === undefined) throw new ValidationError({ token: EXPIRED_RESET });
+    await updatePasswordHash(trx, owner, passwordHash, at);
+    await closePasswordResets(trx, owner, at);
+    await deleteUserSessions(trx, owner);
+    return owner;
   });
+  // The owner of the address has shown who they are: failed guesses by someone else no longer lock them out.
+  limits.signInByAccount.reset(accountLimitKey(userId));
+  return userId;
 }

@@ -8,7 +8,7 @@ import { ValidationError } from "../../domain/errors.js";
 import { findUserByLoginOrEmail } from "../../db/repositories/users.js";
 import type { Database } from "../../db/schema.js";
 import { signInKey } from "./create-account.js";
-import type { AccountLimits } from "./limits.js";
+import { accountLimitKey, type AccountLimits } from "./limits.js";
 import { verifyNoPassword, verifyPassword } from "./password.js";
 
 export const WRONG_SIGN_IN = "That user name or password is not right.";
@@ -30,7 +30,7 @@ export async function checkSignIn(db: Kysely<Database>, limits: AccountLimits, a
   const key = signInKey(attempt.name);
   const user = key.length > 0 ? await findUserByLoginOrEmail(db, key) : undefined;
   // By account where there is one, so that its login and its address share one count.
-  const accountKey = user ? `user:${user.id}` : `name:${key}`;
+  const accountKey = user ? accountLimitKey(user.id) : `name:${key}`;
   limits.signInByAddress.check(attempt.address, nowMs);
   limits.signInByAccount.check(accountKey, nowMs);
   const right = user ? await verifyPassword(attempt.password, user.password_hash) : await verifyNoPassword(attempt.password);
@@ -49,7 +49,7 @@ export async function checkSignIn(db: Kysely<Database>, limits: AccountLimits, a
  * @throws RateLimitedError; ValidationError on `field` when the password is wrong.
  */
 export async function confirmPassword(limits: AccountLimits, user: { id: number; password_hash: string }, password: string, address: string, nowMs: number, field: string): Promise<void> {
-  const accountKey = `user:${user.id}`;
+  const accountKey = accountLimitKey(user.id);
   limits.signInByAddress.check(address, nowMs);
   limits.signInByAccount.check(accountKey, nowMs);
   if (!(await verifyPassword(password, user.password_hash))) {

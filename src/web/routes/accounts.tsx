@@ -50,6 +50,11 @@ const emailForm = z.object({ email: z.string({ error: "Give an e-mail address." 
 const readingForm = z.object({ history: z.literal("on").optional(), fullWork: z.literal("on").optional() });
 const loginNameForm = z.object({ login: z.string({ error: "Give a user name." }).max(100, "There is no user with a name that long.") });
 
+/** A mail that could not go, in the server's log (app.tsx logs its other errors the same way). */
+export function logUndelivered(what: string, error: Error): void {
+  console.error(`quire: ${what} could not be mailed: ${error.message}`);
+}
+
 export function accountRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
   const limits = createAccountLimits();
@@ -71,6 +76,7 @@ export function accountRoutes(deps: RouteDeps) {
   });
 
   app.post("/signup", async (c) => {
+    if (c.get("page").viewer) return c.redirect("/account", 303);
     const body = await c.req.parseBody();
     const parsed = signUpForm.safeParse(body);
     const values = { login: String(body.login ?? ""), email: String(body.email ?? ""), invitation: tokenOrNull(typeof body.invitation === "string" ? body.invitation : undefined) };
@@ -123,7 +129,9 @@ export function accountRoutes(deps: RouteDeps) {
   app.post("/password/forgot", async (c) => {
     const parsed = nameForm.safeParse(await c.req.parseBody());
     if (!parsed.success) return c.html(<ForgotPasswordPage page={c.get("page")} sent={false} problems={schemaProblems(parsed.error)} />, 400);
-    await requestPasswordReset(deps, limits, { name: parsed.data.name, address: clientAddress(c), origin: siteOrigin(c) }, deps.now());
+    const undelivered = await requestPasswordReset(deps, limits, { name: parsed.data.name, address: clientAddress(c), origin: siteOrigin(c) }, deps.now());
+    // The reader hears the same either way; the server's owner learns that mail is not going out.
+    if (undelivered) logUndelivered("a password reset link", undelivered);
     return c.redirect("/password/forgot?sent=1", 303);
   });
 
@@ -177,7 +185,10 @@ export function accountRoutes(deps: RouteDeps) {
     const typed = typeof body.email === "string" ? body.email : "";
     const parsed = emailForm.safeParse(body);
     if (!parsed.success) return showAccount(c, { form: "email", fields: schemaProblems(parsed.error), value: typed });
-    const problems = await validationProblems(() => changeEmail(deps, limits, viewer, { ...parsed.data, address: clientAddress(c) }, deps.now()));
+    const problems = await validationProblems(async () => {
+      const undelivered = await changeEmail(deps, limits, viewer, { ...parsed.data, address: clientAddress(c) }, deps.now());
+      if (undelivered) logUndelivered("the note of a changed address", undelivered);
+    });
     if (problems) return showAccount(c, { form: "email", fields: problems, value: typed });
     return c.redirect("/account?saved=email", 303);
   });

@@ -13,6 +13,7 @@ import type { RouteDeps, WebEnv } from "../env.js";
 import { schemaProblems, validationProblems, type FormProblems } from "../form-problems.js";
 import { parseId, siteOrigin } from "../request.js";
 import { AdminInvitationsPage, AdminUsersPage } from "../views/account-admin.js";
+import { logUndelivered } from "./accounts.js";
 
 const pageNumber = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 const roleForm = z.object({ role: z.enum(ROLES, { error: "Choose one of the roles." }), page: pageNumber });
@@ -71,6 +72,7 @@ export function adminRoutes(deps: RouteDeps) {
       made = await createInvitation(deps, c.get("page").viewer, parsed.data.email || null, siteOrigin(c), deps.now().toISOString());
     });
     if (problems) return showInvitations(c, { problems, email: parsed.data.email });
+    if (made?.undelivered) logUndelivered("an invitation", made.undelivered);
     c.header("Cache-Control", "no-store");
     return showInvitations(c, made ? { made } : {});
   });

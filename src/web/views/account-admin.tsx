@@ -66,7 +66,9 @@ export function AdminInvitationsPage(props: InvitationsPageProps) {
       {props.notice && <p class="notice" role="status">{props.notice}</p>}
       {made && (
         <div class="notice" role="status">
-          <p>{made.mailedTo ? `The invitation was mailed to ${made.mailedTo}. Its link, shown only now:` : "The invitation's link, shown only now (send it to whoever you invite; it works once):"}</p>
+          <p>{made.email === null ? "The invitation's link, shown only now (send it to whoever you invite; it works once):"
+            : made.undelivered ? `The mail to ${made.email} could not be sent (see the server's log and its --mail setting). Pass this link on yourself; it is shown only now:`
+            : `The invitation was mailed to ${made.email}. Its link, shown only now:`}</p>
           <p><code class="invitation-link">{made.link}</code></p>
         </div>
       )}
