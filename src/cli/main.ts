@@ -15,7 +15,11 @@ Commands:
   search [query…] [--json]      Search the library with the Archive's query syntax and filters
                                 (quire help search lists them).
   serve [--port N] [--host H]   Serve the archive on the web (http://127.0.0.1:3000/ unless told otherwise);
-                                --trust-proxy behind a TLS proxy that sets X-Forwarded-Proto and -Host.
+                                --trust-proxy behind a TLS proxy that sets X-Forwarded-Proto and -Host;
+                                --mail console|DIR|smtp://… where mail goes (also QUIRE_MAIL; default console).
+  users add LOGIN --email E     Make an account (--role reader|author|moderator|admin, default author); the
+                                password from QUIRE_PASSWORD, else asked for (or read as one line from stdin).
+  users role LOGIN ROLE         Give a user a role: the way to the first admin.
   mute add|remove|list [tag]    Mute tags library-wide: their works vanish from every result and count.
   tags <action> …               The tag vocabulary: show, unwrangled, canonical, merge, parent, meta, rename,
                                 history, import and export (quire help tags lists them).
@@ -46,6 +50,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   search: async () => (await import("./commands/search.js")).runSearch,
   serve: async () => (await import("./commands/serve.js")).runServe,
   mute: async () => (await import("./commands/mute.js")).runMute,
+  users: async () => (await import("./commands/users.js")).runUsers,
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,

@@ -14,6 +14,11 @@ export interface RateLimit {
 export interface RateLimiter {
   /** Counts an attempt for the key. @throws RateLimitedError when the key has used up its window. */
   hit(key: string, now: number): void;
+  /**
+   * Throws as `hit` would, without counting an attempt: a limit on failures (wrong passwords) is checked before
+   * trying, and hit only when the try fails. @throws RateLimitedError when the key has used up its window.
+   */
+  check(key: string, now: number): void;
   /** Forgets the key's attempts (a successful sign-in clears the failures before it). */
   reset(key: string): void;
 }
@@ -23,18 +28,25 @@ const MAX_KEYS = 50_000;
 
 export function createRateLimiter(limit: RateLimit, message?: string): RateLimiter {
   const attempts = new Map<string, number[]>();
+  const recentAttempts = (key: string, now: number): number[] => {
+    const recent = (attempts.get(key) ?? []).filter((t) => now - t < limit.windowMs);
+    if (recent.length >= limit.max) {
+      attempts.set(key, recent);
+      const retryAfter = Math.max(1, Math.ceil((limit.windowMs - (now - (recent[0] ?? now))) / 1000));
+      throw new RateLimitedError(retryAfter, message);
+    }
+    return recent;
+  };
   return {
     hit(key, now) {
-      const recent = (attempts.get(key) ?? []).filter((t) => now - t < limit.windowMs);
-      if (recent.length >= limit.max) {
-        attempts.set(key, recent);
-        const retryAfter = Math.max(1, Math.ceil((limit.windowMs - (now - (recent[0] ?? now))) / 1000));
-        throw new RateLimitedError(retryAfter, message);
-      }
+      const recent = recentAttempts(key, now);
       recent.push(now);
       attempts.delete(key);
       attempts.set(key, recent);
       if (attempts.size > MAX_KEYS) attempts.delete(attempts.keys().next().value ?? key);
+    },
+    check(key, now) {
+      recentAttempts(key, now);
     },
     reset(key) {
       attempts.delete(key);

@@ -18,9 +18,11 @@ import { createArchiveSearch } from "../services/archive/archive-search.js";
 import { csrfTokens, ensureCsrfToken } from "./csrf.js";
 import type { RouteDeps, WebDeps, WebEnv } from "./env.js";
 import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
-import { PREFS_COOKIE, readPrefsCookie } from "./reader-prefs.js";
+import { PREFS_COOKIE, readPrefsCookie, readPrefsJson } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { readSignedIn } from "./session.js";
+import { accountRoutes } from "./routes/accounts.js";
+import { adminRoutes } from "./routes/admin.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { workRoutes } from "./routes/works.js";
@@ -51,7 +53,8 @@ export function createApp(webDeps: WebDeps) {
     const signedIn = url.pathname.startsWith("/assets/") ? null : await readSignedIn(c, deps.db, deps.now());
     const viewer = signedIn?.account ?? null;
     c.set("page", {
-      prefs: readPrefsCookie(getCookie(c, PREFS_COOKIE)),
+      // A signed-in reader's preferences follow their account; a guest's are this browser's cookie.
+      prefs: signedIn ? readPrefsJson(signedIn.prefs) : readPrefsCookie(getCookie(c, PREFS_COOKIE)),
       assets: deps.assets,
       owner: isOwnerKey(deps.ownerKey, getCookie(c, OWNER_COOKIE)) || hasRole(viewer, "admin"),
       viewer,
@@ -92,7 +95,9 @@ export function createApp(webDeps: WebDeps) {
 
   app.route("/", workRoutes(deps));
   app.route("/", archiveRoutes(deps));
-  app.route("/", preferenceRoutes());
+  app.route("/", preferenceRoutes(deps));
+  app.route("/", accountRoutes(deps));
+  app.route("/", adminRoutes(deps));
 
   app.notFound((c) => c.html(<ErrorPage page={c.get("page")} title="Page not found" message="There is no page at this address." />, 404));
 

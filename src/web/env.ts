@@ -1,5 +1,6 @@
 /** What the web app runs on, and what each request carries through its middleware. */
 import type { SearchIndex } from "../search/search-index.js";
+import type { AccountLibrary } from "../services/accounts/account-library.js";
 import type { Mailer } from "../services/mail/mailer.js";
 import type { ArchiveSearch } from "../services/archive/archive-search.js";
 import type { SearchDeps } from "../services/search-works.js";
@@ -8,6 +9,8 @@ import type { PageContext } from "./page-context.js";
 
 export interface WebDeps {
   db: SearchDeps["db"];
+  /** The database engine: its write transactions, and the full-text entries a renamed pseud's works need. */
+  engine: AccountLibrary["engine"];
   searchIndex: SearchIndex;
   assets: Assets;
   /** The secret that makes a browser the archive's owner (it sees provenance); null: nobody is. */

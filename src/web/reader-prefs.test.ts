@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PREFS, MAX_MUTED_TAGS, parseTagList, readPrefsCookie, writePrefsCookie } from "./reader-prefs.js";
+import { DEFAULT_PREFS, MAX_MUTED_TAGS, parseTagList, readPrefsCookie, readPrefsJson, writePrefsCookie, writePrefsJson } from "./reader-prefs.js";
 
 describe("reader preferences in a cookie", () => {
   it("reads back what it wrote", () => {
@@ -26,5 +26,18 @@ describe("reader preferences in a cookie", () => {
   it("reads a muted-tags field one per line or comma-separated, without repeats", () => {
     expect(parseTagList("Angst\n fluff ,Fluff，Crack、\n\n")).toEqual(["Angst", "Fluff", "Crack"]);
     expect(parseTagList(Array.from({ length: 60 }, (_, i) => `t${i}`).join("\n"))).toHaveLength(MAX_MUTED_TAGS);
+  });
+});
+
+describe("reader preferences on an account", () => {
+  it("reads back what it wrote, whole work by default included", () => {
+    const prefs = { ...DEFAULT_PREFS, fontSize: "larger" as const, fullWork: true, mutedTags: ["Angst"] };
+    expect(readPrefsJson(writePrefsJson(prefs))).toEqual(prefs);
+  });
+
+  it("defaults what an older or damaged value lacks or gets wrong, field by field", () => {
+    expect(readPrefsJson("{}")).toEqual(DEFAULT_PREFS);
+    expect(readPrefsJson(JSON.stringify({ theme: "dark", fullWork: "yes" }))).toEqual({ ...DEFAULT_PREFS, theme: "dark" });
+    for (const json of ["", "not json", "[]", "null", "42"]) expect(readPrefsJson(json)).toEqual(DEFAULT_PREFS);
   });
 });

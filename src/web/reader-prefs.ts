@@ -1,7 +1,8 @@
 /**
- * A visitor's reading preferences, kept in a cookie until accounts exist: theme, type size, line width, whether
- * archive warnings and additional tags wait behind a "show" toggle, whether adult works skip the interstitial,
- * and tags muted everywhere. The cookie is read through a schema, so a forged or stale one falls back to defaults.
+ * A reader's preferences: theme, type size, line width, whether archive warnings and additional tags wait behind a
+ * "show" toggle, whether adult works skip the interstitial, whether a work opens whole, and tags muted everywhere.
+ * A guest's live in a cookie, a signed-in reader's on their account (JSON); both are read through one schema, so a
+ * forged or stale value falls back to the defaults field by field.
  */
 import { z } from "zod";
 
@@ -20,6 +21,8 @@ const prefsSchema = z.object({
   hideWarnings: z.boolean().catch(false),
   hideFreeforms: z.boolean().catch(false),
   showAdult: z.boolean().catch(false),
+  /** Open a work whole rather than at its first chapter. */
+  fullWork: z.boolean().catch(false),
   mutedTags: z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_MUTED_TAGS).catch([]),
 });
 
@@ -28,23 +31,39 @@ export type ReaderPrefs = z.infer<typeof prefsSchema>;
 export const PREFS_COOKIE = "quire_prefs";
 
 export const DEFAULT_PREFS: ReaderPrefs = Object.freeze({
-  theme: "system", fontSize: "medium", lineWidth: "medium", hideWarnings: false, hideFreeforms: false, showAdult: false, mutedTags: [],
+  theme: "system", fontSize: "medium", lineWidth: "medium", hideWarnings: false, hideFreeforms: false, showAdult: false, fullWork: false, mutedTags: [],
 });
+
+function parsePrefs(json: unknown): ReaderPrefs {
+  const parsed = prefsSchema.safeParse(typeof json === "object" && json !== null && !Array.isArray(json) ? { ...DEFAULT_PREFS, ...json } : DEFAULT_PREFS);
+  return parsed.success ? parsed.data : DEFAULT_PREFS;
+}
 
 /** The preferences in a cookie value; defaults for anything missing or malformed. */
 export function readPrefsCookie(value: string | undefined): ReaderPrefs {
   if (!value) return DEFAULT_PREFS;
   try {
-    const json: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    const parsed = prefsSchema.safeParse(typeof json === "object" && json !== null ? { ...DEFAULT_PREFS, ...json } : DEFAULT_PREFS);
-    return parsed.success ? parsed.data : DEFAULT_PREFS;
+    return parsePrefs(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
   } catch {
     return DEFAULT_PREFS;
   }
 }
 
 export function writePrefsCookie(prefs: ReaderPrefs): string {
-  return Buffer.from(JSON.stringify(prefs), "utf8").toString("base64url");
+  return Buffer.from(writePrefsJson(prefs), "utf8").toString("base64url");
+}
+
+/** The preferences an account keeps (users.prefs); defaults for anything missing or malformed. */
+export function readPrefsJson(json: string): ReaderPrefs {
+  try {
+    return parsePrefs(JSON.parse(json));
+  } catch {
+    return DEFAULT_PREFS;
+  }
+}
+
+export function writePrefsJson(prefs: ReaderPrefs): string {
+  return JSON.stringify(prefs);
 }
 
 /** The reader's muted tags as search exclusions, of any type. */

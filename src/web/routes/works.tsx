@@ -61,7 +61,12 @@ export function workRoutes(deps: RouteDeps) {
     return c.html(<WorkPage page={c.get("page")} work={work} chapters={chapters} entireWork={entireWork} />);
   };
 
-  app.get("/works/:id{[0-9]+}", (c) => readingPage(c, c.req.query("view_full_work") === "true" ? "entire-work" : "opening"));
+  // The reader's "entire work by default" holds unless the address asks for the opening (view_full_work=false).
+  const opensWhole = (c: Context<WebEnv>) => {
+    const asked = c.req.query("view_full_work");
+    return asked === "true" || (asked !== "false" && c.get("page").prefs.fullWork);
+  };
+  app.get("/works/:id{[0-9]+}", (c) => readingPage(c, opensWhole(c) ? "entire-work" : "opening"));
   app.get("/works/:id{[0-9]+}/chapters/:n{[0-9]+}", (c) => readingPage(c, { position: parseId(c.req.param("n"), "Chapter") }));
 
   // The chapter menu's form: without JavaScript a select cannot navigate, so it asks here and is sent on.

@@ -15,7 +15,7 @@ export function PreferencesPage(props: { page: PageContext; saved: boolean; prob
       <h1>Reading preferences</h1>
       {props.saved && <p class="notice" role="status">Your preferences were saved.</p>}
       {props.problems && <div class="errors" role="alert"><p>The preferences could not be saved:</p><ul>{props.problems.map((p) => <li>{p}</li>)}</ul></div>}
-      <p>Kept in a cookie in this browser.</p>
+      <p>{props.page.viewer ? "Kept on your account: every browser you sign in on follows them." : "Kept in a cookie in this browser. Sign in to keep them on your account."}</p>
       <form method="post" action="/preferences">
         <CsrfField page={props.page} />
         <fieldset>
@@ -34,6 +34,7 @@ export function PreferencesPage(props: { page: PageContext; saved: boolean; prob
             <label for="pref-width">Line width</label>
             <select id="pref-width" name="lineWidth">{Object.entries(WIDTH_LABELS).map(([v, l]) => <option value={v} selected={prefs.lineWidth === v}>{l}</option>)}</select>
           </div>
+          <div class="field check"><input type="checkbox" id="pref-full-work" name="fullWork" checked={prefs.fullWork} /> <label for="pref-full-work">Show the entire work by default, not one chapter at a time</label></div>
         </fieldset>
         <fieldset>
           <legend>Tags and content</legend>

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { RateLimitedError } from "../domain/errors.js";
+import { createRateLimiter } from "./rate-limit.js";
+
+describe("the rate limiter", () => {
+  const MINUTE = 60_000;
+
+  it("refuses the attempt after the last one the window allows, saying when to come back", () => {
+    const limiter = createRateLimiter({ max: 3, windowMs: 10 * MINUTE });
+    for (let i = 0; i < 3; i++) limiter.hit("a", i * MINUTE);
+    let refusal: unknown;
+    try {
+      limiter.hit("a", 4 * MINUTE);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(RateLimitedError);
+    // The first attempt leaves the window 6 minutes later.
+    expect((refusal as RateLimitedError).retryAfterSeconds).toBe(6 * 60);
+    expect(() => limiter.hit("b", 4 * MINUTE)).not.toThrow();
+    expect(() => limiter.hit("a", 10 * MINUTE)).not.toThrow();
+  });
+
+  it("checks without counting, so only the attempts hit count towards the limit", () => {
+    const limiter = createRateLimiter({ max: 2, windowMs: MINUTE });
+    for (let i = 0; i < 10; i++) limiter.check("a", i);
+    limiter.hit("a", 10);
+    limiter.check("a", 11);
+    limiter.hit("a", 12);
+    expect(() => limiter.check("a", 13)).toThrow(RateLimitedError);
+  });
+
+  it("forgets a key on reset", () => {
+    const limiter = createRateLimiter({ max: 1, windowMs: MINUTE });
+    limiter.hit("a", 0);
+    expect(() => limiter.check("a", 1)).toThrow(RateLimitedError);
+    limiter.reset("a");
+    expect(() => limiter.check("a", 2)).not.toThrow();
+  });
+});
