@@ -22,6 +22,7 @@ import { PREFS_COOKIE, readPrefsCookie } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { readSignedIn } from "./session.js";
 import { archiveRoutes } from "./routes/archive.js";
+import { communityRoutes } from "./routes/community.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { workRoutes } from "./routes/works.js";
 import { ErrorPage } from "./views/error-page.js";
@@ -93,6 +94,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", workRoutes(deps));
   app.route("/", archiveRoutes(deps));
   app.route("/", preferenceRoutes());
+  app.route("/", communityRoutes(deps));
 
   app.notFound((c) => c.html(<ErrorPage page={c.get("page")} title="Page not found" message="There is no page at this address." />, 404));
 

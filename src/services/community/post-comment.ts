@@ -4,10 +4,9 @@
  * work's creators hear of every new comment in their inbox, and a signed-in commenter of each reply to theirs.
  */
 import type { Kysely } from "kysely";
-import { findChapterId, findComment, findCommentSettings, findDefaultPseud, insertComment, recountWorkComments, type NewComment, type StoredComment } from "../../db/repositories/comments.js";
+import { findChapterId, findComment, findCommentSettings, findDefaultPseud, insertComment, recountWorkComments, type CommentPlace, type NewComment, type StoredComment } from "../../db/repositories/comments.js";
 import { insertInboxItems, type NewInboxItem } from "../../db/repositories/inbox.js";
 import { listMutedUserIds } from "../../db/repositories/users.js";
-import { findWorkTitle } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import { isCreator, type CommentStatus, type Viewer, type WorkAccess } from "../../domain/account.js";
 import { commentActions, commentAppearance, commentRefusal, replyPlacement } from "../../domain/comments.js";
@@ -31,9 +30,8 @@ export interface CommentInput {
   guest: GuestDetails;
 }
 
-export interface PostedComment {
+export interface PostedComment extends CommentPlace {
   id: number;
-  workId: number;
   /** Published, or pending the creators' approval. */
   status: CommentStatus;
 }
@@ -52,7 +50,9 @@ export async function postComment(deps: CommentDeps, workId: number, chapterPosi
   ]);
   if (!settings || chapterId === undefined) throw new NotFoundError(chapterPosition === null ? `Work ${workId}` : `Chapter ${chapterPosition} of work ${workId}`);
   refuseByPolicy(settings.policy, visitor.viewer);
-  return storeComment(deps, access, visitor, input, { workId, chapterId, reply: null, moderated: settings.moderated, parent: null });
+  return storeComment(deps, access, visitor, input, {
+    workId, chapterId, chapterPosition, workChapterCount: settings.chapterCount, workTitle: settings.title, reply: null, moderated: settings.moderated, parent: null,
+  });
 }
 
 /**
@@ -75,7 +75,7 @@ export async function replyToComment(deps: CommentDeps, commentId: number, visit
   if (!commentActions(parent, appearance, { viewer: visitor.viewer, isCreator: creator, refusal: null }).reply) {
     throw new ForbiddenError("This comment takes no replies until the work's creators approve it.");
   }
-  return storeComment(deps, access, visitor, input, { workId: parent.workId, chapterId: parent.chapterId, reply: replyPlacement(parent), moderated: settings.moderated, parent });
+  return storeComment(deps, access, visitor, input, { ...parent, reply: replyPlacement(parent), moderated: settings.moderated, parent });
 }
 
 function refuseByPolicy(policy: Parameters<typeof commentRefusal>[0], viewer: Viewer): void {
@@ -84,8 +84,8 @@ function refuseByPolicy(policy: Parameters<typeof commentRefusal>[0], viewer: Vi
   if (refusal === "sign-in") throw new SignInRequiredError("This work takes comments from signed-in users only. Sign in to comment.");
 }
 
-interface Placement {
-  workId: number;
+interface Placement extends CommentPlace {
+  workTitle: string;
   chapterId: number | null;
   reply: NewComment["reply"];
   moderated: boolean;
@@ -116,15 +116,16 @@ async function storeComment(deps: CommentDeps, access: WorkAccess, visitor: Visi
   const id = await db.transaction().execute(async (trx) => {
     const id = await insertComment(trx, { workId: place.workId, chapterId: place.chapterId, reply: place.reply, commenter, html, status, now: at });
     if (status === "published") await recountWorkComments(trx, place.workId);
-    await insertInboxItems(trx, await newCommentNotices(trx, access, viewer, { id, workId: place.workId, chapterId: place.chapterId, status, who }, place.parent), at);
+    await insertInboxItems(trx, await newCommentNotices(trx, access, viewer, { id, workId: place.workId, workTitle: place.workTitle, chapterId: place.chapterId, status, who }, place.parent), at);
     return id;
   });
-  return { id, workId: place.workId, status };
+  return { id, status, workId: place.workId, chapterPosition: place.chapterPosition, workChapterCount: place.workChapterCount };
 }
 
 interface NoticeComment {
   id: number;
   workId: number;
+  workTitle: string;
   chapterId: number | null;
   status: CommentStatus;
   who: string;
@@ -136,7 +137,7 @@ interface NoticeComment {
  * have not muted the replier.
  */
 async function newCommentNotices(db: Kysely<Database>, access: WorkAccess, viewer: Viewer, comment: NoticeComment, parent: StoredComment | null): Promise<NewInboxItem[]> {
-  const title = parent?.workTitle ?? (await findWorkTitle(db, comment.workId)) ?? "";
+  const title = comment.workTitle;
   const base = { workId: comment.workId, chapterId: comment.chapterId, commentId: comment.id };
   const creators = access.creatorUserIds.filter((id) => id !== viewer?.id);
   const waiting = comment.status === "pending" ? " It waits for your approval." : "";
