@@ -7,14 +7,18 @@ import type { CommentPolicy, CommentStatus } from "../../domain/account.js";
 import { storedSafeHtml, type SafeHtml } from "../../domain/safe-html.js";
 import type { Database } from "../schema.js";
 
-export interface StoredComment {
-  id: number;
+/** Where a comment is read: on a chapter's page, or with the whole work. */
+export interface CommentPlace {
   workId: number;
-  workTitle: string;
-  workChapterCount: number;
   /** Null: a comment on the work as a whole. */
-  chapterId: number | null;
   chapterPosition: number | null;
+  workChapterCount: number;
+}
+
+export interface StoredComment extends CommentPlace {
+  id: number;
+  workTitle: string;
+  chapterId: number | null;
   parentId: number | null;
   threadId: number;
   depth: number;
@@ -158,9 +162,10 @@ export interface CommentSettings {
   moderated: boolean;
 }
 
-export async function findCommentSettings(db: Kysely<Database>, workId: number): Promise<CommentSettings | undefined> {
-  const row = await db.selectFrom("works").select(["comment_policy", "moderate_comments"]).where("id", "=", workId).executeTakeFirst();
-  return row && { policy: row.comment_policy, moderated: row.moderate_comments === 1 };
+/** The work's comment settings, with its title and number of chapters. */
+export async function findCommentSettings(db: Kysely<Database>, workId: number): Promise<(CommentSettings & { title: string; chapterCount: number }) | undefined> {
+  const row = await db.selectFrom("works").select(["comment_policy", "moderate_comments", "title", "chapter_count"]).where("id", "=", workId).executeTakeFirst();
+  return row && { policy: row.comment_policy, moderated: row.moderate_comments === 1, title: row.title, chapterCount: row.chapter_count };
 }
 
 export async function updateCommentSettings(db: Kysely<Database>, workId: number, settings: CommentSettings): Promise<void> {
