@@ -94,7 +94,7 @@ function CommentActionsList(props: { page: PageContext; comment: StoredComment; 
     actions.edit && <li><a href={`/comments/${comment.id}/edit`}>Edit</a></li>,
     actions.approve && <li><PostButton page={page} action={`/comments/${comment.id}/approve`} back={back} label="Approve" /></li>,
     actions.freeze && <li><PostButton page={page} action={`/comments/${comment.id}/freeze`} back={back} label={comment.threadFrozen ? "Unfreeze thread" : "Freeze thread"} field={["frozen", comment.threadFrozen ? "0" : "1"]} /></li>,
-    actions.delete && <li><PostButton page={page} action={`/comments/${comment.id}/delete`} back={withFragment(page.here, "comments")} label="Delete" confirm="Delete this comment?" /></li>,
+    actions.delete && <li><PostButton page={page} action={`/comments/${comment.id}/delete`} back={withFragment(commentPlaceUrl(comment), "comments")} label="Delete" confirm="Delete this comment?" /></li>,
   ].filter((item) => item !== false);
   if (items.length === 0) return null;
   return <ul class="comment-actions" aria-label="Comment actions">{items}</ul>;
