@@ -223,6 +223,7 @@ export function CommentPermalinkPage(props: { page: PageContext; view: CommentPa
       {node ? (
         <>
           <p><a href={commentInPlaceUrl(comment)}>Read it in its place on the work's page</a></p>
+          <h2 class="visually-hidden">The comment and its replies</h2>
           <CommentList page={page} nodes={[node]} context={view.context} showChapter={false} />
         </>
       ) : (
@@ -241,6 +242,7 @@ export function ReplyPage(props: { page: PageContext; view: CommentPage; pseud: 
     <Layout page={page} title={`Reply to a comment on ${comment.workTitle}`}>
       <h1>Reply to a comment on <WorkLink comment={comment} /></h1>
       {/* The comment alone, without its own Reply link: this page is that link. */}
+      {node && <h2 class="visually-hidden">The comment</h2>}
       {node && <CommentList page={page} nodes={[{ ...node, replies: [] }]} context={{ ...view.context, refusal: "closed" }} showChapter={false} />}
       <h2>Your reply</h2>
       {canReply ? (

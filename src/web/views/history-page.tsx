@@ -17,7 +17,7 @@ export function HistoryPage(props: { page: PageContext; history: ReadingHistory;
       <h1>{heading}</h1>
       <nav aria-label="History"><ul class="work-navigation"><li><a href="/history" aria-current={later ? undefined : "page"}>History</a></li><li><a href="/later" aria-current={later ? "page" : undefined}>Marked for later</a></li></ul></nav>
       {!history.enabled && !later && <p class="notice">Your history is off: works you open are not recorded. You can turn it on in your <a href="/account">account settings</a>.</p>}
-      <p>{plural(history.total, "work")}.</p>
+      <h2>{plural(history.total, "work")}</h2>
       <ol class="works">
         {history.entries.map((entry) => (
           <Blurb work={entry.blurb} prefs={page.prefs}>
