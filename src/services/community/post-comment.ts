@@ -8,7 +8,7 @@ import { findChapterId, findComment, findCommentSettings, findDefaultPseud, inse
 import { insertInboxItems, type NewInboxItem } from "../../db/repositories/inbox.js";
 import { listMutedUserIds } from "../../db/repositories/users.js";
 import type { Database } from "../../db/schema.js";
-import { isCreator, type CommentStatus, type Viewer, type WorkAccess } from "../../domain/account.js";
+import { isCreator, type CommentPolicy, type CommentStatus, type Viewer, type WorkAccess } from "../../domain/account.js";
 import { commentActions, commentAppearance, commentRefusal, replyPlacement } from "../../domain/comments.js";
 import { ForbiddenError, NotFoundError, SignInRequiredError } from "../../domain/errors.js";
 import type { RateLimiter } from "../rate-limit.js";
@@ -78,7 +78,8 @@ export async function replyToComment(deps: CommentDeps, commentId: number, visit
   return storeComment(deps, access, visitor, input, { ...parent, reply: replyPlacement(parent), moderated: settings.moderated, parent });
 }
 
-function refuseByPolicy(policy: Parameters<typeof commentRefusal>[0], viewer: Viewer): void {
+/** @throws ForbiddenError when comments are closed; SignInRequiredError for a guest where only accounts may comment. */
+function refuseByPolicy(policy: CommentPolicy, viewer: Viewer): void {
   const refusal = commentRefusal(policy, viewer);
   if (refusal === "closed") throw new ForbiddenError("This work does not take comments.");
   if (refusal === "sign-in") throw new SignInRequiredError("This work takes comments from signed-in users only. Sign in to comment.");
