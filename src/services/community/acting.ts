@@ -5,10 +5,10 @@ import { isActive, type Account, type Viewer, type WorkAccess } from "../../doma
 import { ForbiddenError, SignInRequiredError } from "../../domain/errors.js";
 import { requireReadableWork } from "../archive/work-access.js";
 
-export const SUSPENDED_MESSAGE = "Your account is suspended: you can read, but not post, comment, bookmark or leave kudos.";
+const SUSPENDED_MESSAGE = "Your account is suspended: you can read, but not post, comment, bookmark or leave kudos.";
 
 /** A guest, or an account that is not suspended. @throws ForbiddenError for a suspended account. */
-export function refuseSuspended(viewer: Viewer): void {
+function refuseSuspended(viewer: Viewer): void {
   if (viewer !== null && !isActive(viewer)) throw new ForbiddenError(SUSPENDED_MESSAGE);
 }
 

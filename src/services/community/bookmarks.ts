@@ -21,8 +21,6 @@ import type { WorkBlurb } from "../../search/search-index.js";
 import { requireActiveAccount, requireWorkToActOn } from "./acting.js";
 import { userTextAsHtml } from "./comment-text.js";
 
-export type { ListedBookmark, StoredBookmark };
-
 export type BookmarkSubject = { kind: "work"; id: number } | { kind: "series"; id: number };
 
 export interface BookmarkForm {

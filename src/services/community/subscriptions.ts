@@ -11,7 +11,7 @@ import type { Audience, SubscriptionTarget, Viewer } from "../../domain/account.
 import { NotFoundError, SignInRequiredError } from "../../domain/errors.js";
 import { requireActiveAccount, requireWorkToActOn } from "./acting.js";
 
-export type { ListedSubscription, Subscription };
+export type { ListedSubscription };
 
 export interface SubscriptionDeps {
   db: Kysely<Database>;

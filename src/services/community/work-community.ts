@@ -16,8 +16,6 @@ import { NotFoundError } from "../../domain/errors.js";
 import { threadsFor, type CommentThreads } from "./read-comments.js";
 import { guestKey, visitorKey, type Visitor } from "./visitor.js";
 
-export type { CommentSettings, KudosList, Subscription };
-
 /** The most names the kudos line shows; the rest are counted. */
 const KUDOS_NAMES = 100;
 

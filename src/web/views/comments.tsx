@@ -26,7 +26,7 @@ export interface CommentFormValues {
   email: string;
 }
 
-export const EMPTY_COMMENT: CommentFormValues = { text: "", name: "", email: "" };
+const EMPTY_COMMENT: CommentFormValues = { text: "", name: "", email: "" };
 
 function Problems(props: { problems: Readonly<Record<string, string>> | null }) {
   if (!props.problems) return null;
