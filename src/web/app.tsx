@@ -24,6 +24,7 @@ import { readSignedIn } from "./session.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
 import { archiveRoutes } from "./routes/archive.js";
+import { communityRoutes } from "./routes/community.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { workRoutes } from "./routes/works.js";
 import { ErrorPage } from "./views/error-page.js";
@@ -98,6 +99,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", preferenceRoutes(deps));
   app.route("/", accountRoutes(deps));
   app.route("/", adminRoutes(deps));
+  app.route("/", communityRoutes(deps));
 
   app.notFound((c) => c.html(<ErrorPage page={c.get("page")} title="Page not found" message="There is no page at this address." />, 404));
 

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { z } from "zod";
 import { chromiumUnavailable, launchChromium } from "../../scripts/chromium.js";
@@ -385,6 +385,41 @@ describe.each([
     expect(await backgroundLuminance(page)).toBeGreaterThan(0.8);
     expect(await header.getByRole("button", { name: "Dark mode", exact: true }).count()).toBe(1);
     await audit();
+  });
+
+  test("comments on a work as a guest, and replies: in place with JavaScript, on the reply page without", async () => {
+    const { page, open, navigate, audit } = await openSession({ javaScript });
+    const how = javaScript ? "with" : "without";
+    const fillGuest = async (form: Locator, text: string) => {
+      await form.getByLabel("Your name").fill(`Moth, ${how} script`);
+      await form.getByLabel("Your e-mail address").fill("moth@example.test");
+      await form.getByLabel("Comment", { exact: true }).fill(text);
+    };
+    await open(`/works/${ids.orchard}`);
+    const first = `A guest's first comment, ${how} script.`;
+    await fillGuest(page.locator("#comments form.comment-form"), first);
+    await navigate(() => page.locator("#comments form.comment-form").getByRole("button", { name: "Comment" }).click());
+    expect(new URL(page.url()).pathname).toBe(`/works/${ids.orchard}`);
+    expect(await visibleCount(page, first)).toBe(1);
+    await audit();
+
+    const comment = page.locator("li.comment", { hasText: first });
+    const reply = `A reply to it, ${how} script.`;
+    if (javaScript) {
+      // The form opens under the comment, and the page stays where it is until the reply is sent.
+      await comment.getByRole("link", { name: "Reply" }).click();
+      expect(new URL(page.url()).pathname).toBe(`/works/${ids.orchard}`);
+      await audit();
+    } else {
+      await navigate(() => comment.getByRole("link", { name: "Reply" }).click());
+      expect(new URL(page.url()).pathname).toMatch(/^\/comments\/\d+\/reply$/u);
+      await audit();
+    }
+    const replyForm = javaScript ? comment.locator("form.comment-form") : page.locator("form.comment-form");
+    await fillGuest(replyForm, reply);
+    await navigate(() => replyForm.getByRole("button", { name: "Reply" }).click());
+    expect(new URL(page.url()).pathname).toBe(`/works/${ids.orchard}`);
+    expect(await page.locator("li.comment", { hasText: first }).locator("ol.replies").getByText(reply).isVisible()).toBe(true);
   });
 });
 

@@ -7,12 +7,15 @@ import { libraryOverview } from "../../services/archive/archive-search.js";
 import { readAuthorName, suggestFilterTags } from "../../services/archive/browse.js";
 import { readLibraryStats } from "../../services/archive/library-stats.js";
 import { readSeries } from "../../services/archive/read-series.js";
+import { readAuthorSubscribeState, readSubscribeState } from "../../services/community/subscriptions.js";
 import { describeTags } from "../../services/tags/describe-tags.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { mutedTagRefs } from "../reader-prefs.js";
 import { parseId } from "../request.js";
 import { tagNameFromSegment } from "../tag-url.js";
 import { FandomIndex, HomePage, SeriesPage, StatsPage, TagPage } from "../views/archive-pages.js";
+import { AuthorActions, SeriesActions } from "../views/community-actions.js";
+import { SubscribeButton } from "../views/subscribe-button.js";
 import { renderListing } from "./works.js";
 
 export function archiveRoutes(deps: RouteDeps) {
@@ -40,7 +43,8 @@ export function archiveRoutes(deps: RouteDeps) {
       const result = await deps.search({ ...emptyWorkSearch(), includeTags: [{ name: tag.name, type: tag.type }], excludeTags: mutedTagRefs(page.prefs), perPage: 1, audience: page.audience });
       return { ...tag, filteredWorks: result.total };
     }));
-    return c.html(<TagPage page={page} tags={counted} />);
+    const subscriptions = await Promise.all(counted.map(async (tag) => [tag.id, await readSubscribeState(deps.db, page.viewer, "tag", tag.id)] as const));
+    return c.html(<TagPage page={page} tags={counted} actions={new Map(subscriptions.map(([id, state]) => [id, <SubscribeButton page={page} state={state} />]))} />);
   });
 
   app.get("/tags/:name/works", (c) => {
@@ -50,11 +54,17 @@ export function archiveRoutes(deps: RouteDeps) {
 
   app.get("/users/:name", async (c) => {
     const name = await readAuthorName(deps.db, c.req.param("name"));
-    return renderListing(c, deps, { heading: `Works by ${name}`, authors: [name] });
+    const subscription = await readAuthorSubscribeState(deps.db, c.get("page").viewer, name);
+    return renderListing(c, deps, { heading: `Works by ${name}`, authors: [name], intro: <AuthorActions page={c.get("page")} name={name} subscription={subscription} /> });
   });
   app.get("/users/:name/works", (c) => c.redirect(`/users/${encodeURIComponent(c.req.param("name"))}`, 301));
 
-  app.get("/series/:id{[0-9]+}", async (c) => c.html(<SeriesPage page={c.get("page")} series={await readSeries(deps.db, parseId(c.req.param("id"), "Series"), c.get("page").audience)} />));
+  app.get("/series/:id{[0-9]+}", async (c) => {
+    const page = c.get("page");
+    const seriesId = parseId(c.req.param("id"), "Series");
+    const [series, subscription] = await Promise.all([readSeries(deps.db, seriesId, page.audience), readSubscribeState(deps.db, page.viewer, "series", seriesId)]);
+    return c.html(<SeriesPage page={page} series={series} actions={<SeriesActions page={page} seriesId={seriesId} subscription={subscription} />} />);
+  });
 
   app.get("/stats", async (c) => {
     const page = c.get("page");

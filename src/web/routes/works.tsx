@@ -6,12 +6,14 @@ import { isAdultRating, isRating } from "../../domain/rating.js";
 import { emptyFacets, type SearchResult } from "../../search/search-index.js";
 import type { TagRef } from "../../search/work-search.js";
 import { readChapters, readWorkPreface, readWorkProvenance, type ChapterChoice } from "../../services/archive/read-work.js";
+import { visitWork } from "../../services/community/work-community.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readListingRequest } from "../listing-request.js";
-import { parseId, setSiteCookie } from "../request.js";
+import { clientAddress, parseId, setSiteCookie } from "../request.js";
 import { Listing } from "../views/listing.js";
 import { ProvenancePage } from "../views/provenance-page.js";
 import { SearchForm, SearchPage } from "../views/search-form.js";
+import { WorkCommunitySection } from "../views/work-actions.js";
 import { AdultGate, ChapterIndex, WorkPage } from "../views/work-page.js";
 
 export const VIEW_ADULT_COOKIE = "view_adult";
@@ -57,8 +59,11 @@ export function workRoutes(deps: RouteDeps) {
     const gate = isAdultRating(rating) ? adultGate(c) : null;
     if (gate) return c.html(<AdultGate page={c.get("page")} work={work} proceedUrl={gate} />);
     const { chapters, entireWork } = await readChapters(deps.db, work, choice);
-    c.header("Last-Modified", new Date(work.changedAt).toUTCString());
-    return c.html(<WorkPage page={c.get("page")} work={work} chapters={chapters} entireWork={entireWork} />);
+    const page = c.get("page");
+    const community = await visitWork(deps, {
+      workId: work.id, access: work.access, viewer: page.viewer, audience: page.audience, address: clientAddress(c), chapterPosition: entireWork ? null : chapters[0]?.position ?? null,
+    });
+    return c.html(<WorkPage page={page} work={work} chapters={chapters} entireWork={entireWork} community={<WorkCommunitySection page={page} work={work} community={community} />} />);
   };
 
   // The reader's "entire work by default" holds unless the address asks for the opening (view_full_work=false).

@@ -1,5 +1,5 @@
 // Quire's progressive enhancement: every page works without this file; with it, the theme switches in place,
-// and tag fields suggest canonical tags as you type.
+// tag fields suggest canonical tags as you type, a comment's Reply opens a form in place, and deletions ask first.
 "use strict";
 
 function onReady(run) {
@@ -58,7 +58,50 @@ function enhanceAutocomplete() {
   }
 }
 
+// A Reply link leads to the reply form's own page; here a copy of the page's comment form opens under the comment
+// instead, posting to the same address. Its fields get ids of their own, so their labels still point at them.
+function enhanceCommentReplies() {
+  const template = document.querySelector("form[data-comment-form]");
+  if (!template) return;
+  let opened = 0;
+  for (const link of document.querySelectorAll("a[data-reply]")) {
+    link.addEventListener("click", (event) => {
+      const comment = link.closest("article");
+      if (!comment) return;
+      event.preventDefault();
+      const open = comment.querySelector(":scope > form.comment-form");
+      if (open) return open.querySelector("textarea")?.focus();
+      opened += 1;
+      const form = template.cloneNode(true);
+      form.removeAttribute("data-comment-form");
+      form.action = link.dataset.reply;
+      for (const field of form.querySelectorAll("[id]")) {
+        const id = `${field.id}-reply-${opened}`;
+        form.querySelector(`label[for="${field.id}"]`)?.setAttribute("for", id);
+        for (const described of form.querySelectorAll(`[aria-describedby="${field.id}"]`)) described.setAttribute("aria-describedby", id);
+        field.id = id;
+      }
+      const text = form.querySelector("textarea");
+      if (text) text.value = "";
+      form.querySelector("button[type=submit]").textContent = "Reply";
+      comment.append(form);
+      text?.focus();
+    });
+  }
+}
+
+// Forms that delete something (data-confirm) ask before they go.
+function enhanceConfirmations() {
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  }
+}
+
 onReady(() => {
   enhanceThemeToggle();
   enhanceAutocomplete();
+  enhanceCommentReplies();
+  enhanceConfirmations();
 });

@@ -1,4 +1,5 @@
 /** The archive's index pages: home, the fandom index, a tag, a series, the stats. */
+import type { Child } from "hono/jsx";
 import type { FacetCount, WorkBlurb } from "../../search/search-index.js";
 import type { LibraryStats } from "../../services/archive/library-stats.js";
 import type { SeriesReading } from "../../services/archive/read-series.js";
@@ -79,7 +80,8 @@ const STATUS_TEXT: Record<TagDescription["status"], string> = {
 };
 const TYPE_NAMES: Record<string, string> = { ArchiveWarning: "Archive Warning", Freeform: "Additional Tag" };
 
-export function TagPage(props: { page: PageContext; tags: readonly (TagDescription & { filteredWorks: number })[] }) {
+/** `actions`: what the reader may do about each tag (subscribe), by the tag's id. */
+export function TagPage(props: { page: PageContext; tags: readonly (TagDescription & { filteredWorks: number })[]; actions?: ReadonlyMap<number, Child> }) {
   const name = props.tags[0]?.name ?? "Tag";
   // Several types can share a name ("Angel", the character and the fandom): one heading, a section for each.
   const several = props.tags.length > 1;
@@ -92,6 +94,7 @@ export function TagPage(props: { page: PageContext; tags: readonly (TagDescripti
           <p>This {TYPE_NAMES[tag.type] ?? tag.type} tag is {STATUS_TEXT[tag.status]}
             {tag.synonymOf && <> of <a href={tagUrl(tag.synonymOf)}>{tag.synonymOf}</a></>}.</p>
           <p><a href={tagWorksUrl(tag.name)}>{plural(tag.filteredWorks, "work")} in {tag.synonymOf ?? tag.name}</a></p>
+          {props.actions?.get(tag.id)}
           <TagNames heading="Parent tags" names={tag.parents} level={several ? 3 : 2} />
           <TagNames heading="Meta tags" names={tag.metaTags} level={several ? 3 : 2} />
           <TagNames heading="Sub tags" names={tag.subTags} level={several ? 3 : 2} />
@@ -113,7 +116,8 @@ function TagNames(props: { heading: string; names: readonly string[]; level: 2 |
   );
 }
 
-export function SeriesPage(props: { page: PageContext; series: SeriesReading }) {
+/** `actions`: what the reader may do about the series (subscribe, bookmark). */
+export function SeriesPage(props: { page: PageContext; series: SeriesReading; actions?: Child }) {
   const { page, series } = props;
   return (
     <Layout page={page} title={series.name}>
@@ -124,6 +128,7 @@ export function SeriesPage(props: { page: PageContext; series: SeriesReading }) 
         <dt>Works:</dt><dd>{formatNumber(series.works.length)}</dd>
         <dt>Words:</dt><dd>{formatNumber(series.wordCount)}</dd>
       </dl>
+      {props.actions}
       <h2>Works in order</h2>
       <ol class="works">{series.works.map((w) => <Blurb work={w} prefs={page.prefs} />)}</ol>
     </Layout>

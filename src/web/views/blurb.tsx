@@ -1,5 +1,6 @@
 /** A work in a listing, as the Archive shows it: heading, fandoms, the four squares, tags in type order, summary,
  *  series and stats. */
+import type { Child } from "hono/jsx";
 import type { WorkBlurb } from "../../search/search-index.js";
 import type { ReaderPrefs } from "../reader-prefs.js";
 import { chapterCount, formatNumber, languageName } from "./format.js";
@@ -16,7 +17,8 @@ export function Byline(props: { authors: readonly string[] }) {
   );
 }
 
-export function Blurb(props: { work: WorkBlurb; prefs: ReaderPrefs }) {
+/** `children`: what a listing adds to the work's blurb (a bookmark's notes and tags, a history's dates). */
+export function Blurb(props: { work: WorkBlurb; prefs: ReaderPrefs; children?: Child }) {
   const { work, prefs } = props;
   const headingId = `work-${work.id}-title`;
   return (
@@ -68,6 +70,7 @@ export function Blurb(props: { work: WorkBlurb; prefs: ReaderPrefs }) {
           <div><dt>Words:</dt><dd>{formatNumber(work.wordCount)}</dd></div>
           <div><dt>Chapters:</dt><dd>{chapterCount(work.chapters, work.status)}</dd></div>
         </dl>
+        {props.children}
       </article>
     </li>
   );

@@ -55,7 +55,9 @@ export function WorkMeta(props: { work: WorkPreface; prefs: ReaderPrefs }) {
           {work.updated && work.updated !== work.published && <div><dt>{work.status === "complete" ? "Completed:" : "Updated:"}</dt><dd>{work.updated}</dd></div>}
           <div><dt>Words:</dt><dd>{formatNumber(work.wordCount)}</dd></div>
           <div><dt>Chapters:</dt><dd>{chapterCount(work.chapterCount, work.status)}</dd></div>
+          {work.comments > 0 && <div><dt>Comments:</dt><dd>{formatNumber(work.comments)}</dd></div>}
           {work.kudos > 0 && <div><dt>Kudos:</dt><dd>{formatNumber(work.kudos)}</dd></div>}
+          {work.bookmarks > 0 && <div><dt>Bookmarks:</dt><dd>{formatNumber(work.bookmarks)}</dd></div>}
           {work.hits > 0 && <div><dt>Hits:</dt><dd>{formatNumber(work.hits)}</dd></div>}
         </dl>
       </dd>

@@ -2,6 +2,7 @@
  * Reading a work: the tag block, the preface (title, byline, summary, notes), then one chapter with previous and
  * next, or the entire work; chapter notes and end notes around each chapter; the work's end notes after the last.
  */
+import type { Child } from "hono/jsx";
 import type { WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
 import type { PageContext } from "../page-context.js";
 import { Byline } from "./blurb.js";
@@ -20,7 +21,8 @@ export function chapterHeading(chapter: { position: number; title: string | null
   return chapter.title ? `Chapter ${chapter.position}: ${chapter.title}` : `Chapter ${chapter.position}`;
 }
 
-export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters: readonly WorkChapter[]; entireWork: boolean }) {
+/** `community`: kudos, bookmarks, subscriptions and comments, after the text (views/work-actions.tsx). */
+export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters: readonly WorkChapter[]; entireWork: boolean; community?: Child }) {
   const { page, work, chapters, entireWork } = props;
   const multiChapter = work.chapters.length > 1;
   const current = !entireWork && multiChapter ? chapters[0] : undefined;
@@ -54,6 +56,7 @@ export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters
         </section>
       )}
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="bottom" />
+      {props.community}
     </Layout>
   );
 }
