@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     } finally {
       await parser.close();
     }
-    const deps: WebDeps = { db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, trustProxy: false, now: () => new Date(),
+    const deps: WebDeps = { db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, trustProxy: false, now: () => new Date(),
       mailer: createMailer({ kind: "memory", outbox: [] }), siteSecret: "screenshots" };
     const { works } = await searchWorks(deps, { ...emptyWorkSearch(), includeTags: [{ name: "Explicit", type: "Rating" }], perPage: 100 });
     const work = works.find((w) => w.title === WORK_TITLE);

@@ -1,6 +1,7 @@
 /** What the web app runs on, and what each request carries through its middleware. */
 import type { SearchIndex } from "../search/search-index.js";
 import type { Mailer } from "../services/mail/mailer.js";
+import type { PostingDeps } from "../services/posting/deps.js";
 import type { ArchiveSearch } from "../services/archive/archive-search.js";
 import type { SearchDeps } from "../services/search-works.js";
 import type { Assets } from "./assets.js";
@@ -8,6 +9,8 @@ import type { PageContext } from "./page-context.js";
 
 export interface WebDeps {
   db: SearchDeps["db"];
+  /** The library's engine: posting keeps the full-text index with it. */
+  engine: PostingDeps["engine"];
   searchIndex: SearchIndex;
   assets: Assets;
   /** The secret that makes a browser the archive's owner (it sees provenance); null: nobody is. */

@@ -111,7 +111,7 @@ export async function storeWebWorks(quire: Quire): Promise<Record<WebWorkKey, nu
 /** The app's dependencies over the test library; mail lands in `outbox`, where a test can read it. */
 export function webDeps(quire: Quire, outbox: MailMessage[] = []): WebDeps {
   return {
-    db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false,
+    db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false,
     mailer: createMailer({ kind: "memory", outbox }), siteSecret: "test-site-secret",
   };
 }

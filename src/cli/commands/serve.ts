@@ -31,7 +31,7 @@ export async function runServe(args: readonly string[], io: Io): Promise<number>
   let server: RunningServer | undefined;
   try {
     const deps: WebDeps = {
-      db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: await ensureOwnerKey(quire.library.db), now: () => new Date(),
+      db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: await ensureOwnerKey(quire.library.db), now: () => new Date(),
       trustProxy: values["trust-proxy"], mailer: createMailer({ kind: "console", write: io.out }), siteSecret: await ensureSiteSecret(quire.library.db),
     };
     server = await listen(deps, port, values.host, askedPort === undefined);

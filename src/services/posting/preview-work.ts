@@ -17,7 +17,6 @@ import type { WorkForm } from "./work-form.js";
 export interface WorkPreview {
   preface: WorkPreface;
   chapters: WorkChapter[];
-  gifts: string[];
   visibility: WorkVisibility;
 }
 
@@ -51,12 +50,12 @@ async function preview(
   return {
     preface: {
       id: workId, title: work.title ?? "", authors, tags, summary: work.summary, notes: work.notes, endNotes: work.endNotes, language: work.language,
-      status: work.status, wordCount, chapterCount: chapters.length, published: today, updated: today, kudos: 0, hits: 0, comments: 0, bookmarks: 0,
+      status: work.status, wordCount, chapterCount: chapters.length, expectedChapters: form.complete ? null : form.expectedChapters, published: today, updated: today, kudos: 0, hits: 0, comments: 0, bookmarks: 0,
       series: await seriesPart(db, workId, input.series, form.seriesPart), changedAt: now.toISOString(),
       chapters: chapters.map((c) => ({ position: c.position, title: c.title })),
+      gifts: form.gifts,
     },
     chapters,
-    gifts: form.gifts,
     visibility: form.visibility,
   };
 }
