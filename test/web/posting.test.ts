@@ -83,7 +83,7 @@ describe.each(TEST_ENGINES)("posting on $name", (engine) => {
     it("posts a public work that is listed, searchable and filtered by its tags, as its creator's", async () => {
       const s = await session();
       const wren = await s.as("Wren");
-      const id = await post(wren);
+      const id = await post(wren, { commentPolicy: "registered", moderateComments: "on" });
 
       const page = await (await s.guest.get(`/works/${id}`)).text();
       expect(page).toContain("The Lamp Room");
@@ -99,6 +99,8 @@ describe.each(TEST_ENGINES)("posting on $name", (engine) => {
       expect(listedTitles(await (await s.guest.get("/works?fandom=Moonlit+Harbour+(TV)&freeform=Tea")).text())).toEqual(["The Lamp Room"]);
       expect(listedTitles(await (await s.guest.get("/users/Wren")).text())).toEqual(["The Lamp Room"]);
       expect(await (await wren.get(`/works/${id}`)).text()).toContain(`href="/works/${id}/edit"`);
+      const settings = await s.quire.library.db.selectFrom("works").select(["visibility", "comment_policy", "moderate_comments", "status"]).where("id", "=", id).executeTakeFirstOrThrow();
+      expect(settings).toEqual({ visibility: "public", comment_policy: "registered", moderate_comments: 1, status: "complete" });
     });
 
     it("keeps a synonym the author typed, and files the work under its canonical tag; a fandom typed in another case takes the archive's spelling", async () => {
@@ -342,6 +344,7 @@ describe.each(TEST_ENGINES)("posting on $name", (engine) => {
       expect(await (await s.guest.get(`/works/${id}/chapters/2`)).text()).toContain("<p>Oil last, <em>always</em> oil last, and a rag for the drips.</p>");
       expect(await (await wren.get(`/works/${id}/chapters/2/edit`)).text()).toContain("Oil last, *always* oil last");
 
+      expect(await (await wren.get(`/works/${id}/chapters/1/delete`)).text()).toContain("Are you sure? The chapter goes for good");
       expect((await wren.post(`/works/${id}/chapters/1/delete`)).status).toBe(303);
       const rows = await s.quire.library.db.selectFrom("chapters").select(["position", "title"]).where("work_id", "=", id).orderBy("position").execute();
       expect(rows).toEqual([{ position: 1, title: "Oil" }, { position: 2, title: "Screws" }]);
@@ -435,7 +438,11 @@ describe.each(TEST_ENGINES)("posting on $name", (engine) => {
       const seriesId = Number(/^\/series\/(\d+)\/edit/u.exec(made.headers.get("Location") ?? "")?.[1]);
       const first = await post(wren, { title: "Spring", series: String(seriesId) });
       const second = await post(wren, { title: "Summer", series: String(seriesId) });
-      expect(listedTitles(await (await s.guest.get(`/series/${seriesId}`)).text())).toEqual(["Spring", "Summer"]);
+      const seriesPage = await (await s.guest.get(`/series/${seriesId}`)).text();
+      expect(listedTitles(seriesPage)).toEqual(["Spring", "Summer"]);
+      expect(seriesPage).toContain("<p>A year at the lamp.</p>");
+      expect(seriesPage).not.toContain(`/series/${seriesId}/edit`);
+      expect(await (await wren.get(`/series/${seriesId}`)).text()).toContain(`<a href="/series/${seriesId}/edit">Edit the series</a>`);
       expect(await (await s.guest.get(`/works/${second}`)).text()).toContain(`Part 2 of <a href="/series/${seriesId}">Keeper&#39;s Log</a>`);
 
       const pim = await s.as("Pim");
@@ -496,6 +503,16 @@ describe.each(TEST_ENGINES)("posting on $name", (engine) => {
       expect(listedTitles(await (await s.guest.get("/works?fandom=Moonlit+Harbour+(TV)")).text())).toEqual(["Kettle Weather"]);
       expect((await wren.get(`/works/${id}/edit`)).status).toBe(200);
       expect(await s.quire.library.db.selectFrom("work_sources").select("id").execute()).toEqual([]);
+    });
+
+    it("takes a file up to the upload's limit, and no more; other forms keep the app's small limit", async () => {
+      const s = await session();
+      const wren = await s.as("Wren");
+      const upload = new FormData();
+      upload.set("file", new File([new Uint8Array(6 * 1024 * 1024).fill(0x61)], "huge.txt", { type: "text/plain" }));
+      expect((await wren.post("/works/new/upload", upload)).status).toBe(413);
+      expect((await wren.post("/preferences", { mutedTags: "x".repeat(100_000) })).status).toBe(413);
+      expect((await wren.post("/works/new", workFields({ "chapters[0][text]": "A long night. ".repeat(20_000) }))).status).toBe(303);
     });
 
     it("says why a file cannot be read, and offers the empty form", async () => {

@@ -44,7 +44,7 @@ function isTextFormat(value: string | null): value is TextFormat {
  * The chapter's form as its author left it: what they typed, in its format; a chapter read from a file offers its HTML.
  * @throws NotFoundError for a chapter the work does not have; as requireEditableWork.
  */
-export async function readChapterForm(db: Kysely<Database>, viewer: Viewer, workId: number, position: number): Promise<ChapterForm> {
+export async function loadChapterForm(db: Kysely<Database>, viewer: Viewer, workId: number, position: number): Promise<ChapterForm> {
   await requireEditableWork(db, workId, viewer);
   const chapter = await findChapterSource(db, workId, position);
   if (!chapter) throw new NotFoundError(`Chapter ${position} of work ${workId}`);

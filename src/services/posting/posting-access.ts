@@ -1,8 +1,7 @@
 /** Who may post, and who may change a work: the gates every posting page and action goes through first. */
 import type { Kysely } from "kysely";
-import { findWorkAccess } from "../../db/repositories/work-access.js";
 import type { Database } from "../../db/schema.js";
-import { canEditWork, canPostWorks, canReadWork, type Account, type Viewer, type WorkAccess } from "../../domain/account.js";
+import { canEditWork, canPostWorks, type Account, type Viewer, type WorkAccess } from "../../domain/account.js";
 import { ForbiddenError, SignInRequiredError } from "../../domain/errors.js";
 import { requireReadableWork } from "../archive/work-access.js";
 
@@ -29,10 +28,4 @@ export async function requireEditableWork(db: Kysely<Database>, workId: number, 
   const refusal = viewer.suspended ? "Your account is suspended: it cannot change works until the suspension ends." : "Only the work's creators may change it.";
   if (!canEditWork(viewer, access)) throw new ForbiddenError(refusal);
   return { access, editor: viewer };
-}
-
-/** Whether the viewer may change the work, for pages that offer the links. */
-export async function mayEditWork(db: Kysely<Database>, workId: number, viewer: Viewer): Promise<boolean> {
-  const access = await findWorkAccess(db, workId);
-  return access !== undefined && canReadWork(viewer, access) && canEditWork(viewer, access);
 }
