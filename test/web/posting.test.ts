@@ -488,7 +488,7 @@ describe.each(TEST_ENGINES)("posting on $name", (engine) => {
       expect(html).toContain('name="chapters[0][title]" value="The Kettle"');
       expect(html).toContain('name="chapters[1][title]" value="The Second Cup"');
       expect(html).toContain("The file names its author as “Sorrel Vane”");
-      expect(html).toContain("Language: detected from");
+      expect(html).toContain("Language, 90% sure: detected from");
 
       // Posted as the browser would send the form as it was filled in.
       const id = await submit(wren, { ...filledForm(html, "/works/new"), action: "post" });

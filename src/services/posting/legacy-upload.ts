@@ -89,11 +89,13 @@ function unsureNotes(work: ParsedWork): string[] {
   if (!work.provenance.rating && !work.inferred.some((v) => v.field === "rating")) notes.push("Rating: the file states none. Choose one.");
   if (!work.provenance.warnings || work.provenance.warnings.source === "default") notes.push("Archive warnings: the file states none. Choose them.");
   if (work.fandoms.length === 0) notes.push("Fandom: none found. Name at least one.");
+  // A field whose values were inferred one by one is noted value by value, below.
+  const inferredFields = new Set<string>(work.inferred.map((v) => v.field));
   for (const [field, provenance] of Object.entries(work.provenance) as [WorkField, NonNullable<ParsedWork["provenance"][WorkField]>][]) {
     const label = FIELD_LABELS[field];
-    if (!label || provenance.source === "default" || (provenance.confidence >= SURE && provenance.source !== "inferred")) continue;
+    if (!label || inferredFields.has(field) || provenance.source === "default" || (provenance.confidence >= SURE && provenance.source !== "inferred")) continue;
     const from = provenance.source === "inferred" ? provenance.evidence : `read from “${provenance.evidence}”`;
-    notes.push(`${label}: ${from}, ${percent(provenance.confidence)}.`);
+    notes.push(`${label}, ${percent(provenance.confidence)}: ${from}.`);
   }
   for (const value of work.inferred) {
     notes.push(`${FIELD_LABELS[value.field] ?? value.field} “${value.value}”: inferred from the story (${value.evidence}), ${percent(value.confidence)}.`);
