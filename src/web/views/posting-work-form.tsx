@@ -62,7 +62,7 @@ export function WorkFormPage(props: { page: PageContext; mode: WorkFormMode; for
   return (
     <Layout page={page} title={heading}>
       <h1>{heading}</h1>
-      <ProblemSummary problems={problems} what={form.visibility === "draft" ? "The draft was not saved." : "The work was not posted."} />
+      <ProblemSummary problems={problems} what={mode.kind === "edit" ? "The changes were not saved." : form.visibility === "draft" ? "The draft was not saved." : "The work was not posted."} />
       {preview && <WorkPreviewSection page={page} preview={preview} />}
       {mode.kind === "new" && <UploadForm page={page} upload={mode.upload} />}
       <form method="post" action={action} enctype="multipart/form-data" class="work-form">
@@ -123,7 +123,7 @@ function TagFields(props: { form: WorkForm; problems: FieldProblems }) {
   const { form, problems } = props;
   const hint = "Separate tags with commas.";
   return (
-    <fieldset>
+    <fieldset id="tags">
       <legend>Tags</legend>
       <div class="field">
         <label for="rating">Rating (required)</label>
