@@ -212,10 +212,24 @@ export async function listChapterOutline(db: Kysely<Database>, workId: number): 
   return rows.map((r) => ({ id: r.id, position: r.position, title: r.title, wordCount: r.word_count }));
 }
 
-/** The chapter as its author edits it: what they typed and its format, or its HTML for a chapter read from a file. */
-export async function findChapterSource(db: Kysely<Database>, workId: number, position: number) {
-  return db.selectFrom("chapters").select(["id", "position", "title", "summary", "notes", "end_notes", "html", "source", "source_format"])
+/** A chapter as its author edits it: what they typed and its format (null for a chapter read from a file), and its HTML. */
+export interface ChapterSource {
+  id: number;
+  title: string | null;
+  summary: string | null;
+  notes: string | null;
+  endNotes: string | null;
+  html: string;
+  source: string | null;
+  sourceFormat: string | null;
+}
+
+export async function findChapterSource(db: Kysely<Database>, workId: number, position: number): Promise<ChapterSource | undefined> {
+  const row = await db.selectFrom("chapters").select(["id", "title", "summary", "notes", "end_notes", "html", "source", "source_format"])
     .where("work_id", "=", workId).where("position", "=", position).executeTakeFirst();
+  return row && {
+    id: row.id, title: row.title, summary: row.summary, notes: row.notes, endNotes: row.end_notes, html: row.html, source: row.source, sourceFormat: row.source_format,
+  };
 }
 
 export async function listChapterTexts(db: Kysely<Database>, workId: number): Promise<string[]> {

@@ -48,9 +48,9 @@ export async function loadChapterForm(db: Kysely<Database>, viewer: Viewer, work
   await requireEditableWork(db, workId, viewer);
   const chapter = await findChapterSource(db, workId, position);
   if (!chapter) throw new NotFoundError(`Chapter ${position} of work ${workId}`);
-  const typed = chapter.source !== null && isTextFormat(chapter.source_format) ? { text: chapter.source, format: chapter.source_format } : null;
+  const typed = chapter.source !== null && isTextFormat(chapter.sourceFormat) ? { text: chapter.source, format: chapter.sourceFormat } : null;
   return {
-    title: chapter.title ?? "", summary: chapter.summary ?? "", notes: chapter.notes ?? "", endNotes: chapter.end_notes ?? "",
+    title: chapter.title ?? "", summary: chapter.summary ?? "", notes: chapter.notes ?? "", endNotes: chapter.endNotes ?? "",
     ...(typed ?? { text: chapter.html, format: "html" }),
   };
 }

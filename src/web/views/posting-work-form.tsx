@@ -7,8 +7,7 @@
  */
 import ISO6391 from "iso-639-1";
 import { CATEGORIES } from "../../domain/categories.js";
-import type { FieldProblems } from "../../domain/posting-limits.js";
-import { NOTES_MAX, SUMMARY_MAX, TITLE_MAX, USER_TAGS_MAX } from "../../domain/posting-limits.js";
+import { NOTES_MAX, SUMMARY_MAX, TITLE_MAX, USER_TAGS_MAX, type FieldProblems } from "../../domain/posting-limits.js";
 import { RATINGS } from "../../domain/rating.js";
 import { ARCHIVE_WARNINGS } from "../../domain/warnings.js";
 import type { WorkPreview } from "../../services/posting/preview-work.js";
