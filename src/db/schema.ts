@@ -57,6 +57,8 @@ export interface WorksTable {
   extra: string;
   created_at: string;
   updated_at: string;
+  /** The chapters the author expects a work in progress to have ("2/5"); null: not said. */
+  expected_chapters: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ChaptersTable {
@@ -73,6 +75,10 @@ export interface ChaptersTable {
   text: string;
   /** Sanitized HTML (SafeHtml). */
   html: string;
+  /** What the author typed on the web, before it became HTML; null for chapters read from files. */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The format `source` is in: "html", "markdown" or "text". */
+  source_format: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuthorsTable {
@@ -142,6 +148,8 @@ export interface SeriesTable {
   created_at: string;
   /** The user who made the series on the web; null for a series named in imported files. */
   user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  summary: ColumnType<string | null, string | null | undefined, string | null>;
+  notes: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SeriesWorksTable {

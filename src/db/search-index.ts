@@ -182,7 +182,7 @@ function tagCondition(engine: Engine, ref: TagRef, filterIds: readonly number[],
 export async function loadWorkBlurbs(db: Kysely<Database>, ids: readonly number[]): Promise<WorkBlurb[]> {
   if (ids.length === 0) return [];
   const [works, authors, tags, series] = await Promise.all([
-    db.selectFrom("works").select(["id", "title", "summary", "language", "word_count", "chapter_count", "status", "published", "revised"]).where("id", "in", ids).execute(),
+    db.selectFrom("works").select(["id", "title", "summary", "language", "word_count", "chapter_count", "expected_chapters", "status", "published", "revised"]).where("id", "in", ids).execute(),
     db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id").select(["wa.work_id", "a.name"]).where("wa.work_id", "in", ids).orderBy("wa.position").execute(),
     db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select(["wt.work_id", "t.type", "t.name"]).where("wt.work_id", "in", ids).orderBy("wt.position").execute(),
     db.selectFrom("series_works as sw").innerJoin("series as s", "s.id", "sw.series_id").select(["sw.work_id", "s.id", "s.name", "sw.position"]).where("sw.work_id", "in", ids).orderBy("s.name").execute(),
@@ -202,6 +202,7 @@ export async function loadWorkBlurbs(db: Kysely<Database>, ids: readonly number[
     language: w.language,
     wordCount: w.word_count,
     chapters: w.chapter_count,
+    expectedChapters: w.expected_chapters,
     status: w.status,
     published: w.published,
     updated: w.revised,

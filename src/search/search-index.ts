@@ -22,6 +22,8 @@ export interface WorkBlurb {
   language: string;
   wordCount: number;
   chapters: number;
+  /** The chapters a work in progress is expected to have; null: not said. */
+  expectedChapters: number | null;
   status: WorkStatus;
   /** `YYYY-MM-DD` */
   published: string | null;

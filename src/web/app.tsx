@@ -25,11 +25,13 @@ import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { communityRoutes } from "./routes/community.js";
+import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
+import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { workRoutes } from "./routes/works.js";
 import { ErrorPage } from "./views/error-page.js";
 
-/** The forms send a few fields; nothing the archive takes today comes near this. */
+/** The forms send a few fields; only posting's, which carry chapters and story files, take more (postingBodyLimit). */
 const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(webDeps: WebDeps) {
@@ -69,7 +71,16 @@ export function createApp(webDeps: WebDeps) {
       c.header("Vary", "Cookie");
     }
   });
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text("That request is too large.", 413) }));
+  const limits = new Map<number, ReturnType<typeof bodyLimit>>();
+  const limitTo = (maxSize: number) => {
+    const known = limits.get(maxSize);
+    if (known) return known;
+    const limit = bodyLimit({ maxSize, onError: (c) => c.text(`That request is too large: this page takes up to ${Math.round(maxSize / 1024)} KB.`, 413) });
+    limits.set(maxSize, limit);
+    return limit;
+  };
+  // Before the CSRF check, which reads the body.
+  app.use((c, next) => limitTo(postingBodyLimit(c.req.path) ?? MAX_BODY_BYTES)(c, next));
   app.use(csrf({ origin: (origin, c) => origin === siteOrigin(c) }));
   app.use(csrfTokens());
 
@@ -94,6 +105,8 @@ export function createApp(webDeps: WebDeps) {
     return c.redirect("/", 303);
   });
 
+  app.route("/", postingRoutes(deps));
+  app.route("/", seriesPostingRoutes(deps));
   app.route("/", workRoutes(deps));
   app.route("/", archiveRoutes(deps));
   app.route("/", preferenceRoutes(deps));

@@ -9,7 +9,7 @@ import type { PageContext } from "./page-context.js";
 
 export interface WebDeps {
   db: SearchDeps["db"];
-  /** The database engine: its write transactions, and the full-text entries a renamed pseud's works need. */
+  /** The database engine: its write transactions, and the full-text index that posting and renamed pseuds keep. */
   engine: AccountLibrary["engine"];
   searchIndex: SearchIndex;
   assets: Assets;

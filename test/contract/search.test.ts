@@ -253,7 +253,7 @@ describe.each(TEST_ENGINES)("search on $name", (engine) => {
         id: ids.crypt, title: "Crypt Keeping", authors: ["Aurelie Finch", "Bastian Oake"], rating: "Mature",
         warnings: ["Graphic Depictions Of Violence"], categories: ["M/M"], fandoms: ["Buffy the Vampire Slayer", "Angel: the Series"],
         relationships: ["Spuffy"], characters: ["Spike", "Wesley Wyndam-Pryce"], freeforms: ["Alternate Universe - Coffee Shops"],
-        summary: null, language: "en", wordCount: 24, chapters: 3, status: "in-progress", published: "2004-01-10", updated: "2005-02-01",
+        summary: null, language: "en", wordCount: 24, chapters: 3, expectedChapters: null, status: "in-progress", published: "2004-01-10", updated: "2005-02-01",
         series: [{ id: expect.any(Number), name: "Night Shift", part: 2 }],
       }]);
       const [series] = result.works[0]?.series ?? [];

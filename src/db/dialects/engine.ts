@@ -43,6 +43,8 @@ export interface Engine {
   createTextIndex(db: Kysely<unknown>): Promise<void>;
   /** Adds the work to the full-text index, replacing its old entry unless `isNew` says there is none. */
   indexWork(db: Kysely<Database>, document: SearchDocument, isNew: boolean): Promise<void>;
+  /** Takes a work being deleted out of the full-text index, so its id can be given to a new work. */
+  unindexWork(db: Kysely<Database>, workId: number): Promise<void>;
   /** The text query as a condition on works `w`, or null when it has no searchable word at all. */
   matchText(query: TextQuery): TextMatch | null;
   /**

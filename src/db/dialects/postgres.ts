@@ -58,6 +58,9 @@ export function createPostgresEngine(url: string): Engine {
       segments([document.about, ...document.chapters]).forEach((segment, index) => rows.push(sql`(${document.workId}, ${index + 1}, to_tsvector('simple', ${segment}))`));
       await sql`insert into work_text (work_id, part, document) values ${sql.join(rows)}`.execute(db);
     },
+    unindexWork: async (db, workId) => {
+      await sql`delete from work_text where work_id = ${workId}`.execute(db);
+    },
     matchText: (query) => matchText(query),
     writeTransaction: (db, fn) => runInTransaction(db, "begin", fn),
     checkIntegrity: async (db) => {

@@ -34,6 +34,10 @@ export function createSqliteEngine(path: string): Engine {
       await sql`insert into work_fts (rowid, title, authors, tags, about, body)
         values (${document.workId}, ${document.title}, ${document.authors}, ${document.tags}, ${document.about}, ${bodyOf(document)})`.execute(db);
     },
+    // A contentless table keeps no link to works: an entry left behind would turn up for the next work of that id.
+    unindexWork: async (db, workId) => {
+      await sql`delete from work_fts where rowid = ${workId}`.execute(db);
+    },
     matchText: (query) => matchText(query),
     writeTransaction: (db, fn) => runInTransaction(db, "begin immediate", fn),
     checkIntegrity: async (db) => {

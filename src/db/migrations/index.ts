@@ -6,6 +6,7 @@ import { vocabularyMigration } from "./0002-vocabulary.js";
 import { reviewMigration } from "./0003-review.js";
 import { changeStampMigration } from "./0004-change-stamp.js";
 import { accountsMigration } from "./0005-accounts.js";
+import { postingMigration } from "./0007-posting.js";
 import { communityMigration } from "./0008-community.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -15,6 +16,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0003-review": reviewMigration(engine),
     "0004-change-stamp": changeStampMigration(),
     "0005-accounts": accountsMigration(engine),
+    "0007-posting": postingMigration(),
     "0008-community": communityMigration(),
   };
 }

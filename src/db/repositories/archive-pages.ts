@@ -12,13 +12,17 @@ import type { Database } from "../schema.js";
 export interface SeriesSummary {
   id: number;
   name: string;
+  summary: string | null;
+  notes: string | null;
+  /** The user who made it on the web; null for a series named in imported files. */
+  userId: number | null;
   /** The works' ids by part, in order. */
   workIds: number[];
 }
 
 /** The series with the works in it the audience may see; undefined when there is no such series, or none of its works is visible. */
 export async function findSeries(db: Kysely<Database>, seriesId: number, audience: Audience): Promise<SeriesSummary | undefined> {
-  const series = await db.selectFrom("series").select(["id", "name"]).where("id", "=", seriesId).executeTakeFirst();
+  const series = await db.selectFrom("series").select(["id", "name", "summary", "notes", "user_id as userId"]).where("id", "=", seriesId).executeTakeFirst();
   if (!series) return undefined;
   const { rows: works } = await sql<{ work_id: number }>`
     select sw.work_id from series_works sw join works w on w.id = sw.work_id

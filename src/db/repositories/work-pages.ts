@@ -30,6 +30,8 @@ export interface WorkPreface {
   status: WorkStatus;
   wordCount: number;
   chapterCount: number;
+  /** The chapters a work in progress is expected to have; null: not said. */
+  expectedChapters: number | null;
   published: string | null;
   updated: string | null;
   kudos: number;
@@ -40,6 +42,8 @@ export interface WorkPreface {
   /** When the library last changed the work: an ISO timestamp. */
   changedAt: string;
   chapters: { position: number; title: string | null }[];
+  /** The names the work is a gift for. */
+  gifts: string[];
 }
 
 export interface WorkChapter {
@@ -60,11 +64,12 @@ export function emptyTagsByType(): Record<TagType, string[]> {
 export async function findWorkPreface(db: Kysely<Database>, workId: number): Promise<WorkPreface | undefined> {
   const work = await db.selectFrom("works").selectAll().where("id", "=", workId).executeTakeFirst();
   if (!work) return undefined;
-  const [authors, tags, chapters, series] = await Promise.all([
+  const [authors, tags, chapters, series, gifts] = await Promise.all([
     db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id").select("a.name").where("wa.work_id", "=", workId).orderBy("wa.position").execute(),
     db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select(["t.type", "t.name"]).where("wt.work_id", "=", workId).orderBy("wt.position").execute(),
     db.selectFrom("chapters").select(["position", "title"]).where("work_id", "=", workId).orderBy("position").execute(),
     db.selectFrom("series_works as sw").innerJoin("series as s", "s.id", "sw.series_id").select(["s.id", "s.name", "sw.position"]).where("sw.work_id", "=", workId).orderBy("s.name").execute(),
+    db.selectFrom("work_gifts").select("recipient").where("work_id", "=", workId).orderBy("id").execute(),
   ]);
   const byType = emptyTagsByType();
   for (const tag of tags) byType[tag.type].push(tag.name);
@@ -80,6 +85,7 @@ export async function findWorkPreface(db: Kysely<Database>, workId: number): Pro
     status: work.status,
     wordCount: work.word_count,
     chapterCount: work.chapter_count,
+    expectedChapters: work.expected_chapters,
     published: work.published,
     updated: work.revised,
     kudos: work.kudos,
@@ -89,6 +95,7 @@ export async function findWorkPreface(db: Kysely<Database>, workId: number): Pro
     series: await Promise.all(series.map(async (s) => ({ id: s.id, name: s.name, part: s.position, ...(await seriesNeighbours(db, s.id, s.position)) }))),
     changedAt: work.updated_at,
     chapters,
+    gifts: gifts.map((g) => g.recipient),
   };
 }
 

@@ -10,6 +10,10 @@ import type { WorkBlurb } from "../../search/search-index.js";
 export interface SeriesReading {
   id: number;
   name: string;
+  summary: string | null;
+  notes: string | null;
+  /** The user who made it on the web, who may edit it; null for a series named in imported files. */
+  userId: number | null;
   works: WorkBlurb[];
   wordCount: number;
   authors: string[];
@@ -24,6 +28,9 @@ export async function readSeries(db: Kysely<Database>, seriesId: number, audienc
   return {
     id: series.id,
     name: series.name,
+    summary: series.summary,
+    notes: series.notes,
+    userId: series.userId,
     works,
     wordCount: works.reduce((sum, w) => sum + w.wordCount, 0),
     authors: [...new Set(works.flatMap((w) => w.authors))],

@@ -99,9 +99,21 @@ function enhanceConfirmations() {
   }
 }
 
+// The work form's main button says what it will do: "Save draft" while Draft is chosen, else "Post".
+function enhancePostButton() {
+  const button = document.querySelector("button[data-draft-label]");
+  if (!button) return;
+  for (const radio of button.form.querySelectorAll("input[name=visibility]")) {
+    radio.addEventListener("change", () => {
+      button.textContent = radio.value === "draft" ? button.dataset.draftLabel : button.dataset.postLabel;
+    });
+  }
+}
+
 onReady(() => {
   enhanceThemeToggle();
   enhanceAutocomplete();
   enhanceCommentReplies();
   enhanceConfirmations();
+  enhancePostButton();
 });

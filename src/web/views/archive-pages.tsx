@@ -11,6 +11,7 @@ import { BarChart, ColumnChart } from "./charts.js";
 import { formatNumber, plural } from "./format.js";
 import { Layout } from "./layout.js";
 import { TagLink } from "./tag-links.js";
+import { TextBlocks } from "./text-blocks.js";
 
 const TOP_FANDOMS_ON_HOME = 15;
 const TOP_IN_CHARTS = 10;
@@ -122,12 +123,15 @@ export function SeriesPage(props: { page: PageContext; series: SeriesReading; ac
   return (
     <Layout page={page} title={series.name}>
       <h1>{series.name}</h1>
+      {page.viewer !== null && page.viewer.id === series.userId && <p><a href={`/series/${series.id}/edit`}>Edit the series</a></p>}
       <dl class="work-meta">
         <dt>Creators:</dt><dd><Byline authors={series.authors} /></dd>
         <dt>Fandoms:</dt><dd><ul>{series.fandoms.map((f) => <li><TagLink name={f} /></li>)}</ul></dd>
         <dt>Works:</dt><dd>{formatNumber(series.works.length)}</dd>
         <dt>Words:</dt><dd>{formatNumber(series.wordCount)}</dd>
       </dl>
+      {series.summary && <section aria-labelledby="series-summary-heading"><h2 id="series-summary-heading">Summary</h2><blockquote class="userstuff summary"><TextBlocks text={series.summary} /></blockquote></section>}
+      {series.notes && <section aria-labelledby="series-notes-heading"><h2 id="series-notes-heading">Notes</h2><div class="userstuff"><TextBlocks text={series.notes} /></div></section>}
       {props.actions}
       <h2>Works in order</h2>
       <ol class="works">{series.works.map((w) => <Blurb work={w} prefs={page.prefs} />)}</ol>

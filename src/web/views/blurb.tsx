@@ -68,7 +68,7 @@ export function Blurb(props: { work: WorkBlurb; prefs: ReaderPrefs; children?: C
         <dl class="stats">
           <div><dt>Language:</dt><dd>{languageName(work.language)}</dd></div>
           <div><dt>Words:</dt><dd>{formatNumber(work.wordCount)}</dd></div>
-          <div><dt>Chapters:</dt><dd>{chapterCount(work.chapters, work.status)}</dd></div>
+          <div><dt>Chapters:</dt><dd>{chapterCount(work.chapters, work.status, work.expectedChapters)}</dd></div>
         </dl>
         {props.children}
       </article>

@@ -17,9 +17,9 @@ export function languageName(code: string): string {
   }
 }
 
-/** The Archive's "3/3" for a complete work, "3/?" while it may go on. */
-export function chapterCount(chapters: number, status: WorkStatus): string {
-  return `${chapters}/${status === "complete" ? chapters : "?"}`;
+/** The Archive's "3/3" for a complete work, "3/?" while it may go on, "3/5" when five are expected. */
+export function chapterCount(chapters: number, status: WorkStatus, expected: number | null = null): string {
+  return `${chapters}/${status === "complete" ? chapters : (expected ?? "?")}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -54,7 +54,7 @@ export function WorkMeta(props: { work: WorkPreface; prefs: ReaderPrefs }) {
           {work.published && <div><dt>Published:</dt><dd>{work.published}</dd></div>}
           {work.updated && work.updated !== work.published && <div><dt>{work.status === "complete" ? "Completed:" : "Updated:"}</dt><dd>{work.updated}</dd></div>}
           <div><dt>Words:</dt><dd>{formatNumber(work.wordCount)}</dd></div>
-          <div><dt>Chapters:</dt><dd>{chapterCount(work.chapterCount, work.status)}</dd></div>
+          <div><dt>Chapters:</dt><dd>{chapterCount(work.chapterCount, work.status, work.expectedChapters)}</dd></div>
           {work.comments > 0 && <div><dt>Comments:</dt><dd>{formatNumber(work.comments)}</dd></div>}
           {work.kudos > 0 && <div><dt>Kudos:</dt><dd>{formatNumber(work.kudos)}</dd></div>}
           {work.bookmarks > 0 && <div><dt>Bookmarks:</dt><dd>{formatNumber(work.bookmarks)}</dd></div>}

@@ -3,10 +3,12 @@
  * next, or the entire work; chapter notes and end notes around each chapter; the work's end notes after the last.
  */
 import type { Child } from "hono/jsx";
+import type { WorkAccess } from "../../domain/account.js";
 import type { WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
 import type { PageContext } from "../page-context.js";
 import { Byline } from "./blurb.js";
 import { Layout } from "./layout.js";
+import { GiftLine, PostingNotes } from "./posting-work-notes.js";
 import { StoryHtml } from "./story-html.js";
 import { TextBlocks } from "./text-blocks.js";
 import { WorkMeta } from "./work-meta.js";
@@ -22,7 +24,7 @@ export function chapterHeading(chapter: { position: number; title: string | null
 }
 
 /** `community`: kudos, bookmarks, subscriptions and comments, after the text (views/work-actions.tsx). */
-export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters: readonly WorkChapter[]; entireWork: boolean; community?: Child }) {
+export function WorkPage(props: { page: PageContext; work: WorkPreface & { access: WorkAccess }; chapters: readonly WorkChapter[]; entireWork: boolean; community?: Child }) {
   const { page, work, chapters, entireWork } = props;
   const multiChapter = work.chapters.length > 1;
   const current = !entireWork && multiChapter ? chapters[0] : undefined;
@@ -30,10 +32,12 @@ export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters
   return (
     <Layout page={page} title={current ? `${chapterHeading(current)} - ${workPageTitle(work)}` : workPageTitle(work)}>
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="top" />
+      <PostingNotes page={page} workId={work.id} access={work.access} />
       <WorkMeta work={work} prefs={page.prefs} />
       <div class="preface" lang={work.language}>
         <h1 class="title">{work.title}</h1>
         <p class="byline">by <Byline authors={work.authors} /></p>
+        <GiftLine gifts={work.gifts} />
         {work.summary && (
           <section class="summary-section" aria-labelledby="summary-heading">
             <h2 id="summary-heading">Summary</h2>

@@ -1,0 +1,20 @@
+/**
+ * What posting runs on: the library (its engine keeps the full-text index), and mail for the announcements, whose
+ * links start with the site's origin as the poster's browser saw it.
+ */
+import type { Kysely } from "kysely";
+import type { Engine } from "../../db/dialects/engine.js";
+import type { Database } from "../../db/schema.js";
+import type { Mailer } from "../mail/mailer.js";
+
+export interface PostingDeps {
+  db: Kysely<Database>;
+  engine: Engine;
+  mailer: Mailer;
+  siteOrigin: string;
+}
+
+/** The story date (`YYYY-MM-DD`, UTC) of a moment. */
+export function storyDate(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
