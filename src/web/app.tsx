@@ -31,8 +31,12 @@ import { preferenceRoutes } from "./routes/preferences.js";
 import { workRoutes } from "./routes/works.js";
 import { ErrorPage } from "./views/error-page.js";
 
-/** The forms send a few fields; only posting's, which carry chapters and story files, take more (postingBodyLimit). */
-const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Enough for the longest field of the other forms as a browser encodes it: a 10,000-character comment in a
+ * non-Latin script is 30 KB of UTF-8 and three times that percent-encoded. Only posting's forms, which carry
+ * chapters and story files, take more (postingBodyLimit).
+ */
+const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(webDeps: WebDeps) {
   const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps) };

@@ -4,7 +4,7 @@
  * the rate limit, notices in the inbox, muted commenters, and comment text made safe.
  */
 import { describe, expect, it } from "vitest";
-import { MAX_COMMENT_DEPTH } from "../../src/domain/comments.js";
+import { MAX_COMMENT_DEPTH, MAX_COMMENT_LENGTH } from "../../src/domain/comments.js";
 import { COMMENTS_PER_MINUTE } from "../../src/web/routes/community.js";
 import { communityFixture, pageHtml, type CommunityFixture } from "../support/community.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
@@ -65,6 +65,17 @@ describe.each(TEST_ENGINES)("comments on $name", (engine) => {
     expect(fernHeard.map((n) => n.kind)).toEqual(["reply", "reply", "reply"]);
     expect(fernHeard[0]?.message).toBe("hal replied to your comment on “A Ladder in the Orchard”.");
     expect(await pageHtml(fernClient, "/inbox")).toContain(`href="/comments/${ids[1] ?? 0}"`);
+  });
+
+  it("takes the longest comment allowed in a non-Latin script, and says how long one too long is", async () => {
+    const f = await communityFixture(library());
+    const { client } = await f.reader("fern");
+    const work = `/works/${f.ids.orchard}`;
+    // 10,000 characters of three UTF-8 bytes each: about 90 KB once the form percent-encodes them.
+    await comment(client, `${work}/comments`, "梯".repeat(MAX_COMMENT_LENGTH));
+    const tooLong = await client.post(`${work}/comments`, { text: "梯".repeat(MAX_COMMENT_LENGTH + 1) });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain("A comment has at most 10,000 characters; this one has 10,001.");
   });
 
   it("shows a guest's name and keeps their e-mail address off every page, the creators' included", async () => {
