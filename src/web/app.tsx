@@ -22,7 +22,9 @@ import { PREFS_COOKIE, readPrefsCookie } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { readSignedIn } from "./session.js";
 import { archiveRoutes } from "./routes/archive.js";
+import { moderationRoutes } from "./routes/moderation.js";
 import { preferenceRoutes } from "./routes/preferences.js";
+import { sitemapRoutes } from "./routes/sitemap.js";
 import { workRoutes } from "./routes/works.js";
 import { ErrorPage } from "./views/error-page.js";
 
@@ -93,6 +95,8 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", workRoutes(deps));
   app.route("/", archiveRoutes(deps));
   app.route("/", preferenceRoutes());
+  app.route("/", moderationRoutes(deps));
+  app.route("/", sitemapRoutes(deps));
 
   app.notFound((c) => c.html(<ErrorPage page={c.get("page")} title="Page not found" message="There is no page at this address." />, 404));
 

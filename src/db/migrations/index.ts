@@ -6,6 +6,7 @@ import { vocabularyMigration } from "./0002-vocabulary.js";
 import { reviewMigration } from "./0003-review.js";
 import { changeStampMigration } from "./0004-change-stamp.js";
 import { accountsMigration } from "./0005-accounts.js";
+import { moderationMigration } from "./0009-moderation.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -14,5 +15,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0003-review": reviewMigration(engine),
     "0004-change-stamp": changeStampMigration(),
     "0005-accounts": accountsMigration(engine),
+    "0009-moderation": moderationMigration(),
   };
 }

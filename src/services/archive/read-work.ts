@@ -4,9 +4,13 @@ import { findWorkChapters, findWorkPreface, findWorkProvenance, type WorkChapter
 import type { Database } from "../../db/schema.js";
 import type { Viewer, WorkAccess } from "../../domain/account.js";
 import { NotFoundError } from "../../domain/errors.js";
+import { readHiddenReason } from "../moderation/work-moderation.js";
 import { requireReadableWork } from "./work-access.js";
 
 export type { WorkChapter, WorkPreface, WorkProvenance };
+
+/** A work the viewer may read: its preface, who may do what with it, and why a moderator hid it (if one did). */
+export type ReadableWork = WorkPreface & { access: WorkAccess; hiddenReason: string | null };
 
 /**
  * Which chapters: one by its 1-based position, the whole work, or its opening — the first chapter of a work in
@@ -33,11 +37,11 @@ export async function readChapters(db: Kysely<Database>, work: WorkPreface, choi
  * The work's preface and chapter outline alone (a chapter index, an interstitial), if the viewer may read it.
  * @throws NotFoundError, SignInRequiredError (see requireReadableWork)
  */
-export async function readWorkPreface(db: Kysely<Database>, workId: number, viewer: Viewer): Promise<WorkPreface & { access: WorkAccess }> {
+export async function readWorkPreface(db: Kysely<Database>, workId: number, viewer: Viewer): Promise<ReadableWork> {
   const access = await requireReadableWork(db, workId, viewer);
   const preface = await findWorkPreface(db, workId);
   if (!preface) throw new NotFoundError(`Work ${workId}`);
-  return { ...preface, access };
+  return { ...preface, access, hiddenReason: access.hiddenByModerator ? await readHiddenReason(db, workId) : null };
 }
 
 /** For the archive's owner, who sees every work. @throws NotFoundError when there is no such work. */

@@ -2,10 +2,11 @@
  * Reading a work: the tag block, the preface (title, byline, summary, notes), then one chapter with previous and
  * next, or the entire work; chapter notes and end notes around each chapter; the work's end notes after the last.
  */
-import type { WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
+import type { ReadableWork, WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
 import type { PageContext } from "../page-context.js";
 import { Byline } from "./blurb.js";
 import { Layout } from "./layout.js";
+import { HiddenWorkBanner, WorkReportActions } from "./moderation-work-notices.js";
 import { StoryHtml } from "./story-html.js";
 import { TextBlocks } from "./text-blocks.js";
 import { WorkMeta } from "./work-meta.js";
@@ -20,13 +21,14 @@ export function chapterHeading(chapter: { position: number; title: string | null
   return chapter.title ? `Chapter ${chapter.position}: ${chapter.title}` : `Chapter ${chapter.position}`;
 }
 
-export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters: readonly WorkChapter[]; entireWork: boolean }) {
+export function WorkPage(props: { page: PageContext; work: ReadableWork; chapters: readonly WorkChapter[]; entireWork: boolean }) {
   const { page, work, chapters, entireWork } = props;
   const multiChapter = work.chapters.length > 1;
   const current = !entireWork && multiChapter ? chapters[0] : undefined;
   const showsLast = entireWork || !multiChapter || current?.position === work.chapters.length;
   return (
     <Layout page={page} title={current ? `${chapterHeading(current)} - ${workPageTitle(work)}` : workPageTitle(work)}>
+      <HiddenWorkBanner work={work} />
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="top" />
       <WorkMeta work={work} prefs={page.prefs} />
       <div class="preface" lang={work.language}>
@@ -54,6 +56,7 @@ export function WorkPage(props: { page: PageContext; work: WorkPreface; chapters
         </section>
       )}
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="bottom" />
+      <WorkReportActions page={page} work={work} />
     </Layout>
   );
 }
