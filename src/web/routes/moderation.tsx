@@ -128,7 +128,8 @@ export function moderationRoutes(deps: RouteDeps) {
 
   app.post("/moderation/users/:id{[0-9]+}/suspend", async (c) => {
     const form = await readForm(c, suspendForm);
-    const days = form.indefinite === "on" ? null : Number(form.days.trim() || Number.NaN);
+    // An empty field is no number of days (Number("") would read it as 0).
+    const days = form.indefinite === "on" ? null : form.days.trim() === "" ? Number.NaN : Number(form.days);
     await suspendUser(deps.db, c.get("page").viewer, parseId(c.req.param("id"), "User"), days, form.reason, deps.now());
     return backTo(c, form.return);
   });
