@@ -2,7 +2,8 @@
 import type { Kysely } from "kysely";
 import { findWorkChapters, findWorkPreface, findWorkProvenance, type WorkChapter, type WorkPreface, type WorkProvenance } from "../../db/repositories/work-pages.js";
 import type { Database } from "../../db/schema.js";
-import type { Viewer, WorkAccess } from "../../domain/account.js";
+import type { Audience, Viewer, WorkAccess } from "../../domain/account.js";
+import { readAudience } from "../accounts/audience.js";
 import { NotFoundError } from "../../domain/errors.js";
 import { readHiddenReason } from "../moderation/work-moderation.js";
 import { requireReadableWork } from "./work-access.js";
@@ -39,14 +40,17 @@ export async function readChapters(db: Kysely<Database>, work: WorkPreface, choi
  */
 export async function readWorkPreface(db: Kysely<Database>, workId: number, viewer: Viewer): Promise<ReadableWork> {
   const access = await requireReadableWork(db, workId, viewer);
-  const preface = await findWorkPreface(db, workId);
+  const preface = await findWorkPreface(db, workId, await readAudience(db, viewer));
   if (!preface) throw new NotFoundError(`Work ${workId}`);
   return { ...preface, access, hiddenReason: access.hiddenByModerator ? await readHiddenReason(db, workId) : null };
 }
 
+/** The owner's provenance page names the work alone; its neighbours are read as any signed-in reader's. */
+const OWNER_AUDIENCE: Audience = { members: true, mutedUsers: [] };
+
 /** For the archive's owner, who sees every work. @throws NotFoundError when there is no such work. */
 export async function readWorkProvenance(db: Kysely<Database>, workId: number): Promise<WorkProvenance & { title: string }> {
-  const [provenance, preface] = await Promise.all([findWorkProvenance(db, workId), findWorkPreface(db, workId)]);
+  const [provenance, preface] = await Promise.all([findWorkProvenance(db, workId), findWorkPreface(db, workId, OWNER_AUDIENCE)]);
   if (!provenance || !preface) throw new NotFoundError(`Work ${workId}`);
   return { ...provenance, title: preface.title };
 }
