@@ -5,7 +5,8 @@
  * and counted for signed-in readers only; hidden works are open to their creators and the moderators (the work
  * page), and never listed.
  */
-import { beforeAll, afterAll, beforeEach, describe, expect, it } from "vitest";
+import { parseDocument } from "htmlparser2";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { makeAccount, signInAs, type TestAccount } from "../support/accounts.js";
@@ -175,6 +176,26 @@ describe.each(TEST_ENGINES)("what each reader sees on $name", (engine) => {
     expect(await suggest("Hidden Only")).toEqual([]);
     expect((await suggest("Members Only")).map((t) => t.name).sort()).toEqual(actor === "guest" ? [] : [POSTED.restricted.fandom, POSTED.restricted.tag].sort());
     expect((await suggest("Open Only")).map((t) => t.name)).toEqual([POSTED.open.tag]);
+  });
+
+  it("lists in the sitemap only the works, fandoms and series a guest may read, whoever asks", async () => {
+    const response = await clients.creator.get("/sitemap.xml");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/xml; charset=utf-8");
+    const xml = await response.text();
+    const document = parseDocument(xml, { xmlMode: true });
+    const urlset = document.children.find((n) => n.type === "tag");
+    expect(urlset && "name" in urlset ? [urlset.name, urlset.attribs.xmlns] : []).toEqual(["urlset", "http://www.sitemaps.org/schemas/sitemap/0.9"]);
+    const locs = [...xml.matchAll(/<url><loc>([^<]*)<\/loc>/gu)].map((m) => m[1]);
+    expect(locs.length).toBe(xml.split("<url>").length - 1);
+    const works = locs.filter((loc) => loc?.startsWith("http://localhost/works/"));
+    expect(works).toHaveLength(6);
+    expect(works).toContain(`http://localhost/works/${ids.open}`);
+    for (const key of ["draft", "restricted", "hidden"] as const) expect(works).not.toContain(`http://localhost/works/${ids[key]}`);
+    expect(locs).toContain(`http://localhost/series/${seriesId}`);
+    expect(locs).toContain("http://localhost/tags/Open%20Posting%20Fandom");
+    expect(locs).toContain("http://localhost/tags/Moonlit%20Harbour%20(TV)");
+    for (const key of ["draft", "restricted", "hidden"] as const) expect(xml).not.toContain(encodeURIComponent(POSTED[key].fandom));
   });
 
   it("never answers a member's request with a guest's cached listing, nor the other way round", async () => {
