@@ -5,6 +5,7 @@
  * and counted for signed-in readers only; hidden works are open to their creators and the moderators (the work
  * page), and never listed.
  */
+import { isTag } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
@@ -184,8 +185,8 @@ describe.each(TEST_ENGINES)("what each reader sees on $name", (engine) => {
     expect(response.headers.get("Content-Type")).toBe("application/xml; charset=utf-8");
     const xml = await response.text();
     const document = parseDocument(xml, { xmlMode: true });
-    const urlset = document.children.find((n) => n.type === "tag");
-    expect(urlset && "name" in urlset ? [urlset.name, urlset.attribs.xmlns] : []).toEqual(["urlset", "http://www.sitemaps.org/schemas/sitemap/0.9"]);
+    const urlset = document.children.find(isTag);
+    expect([urlset?.name, urlset?.attribs.xmlns]).toEqual(["urlset", "http://www.sitemaps.org/schemas/sitemap/0.9"]);
     const locs = [...xml.matchAll(/<url><loc>([^<]*)<\/loc>/gu)].map((m) => m[1]);
     expect(locs.length).toBe(xml.split("<url>").length - 1);
     const works = locs.filter((loc) => loc?.startsWith("http://localhost/works/"));
