@@ -9,6 +9,7 @@ import type { TagType } from "../domain/tags/tag-type.js";
 import type { ReviewDecision } from "../domain/review.js";
 import type { InferredValue, WorkStatus } from "../domain/work.js";
 import type { CommentPolicy, CommentStatus, Role, SubscriptionTarget, WorkVisibility } from "../domain/account.js";
+import type { ReportCategory } from "../domain/moderation.js";
 
 /** 0 or 1. */
 type Flag = number;
@@ -418,6 +419,9 @@ export interface ReportsTable {
   created_at: string;
   resolved_by: number | null;
   resolved_at: string | null;
+  category: ColumnType<ReportCategory, ReportCategory | undefined, ReportCategory>;
+  /** What the moderator who resolved it noted. */
+  resolution_note: string | null;
 }
 
 /** Every moderator action, kept even when the moderator, the user or the work is gone. */

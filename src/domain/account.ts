@@ -28,6 +28,8 @@ export interface Account {
   role: Role;
   /** Suspended accounts read, and do nothing else. */
   suspended: boolean;
+  /** While suspended, when the suspension ends (an ISO timestamp; domain/moderation.ts's far date: until lifted). */
+  suspendedUntil: string | null;
 }
 
 /** The account reading, or null for a guest. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Account } from "./account.js";
 import { buildCommentThreads, commentActions, commentRefusal, findCommentNode, MAX_COMMENT_DEPTH, replyPlacement, type CommentReader, type ThreadedComment } from "./comments.js";
 
-const reader: Account = { id: 7, login: "reader", role: "reader", suspended: false };
+const reader: Account = { id: 7, login: "reader", role: "reader", suspended: false, suspendedUntil: null };
 const guestReader: CommentReader = { viewerId: null, isCreator: false, mutedUsers: [] };
 
 function comment(id: number, parentId: number | null, extra: Partial<ThreadedComment> = {}): ThreadedComment {
@@ -73,7 +73,7 @@ describe("commentActions", () => {
 
   it("lets the commenter edit and delete, the creators delete, freeze and approve, and others only reply", () => {
     expect(commentActions(published, full, { viewer: reader, isCreator: false, refusal: null })).toEqual({ reply: true, edit: true, delete: true, approve: false, freeze: false });
-    const creator: Account = { id: 2, login: "creator", role: "author", suspended: false };
+    const creator: Account = { id: 2, login: "creator", role: "author", suspended: false, suspendedUntil: null };
     expect(commentActions(published, full, { viewer: creator, isCreator: true, refusal: null })).toEqual({ reply: true, edit: false, delete: true, approve: false, freeze: true });
     expect(commentActions({ ...published, status: "pending" }, { kind: "full", pending: true }, { viewer: creator, isCreator: true, refusal: null }).approve).toBe(true);
     expect(commentActions(published, full, { viewer: null, isCreator: false, refusal: null })).toEqual({ reply: true, edit: false, delete: false, approve: false, freeze: false });

@@ -27,7 +27,9 @@ import { archiveRoutes } from "./routes/archive.js";
 import { communityRoutes } from "./routes/community.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
+import { moderationRoutes } from "./routes/moderation.js";
 import { preferenceRoutes } from "./routes/preferences.js";
+import { sitemapRoutes } from "./routes/sitemap.js";
 import { workRoutes } from "./routes/works.js";
 import { ErrorPage } from "./views/error-page.js";
 
@@ -117,6 +119,8 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", accountRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", communityRoutes(deps));
+  app.route("/", moderationRoutes(deps));
+  app.route("/", sitemapRoutes(deps));
 
   app.notFound((c) => c.html(<ErrorPage page={c.get("page")} title="Page not found" message="There is no page at this address." />, 404));
 

@@ -62,7 +62,7 @@ describe.each(TEST_ENGINES)("what each audience sees on $name", (engine) => {
   });
 
   const member = (mutedUsers: number[] = []): Audience => ({ members: true, mutedUsers });
-  const account = (id: number, role: Role): Account => ({ id, login: `user${id}`, role, suspended: false });
+  const account = (id: number, role: Role): Account => ({ id, login: `user${id}`, role, suspended: false, suspendedUntil: null });
 
   async function seen(audience: Audience) {
     const result = await searchWorks({ db: quire.library.db, searchIndex: quire.searchIndex }, { ...emptyWorkSearch(), perPage: 50, audience });

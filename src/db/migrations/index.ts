@@ -8,6 +8,7 @@ import { changeStampMigration } from "./0004-change-stamp.js";
 import { accountsMigration } from "./0005-accounts.js";
 import { postingMigration } from "./0007-posting.js";
 import { communityMigration } from "./0008-community.js";
+import { moderationMigration } from "./0009-moderation.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -18,5 +19,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0005-accounts": accountsMigration(engine),
     "0007-posting": postingMigration(),
     "0008-community": communityMigration(),
+    "0009-moderation": moderationMigration(),
   };
 }

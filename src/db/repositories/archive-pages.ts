@@ -44,16 +44,20 @@ export interface TagSuggestion {
 /**
  * Tags a filter can name — canonical ones, and unwrangled ones, which filter as themselves; never synonyms —
  * whose name starts with the text or has a word that does ("buf" finds "Buffy Summers" and "Willow & Buffy"):
- * canonical first, then those starting with the text, then the shortest.
+ * canonical first, then those starting with the text, then the shortest. An unwrangled tag is suggested only
+ * when a work the audience may see carries it: a tag written on a draft, a hidden or a restricted work would
+ * otherwise tell of it to readers who cannot see the work.
  */
-export async function suggestTags(db: Kysely<Database>, text: string, type: TagType | null, limit: number): Promise<TagSuggestion[]> {
+export async function suggestTags(db: Kysely<Database>, text: string, type: TagType | null, limit: number, audience: Audience): Promise<TagSuggestion[]> {
   const key = nameKey(text).replace(/[\\%_]/gu, (c) => `\\${c}`);
   if (key.length === 0) return [];
   const startsWith = sql<SqlBool>`name_key like ${`${key}%`} escape '\\'`;
+  const seen = sql<SqlBool>`exists (select 1 from work_tags wt join works w on w.id = wt.work_id where wt.tag_id = tags.id and ${audienceCondition(audience)})`;
   let query = db
     .selectFrom("tags")
     .select(["name", "type"])
     .where("merger_id", "is", null)
+    .where((eb) => eb.or([eb("canonical", "=", 1), seen]))
     .where((eb) => eb.or([startsWith, sql<SqlBool>`name_key like ${`% ${key}%`} escape '\\'`, sql<SqlBool>`name_key like ${`%/${key}%`} escape '\\'`]));
   if (type) query = query.where("type", "=", type);
   return query.orderBy("canonical", "desc").orderBy(sql`case when ${startsWith} then 0 else 1 end`).orderBy(sql`length(name)`).orderBy("name").limit(limit).execute();

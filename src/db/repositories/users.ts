@@ -50,7 +50,8 @@ export function isEmailTaken(db: Kysely<Database>, emailKey: string): Promise<bo
 
 /** The row as a request's account: suspended while `suspended_until` lies ahead of `now`. */
 export function toAccount(row: Pick<UserRow, "id" | "login" | "role" | "suspended_until">, now: string): Account {
-  return { id: row.id, login: row.login, role: row.role, suspended: row.suspended_until !== null && row.suspended_until > now };
+  const suspended = row.suspended_until !== null && row.suspended_until > now;
+  return { id: row.id, login: row.login, role: row.role, suspended, suspendedUntil: suspended ? row.suspended_until : null };
 }
 
 /** The users this user muted: their works and comments are left out of what this user sees. */

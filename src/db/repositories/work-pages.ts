@@ -3,9 +3,11 @@
  * chapters, and the chapters' text, read separately so a chapter page never loads the rest of the work.
  */
 import type { Kysely } from "kysely";
+import type { Audience } from "../../domain/account.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import { storedSafeHtml, type SafeHtml } from "../../domain/safe-html.js";
 import type { FieldProvenance, InferredValue, WorkField, WorkStatus } from "../../domain/work.js";
+import { audienceCondition } from "../audience.js";
 import type { Database, WorkSourceRow } from "../schema.js";
 
 export interface WorkSeriesPart {
@@ -60,8 +62,11 @@ export function emptyTagsByType(): Record<TagType, string[]> {
   return { Rating: [], ArchiveWarning: [], Category: [], Fandom: [], Relationship: [], Character: [], Freeform: [] };
 }
 
-/** The work's preface and chapter outline, or undefined when there is no such work. */
-export async function findWorkPreface(db: Kysely<Database>, workId: number): Promise<WorkPreface | undefined> {
+/**
+ * The work's preface and chapter outline, or undefined when there is no such work. Its series neighbours are
+ * those the audience may see: a draft or hidden part before or after it goes unnamed.
+ */
+export async function findWorkPreface(db: Kysely<Database>, workId: number, audience: Audience): Promise<WorkPreface | undefined> {
   const work = await db.selectFrom("works").selectAll().where("id", "=", workId).executeTakeFirst();
   if (!work) return undefined;
   const [authors, tags, chapters, series, gifts] = await Promise.all([
@@ -92,15 +97,15 @@ export async function findWorkPreface(db: Kysely<Database>, workId: number): Pro
     hits: work.hits,
     comments: work.comments,
     bookmarks: work.bookmarks,
-    series: await Promise.all(series.map(async (s) => ({ id: s.id, name: s.name, part: s.position, ...(await seriesNeighbours(db, s.id, s.position)) }))),
+    series: await Promise.all(series.map(async (s) => ({ id: s.id, name: s.name, part: s.position, ...(await seriesNeighbours(db, s.id, s.position, audience)) }))),
     changedAt: work.updated_at,
     chapters,
     gifts: gifts.map((g) => g.recipient),
   };
 }
 
-/** The works just before and after a part: the nearest parts on either side, as "Part N" may skip a number. */
-async function seriesNeighbours(db: Kysely<Database>, seriesId: number, position: number): Promise<Pick<WorkSeriesPart, "previous" | "next">> {
+/** The works just before and after a part: the nearest parts on either side the audience sees, as "Part N" may skip a number. */
+async function seriesNeighbours(db: Kysely<Database>, seriesId: number, position: number, audience: Audience): Promise<Pick<WorkSeriesPart, "previous" | "next">> {
   const nearest = async (side: "<" | ">") => {
     const found = await db
       .selectFrom("series_works as sw")
@@ -108,6 +113,7 @@ async function seriesNeighbours(db: Kysely<Database>, seriesId: number, position
       .select(["w.id", "w.title"])
       .where("sw.series_id", "=", seriesId)
       .where("sw.position", side, position)
+      .where(audienceCondition(audience))
       .orderBy("sw.position", side === "<" ? "desc" : "asc")
       .orderBy("w.id")
       .limit(1)

@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import { hasRole, type Account, type Role, type Viewer } from "../../domain/account.js";
 import { ForbiddenError, NotFoundError, SignInRequiredError, ValidationError } from "../../domain/errors.js";
 import { nameKey } from "../../domain/sort-key.js";
-import { insertModerationLogEntry } from "../../db/repositories/moderation-log.js";
+import { insertLogEntry } from "../../db/repositories/moderation-log.js";
 import { countAdmins, findUserByLoginKey, listUsers, updateUserRole, type UserListRow } from "../../db/repositories/user-settings.js";
 import { findUserById } from "../../db/repositories/users.js";
 import type { Database } from "../../db/schema.js";
@@ -59,7 +59,7 @@ export async function changeRole(library: AccountLibrary, viewer: Viewer, userId
       throw new ValidationError({ role: "The archive needs an admin: make someone else an admin before this account stops being one." });
     }
     await updateUserRole(trx, userId, role);
-    await insertModerationLogEntry(trx, {
+    await insertLogEntry(trx, {
       at: now, moderatorId: admin.id, moderatorLogin: admin.login, action: "set-role", targetType: "user", targetId: userId, reason: `${user.role} → ${role}`,
     });
   });
@@ -75,7 +75,7 @@ export async function setRoleByLogin(library: AccountLibrary, login: string, rol
     if (!user) throw new NotFoundError(`The user "${login}"`);
     if (user.role !== role) {
       await updateUserRole(trx, user.id, role);
-      await insertModerationLogEntry(trx, {
+      await insertLogEntry(trx, {
         at: now, moderatorId: null, moderatorLogin: "(command line)", action: "set-role", targetType: "user", targetId: user.id, reason: `${user.role} → ${role}`,
       });
     }

@@ -73,7 +73,7 @@ export function archiveRoutes(deps: RouteDeps) {
 
   app.get("/autocomplete/tags", async (c) => {
     const type = c.req.query("type");
-    const suggestions = await suggestFilterTags(deps.db, c.req.query("term") ?? "", type && isTagType(type) ? type : null);
+    const suggestions = await suggestFilterTags(deps.db, c.req.query("term") ?? "", type && isTagType(type) ? type : null, c.get("page").audience);
     return c.json(suggestions);
   });
 

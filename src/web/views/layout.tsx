@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../page-context.js";
 import { CsrfField } from "./csrf-field.js";
+import { SuspensionBanner } from "./suspension-banner.js";
 
 export function Layout(props: { page: PageContext; title: string; children: Child }) {
   const { prefs, assets, here } = props.page;
@@ -51,6 +52,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
             </div>
           </header>
           <main id="main" tabindex={-1}>
+            <SuspensionBanner viewer={props.page.viewer} />
             {props.children}
           </main>
           <footer class="site-footer">

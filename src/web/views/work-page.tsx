@@ -3,11 +3,11 @@
  * next, or the entire work; chapter notes and end notes around each chapter; the work's end notes after the last.
  */
 import type { Child } from "hono/jsx";
-import type { WorkAccess } from "../../domain/account.js";
-import type { WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
+import type { ReadableWork, WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
 import type { PageContext } from "../page-context.js";
 import { Byline } from "./blurb.js";
 import { Layout } from "./layout.js";
+import { HiddenWorkBanner, WorkReportActions } from "./moderation-work-notices.js";
 import { GiftLine, PostingNotes } from "./posting-work-notes.js";
 import { StoryHtml } from "./story-html.js";
 import { TextBlocks } from "./text-blocks.js";
@@ -24,13 +24,14 @@ export function chapterHeading(chapter: { position: number; title: string | null
 }
 
 /** `community`: kudos, bookmarks, subscriptions and comments, after the text (views/work-actions.tsx). */
-export function WorkPage(props: { page: PageContext; work: WorkPreface & { access: WorkAccess }; chapters: readonly WorkChapter[]; entireWork: boolean; community?: Child }) {
+export function WorkPage(props: { page: PageContext; work: ReadableWork; chapters: readonly WorkChapter[]; entireWork: boolean; community?: Child }) {
   const { page, work, chapters, entireWork } = props;
   const multiChapter = work.chapters.length > 1;
   const current = !entireWork && multiChapter ? chapters[0] : undefined;
   const showsLast = entireWork || !multiChapter || current?.position === work.chapters.length;
   return (
     <Layout page={page} title={current ? `${chapterHeading(current)} - ${workPageTitle(work)}` : workPageTitle(work)}>
+      <HiddenWorkBanner work={work} />
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="top" />
       <PostingNotes page={page} workId={work.id} access={work.access} />
       <WorkMeta work={work} prefs={page.prefs} />
@@ -60,6 +61,7 @@ export function WorkPage(props: { page: PageContext; work: WorkPreface & { acces
         </section>
       )}
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="bottom" />
+      <WorkReportActions page={page} work={work} />
       {props.community}
     </Layout>
   );
