@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { z } from "zod";
@@ -420,6 +421,80 @@ describe.each([
     await navigate(() => replyForm.getByRole("button", { name: "Reply" }).click());
     expect(new URL(page.url()).pathname).toBe(`/works/${ids.orchard}`);
     expect(await page.locator("li.comment", { hasText: first }).locator("ol.replies").getByText(reply).isVisible()).toBe(true);
+  });
+});
+
+describe.each([
+  { javaScript: true, how: "with" },
+  { javaScript: false, how: "without" },
+])("two new members $how JavaScript", ({ javaScript, how }) => {
+  const signUp = async (session: Session, login: string) => {
+    await session.open("/signup");
+    await session.audit();
+    const form = session.page.locator("form[action='/signup']");
+    await form.getByLabel("User name").fill(login);
+    await form.getByLabel("E-mail address").fill(`${login.toLowerCase()}@example.test`);
+    await form.getByLabel("Password", { exact: true }).fill("a kettle on the quay");
+    await form.getByLabel("Password again").fill("a kettle on the quay");
+    await session.navigate(() => form.getByRole("button", { name: "Make my account" }).click());
+    expect(await session.page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: login }).isVisible()).toBe(true);
+  };
+
+  test("one signs up and posts a two-chapter work from a legacy file; the other gives kudos, comments, bookmarks and subscribes", async () => {
+    const author = await openSession({ javaScript });
+    const sorrel = `Sorrel_${how}`;
+    await signUp(author, sorrel);
+    await author.navigate(() => author.page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Post" }).click());
+    expect(new URL(author.page.url()).pathname).toBe("/works/new");
+    await author.audit();
+    await author.page.getByLabel("Story file", { exact: true }).setInputFiles(join(import.meta.dirname, "..", "fixtures", "posting", "kettle-weather.txt"));
+    await author.navigate(() => author.page.getByRole("button", { name: "Read the file" }).click());
+    // The importer filled the form: the header's fields, and each chapter with its title.
+    const page = author.page;
+    expect(await page.locator("input[name='title']").inputValue()).toBe("Kettle Weather");
+    expect(await page.locator("input[name='fandoms']").inputValue()).toBe("Moonlit Harbour (TV)");
+    expect(await page.locator("input[name='relationships']").inputValue()).toBe("Mara Quell/Ilse Brand");
+    expect(await page.locator("textarea[name$='[text]']").count()).toBe(2);
+    await author.audit();
+    await author.navigate(() => page.getByRole("button", { name: "Post" }).click());
+    const workPath = new URL(page.url()).pathname;
+    expect(workPath).toMatch(/^\/works\/\d+$/u);
+    expect(await page.getByRole("heading", { level: 1, name: "Kettle Weather" }).isVisible()).toBe(true);
+    expect(await page.locator(".work-meta").innerText()).toContain("2/2");
+    await author.audit();
+
+    const reader = await openSession({ javaScript });
+    const fern = `Fern_${how}`;
+    await signUp(reader, fern);
+    await reader.open(workPath);
+    await reader.navigate(() => reader.page.getByRole("button", { name: "Kudos ♥" }).click());
+    expect(await reader.page.locator("#kudos").innerText()).toContain(fern);
+    const comment = `Fern read both cups, ${how} script.`;
+    await reader.page.locator("#comments form.comment-form").getByLabel("Comment", { exact: true }).fill(comment);
+    await reader.navigate(() => reader.page.locator("#comments form.comment-form").getByRole("button", { name: "Comment" }).click());
+    expect(await visibleCount(reader.page, comment)).toBe(1);
+    await reader.navigate(() => reader.page.getByRole("button", { name: "Subscribe to this work" }).click());
+    expect(await reader.page.getByRole("button", { name: "Unsubscribe" }).first().isVisible()).toBe(true);
+    await reader.navigate(() => reader.page.getByRole("link", { name: "Bookmark", exact: true }).click());
+    await reader.audit();
+    await reader.page.getByLabel("Notes").fill("For a rainy weekend.");
+    await reader.page.getByLabel("Your tags").fill("comfort reads");
+    await reader.navigate(() => reader.page.getByRole("button", { name: "Create bookmark" }).click());
+    await reader.open("/bookmarks");
+    expect(await reader.page.getByText("For a rainy weekend.").isVisible()).toBe(true);
+    await reader.audit();
+
+    // The author hears of the comment in their inbox, and a new chapter reaches the subscriber's.
+    await author.open("/inbox");
+    expect(await author.page.locator("main").innerText()).toContain(fern);
+    await author.audit();
+    await author.open(`${workPath}/chapters/new`);
+    await author.page.locator("input[name='title']").fill("The Third Cup");
+    await author.page.locator("textarea[name='text']").fill("The storm cleared at dawn, and the kettle went on again anyway.");
+    await author.navigate(() => author.page.getByRole("button", { name: "Post chapter" }).click());
+    await reader.open("/inbox");
+    expect(await reader.page.locator("main").innerText()).toContain("“Kettle Weather” has a new chapter (chapter 3).");
+    await reader.audit();
   });
 });
 
