@@ -484,6 +484,12 @@ describe.each([
     expect(await reader.page.getByText("For a rainy weekend.").isVisible()).toBe(true);
     await reader.audit();
 
+    // The author finds the work among their own, from their account page.
+    await author.open("/account");
+    await author.navigate(() => author.page.getByRole("navigation", { name: "Yours" }).getByRole("link", { name: "Works" }).click());
+    expect(await author.page.locator("main").innerText()).toContain("Kettle Weather");
+    await author.audit();
+
     // The author hears of the comment in their inbox, and a new chapter reaches the subscriber's.
     await author.open("/inbox");
     expect(await author.page.locator("main").innerText()).toContain(fern);

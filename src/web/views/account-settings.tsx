@@ -49,6 +49,16 @@ export function AccountPage(props: { page: PageContext; settings: AccountSetting
       {settings.role === "admin" && (
         <p>Admin: <a href="/admin/users">users and roles</a> · <a href="/admin/invitations">sign-up and invitations</a></p>
       )}
+      <nav aria-labelledby="yours-heading">
+        <h2 id="yours-heading">Yours</h2>
+        <ul class="account-links">
+          <li><a href="/account/works">Works</a> (drafts too)</li>
+          <li><a href="/account/co-author-invitations">Co-author invitations</a></li>
+          <li><a href="/bookmarks">Bookmarks</a></li>
+          <li><a href="/subscriptions">Subscriptions</a></li>
+          <li><a href="/history">History</a> · <a href="/later">Marked for later</a></li>
+        </ul>
+      </nav>
 
       <section aria-labelledby="pseuds-heading">
         <h2 id="pseuds-heading">Pseuds</h2>
