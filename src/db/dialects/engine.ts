@@ -56,4 +56,6 @@ export interface Engine {
   checkIntegrity(db: Kysely<Database>): Promise<string[]>;
   /** Refreshes the planner's statistics after a bulk change. */
   optimize(db: Kysely<Database>): Promise<void>;
+  /** The error is the engine refusing a row that would break a unique index (two writers raced for one name). */
+  isUniqueViolation(error: unknown): boolean;
 }

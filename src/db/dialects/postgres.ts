@@ -70,6 +70,8 @@ export function createPostgresEngine(url: string): Engine {
     optimize: async (db) => {
       await sql`analyze`.execute(db);
     },
+    // 23505: unique_violation.
+    isUniqueViolation: (error) => error instanceof Error && "code" in error && error.code === "23505",
   };
 }
 

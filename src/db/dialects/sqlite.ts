@@ -60,6 +60,7 @@ export function createSqliteEngine(path: string): Engine {
     optimize: async (db) => {
       await sql`pragma optimize`.execute(db);
     },
+    isUniqueViolation: (error) => errorCode(error) === "SQLITE_CONSTRAINT_UNIQUE" || errorCode(error) === "SQLITE_CONSTRAINT_PRIMARYKEY",
   };
 }
 
@@ -128,4 +129,8 @@ function matchText(query: TextQuery): TextMatch | null {
     ? sql<number>`(select -${sql.raw(BM25)} from work_fts where work_fts match ${compiled.rankExpression} and rowid = w.id)`
     : null;
   return { where: compiled.where, rank };
+}
+
+function errorCode(error: unknown): unknown {
+  return error instanceof Error && "code" in error ? error.code : undefined;
 }

@@ -99,5 +99,11 @@ export async function signUp(library: AccountLibrary, limits: AccountLimits, for
     await updateReadingSettings(trx, userId, { prefsJson: form.prefsJson });
     if (invitationId !== undefined) await setInvitationUser(trx, invitationId, userId);
     return userId;
+  }).catch(async (error: unknown) => {
+    // PostgreSQL's writers do not queue as SQLite's do: one that took the name or address first since the check
+    // above wins, and this one hears which, as if it had been there all along.
+    if (!library.engine.isUniqueViolation(error)) throw error;
+    const problems = await identityProblems(db, user.login, user.email);
+    throw Object.keys(problems).length > 0 ? new ValidationError(problems) : error;
   });
 }
