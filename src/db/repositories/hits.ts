@@ -2,13 +2,18 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
 
-/** Counts the visit unless this visitor already counted today: one insert, and one update when it was new. @returns whether it counted. */
+/**
+ * Counts the visit unless this visitor already counted today: one insert, and one update when it was new, in one
+ * transaction, so the count never misses a visit recorded (or counts one that is not). @returns whether it counted.
+ */
 export async function recordHit(db: Kysely<Database>, workId: number, visitorKey: string, day: string): Promise<boolean> {
-  const inserted = await db.insertInto("work_hits").values({ work_id: workId, visitor_key: visitorKey, day })
-    .onConflict((oc) => oc.doNothing())
-    .returning("work_id")
-    .executeTakeFirst();
-  if (!inserted) return false;
-  await db.updateTable("works").set((eb) => ({ hits: eb("hits", "+", 1) })).where("id", "=", workId).execute();
-  return true;
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx.insertInto("work_hits").values({ work_id: workId, visitor_key: visitorKey, day })
+      .onConflict((oc) => oc.doNothing())
+      .returning("work_id")
+      .executeTakeFirst();
+    if (!inserted) return false;
+    await trx.updateTable("works").set((eb) => ({ hits: eb("hits", "+", 1) })).where("id", "=", workId).execute();
+    return true;
+  });
 }
