@@ -23,11 +23,18 @@ export interface TestAccount {
   login: string;
 }
 
+/**
+ * When test accounts are made, and so when their passwords were set: a fixed moment before the day the web tests
+ * sign in on (TODAY in web-library.ts), since a session started before its account's password was set signs no
+ * one in. The clock's time would do only until TODAY's noon came round on the machine running the tests.
+ */
+const ACCOUNTS_MADE_AT = "2026-11-01T00:00:00.000Z";
+
 export async function makeAccount(db: Kysely<Database>, login: string, role: Role = "author"): Promise<TestAccount> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const ids = await insertUser(db, {
     login, loginKey: nameKey(login), email: `${login.toLowerCase()}@example.test`, emailKey: `${login.toLowerCase()}@example.test`, passwordHash: await passwordHash, role,
-  }, new Date().toISOString());
+  }, ACCOUNTS_MADE_AT);
   return { ...ids, login };
 }
 
