@@ -18,10 +18,13 @@ export function requireSignedIn(viewer: Viewer, message?: string): Account {
   return viewer;
 }
 
-/** @throws SignInRequiredError for a guest, ForbiddenError for anyone but an admin. */
+/** @throws SignInRequiredError for a guest, ForbiddenError for anyone but an admin, and for a suspended admin. */
 export function requireAdmin(viewer: Viewer): Account {
   const account = requireSignedIn(viewer, "Sign in as an admin to see this.");
   if (!hasRole(account, "admin")) throw new ForbiddenError("Only the archive's admins may see this page.");
+  // An admin may suspend a moderator and then make them an admin, so a suspended admin can exist; like a
+  // suspended moderator (requireModerator), they lose the role's powers until the suspension ends.
+  if (account.suspended) throw new ForbiddenError("Your account is suspended: a suspended admin cannot act as one.");
   return account;
 }
 
