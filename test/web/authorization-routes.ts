@@ -633,7 +633,19 @@ export const ROUTE_CASES: readonly RouteCase[] = [
         .returning("id").executeTakeFirstOrThrow();
       return { id };
     },
-    expected: READER_OWN, watch: becomes((c) => c.db.selectFrom("subscriptions").select("id").where("id", "=", c.made.id).executeTakeFirst().then((r) => r?.id ?? null), () => null),
+    // A suspended account may still stop what it is sent: the suspended actor owns no such subscription here.
+    expected: outcomes("not-found", { anonymous: "sign-in", reader: "allowed" }), watch: becomes((c) => c.db.selectFrom("subscriptions").select("id").where("id", "=", c.made.id).executeTakeFirst().then((r) => r?.id ?? null), () => null),
+  },
+  {
+    // The suspended account's own subscription: it may stop what it is sent.
+    route: "/subscriptions/:id/delete", path: (c) => `/subscriptions/${c.made.id}/delete`, form: () => ({}),
+    prepare: async (c) => {
+      const { id } = await c.db.insertInto("subscriptions").values({ user_id: c.scene.accounts.suspended.userId, target_type: "work", target_id: c.scene.workId, mail: 1, created_at: "2026-11-20T00:00:00.000Z" })
+        .returning("id").executeTakeFirstOrThrow();
+      return { id };
+    },
+    expected: outcomes("not-found", { anonymous: "sign-in", suspended: "allowed" }),
+    watch: becomes((c) => c.db.selectFrom("subscriptions").select("id").where("id", "=", c.made.id).executeTakeFirst().then((r) => r?.id ?? null), () => null),
   },
   {
     route: "/inbox/read", path: () => "/inbox/read", form: () => ({ all: "1" }),

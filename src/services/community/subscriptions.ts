@@ -51,8 +51,10 @@ export async function subscribe({ db, now }: SubscriptionDeps, viewer: Viewer, a
 }
 
 /** @throws SignInRequiredError, ForbiddenError (suspended); NotFoundError when the viewer has no subscription of that id. */
+/** Suspended accounts may unsubscribe too: a suspension stops what they do, not what they are sent. */
 export async function unsubscribe({ db }: SubscriptionDeps, viewer: Viewer, subscriptionId: number): Promise<void> {
-  const account = requireActiveAccount(viewer, "Sign in to manage your subscriptions.");
+  if (viewer === null) throw new SignInRequiredError("Sign in to manage your subscriptions.");
+  const account = viewer;
   if (!(await deleteSubscription(db, account.id, subscriptionId))) throw new NotFoundError(`Subscription ${subscriptionId}`);
 }
 
