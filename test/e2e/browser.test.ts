@@ -136,7 +136,13 @@ async function openSession(options: { javaScript: boolean; viewport?: { width: n
   context.on("request", (request) => {
     if (new URL(request.url()).origin !== origin) trouble.offOrigin.push(request.url());
   });
-  context.on("requestfailed", (request) => trouble.failed.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`));
+  context.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "failed";
+    // The browser's own cancellation when a page is left before it finished loading (its favicon, say): no answer
+    // was refused or broken. Every other failure counts.
+    if (reason === "net::ERR_ABORTED") return;
+    trouble.failed.push(`${request.url()}: ${reason}`);
+  });
   context.on("response", (response) => {
     if (response.status() >= 400) trouble.failed.push(`${response.url()}: HTTP ${response.status()}`);
   });
