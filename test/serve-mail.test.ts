@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "./support/run-cli.js";
+import { runCli, startServeBin } from "./support/run-cli.js";
 import { sqliteLibraryPath } from "./support/databases.js";
 
 const BIN = join(import.meta.dirname, "..", "bin", "quire.js");
@@ -17,27 +17,11 @@ afterEach(() => {
   delete process.env.QUIRE_PASSWORD;
 });
 
-/** Starts the server and resolves with its address and the lines it printed by then. */
-async function serve(args: readonly string[]) {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  child.stdout.setEncoding("utf8");
-  const address = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (d: string) => {
-      stdout += d;
-      const found = stdout.match(/serving the archive at (http:\/\/127\.0\.0\.1:\d+\/)/u)?.[1];
-      if (found && stdout.includes("Ctrl-C")) resolve(found);
-    });
-    child.once("exit", () => reject(new Error(`quire serve exited early: ${stdout}`)));
-  });
-  return { child, address, printed: () => stdout };
-}
-
 describe("quire serve --mail", () => {
   it("writes a reset link with the server's own address into the mail folder", async () => {
     const db = `sqlite:${await sqliteLibraryPath()}`;
     const mailDir = await mkdtemp(join(tmpdir(), "quire-mail-"));
-    const server = await serve(["--db", db, "--mail", mailDir]);
+    const server = await startServeBin(["--db", db, "--mail", mailDir]);
     try {
       expect(server.printed()).toContain(`Mail (password resets, invitations, notifications) is written as .eml files to ${mailDir}.`);
       expect(server.printed()).toContain("No admin account yet: make one with `quire users add");

@@ -1,5 +1,5 @@
 /** Runs the CLI in process with captured output, or the real `bin/quire.js` in a child process. */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
 
@@ -29,4 +29,28 @@ export function runBin(args: readonly string[], timeoutMs = 60_000): Promise<Cli
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
   });
+}
+
+export interface ServingBin {
+  child: ChildProcess;
+  /** The address it printed, with a trailing slash. */
+  address: string;
+  /** What it has printed so far. */
+  printed(): string;
+}
+
+/** `quire serve --port 0 …` from the real binary, once it has printed its address and how to stop it. */
+export async function startServeBin(args: readonly string[]): Promise<ServingBin> {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  child.stdout.setEncoding("utf8");
+  const address = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (d: string) => {
+      stdout += d;
+      const found = stdout.match(/serving the archive at (http:\/\/127\.0\.0\.1:\d+\/)/u)?.[1];
+      if (found && stdout.includes("Ctrl-C")) resolve(found);
+    });
+    child.once("exit", () => reject(new Error(`quire serve exited early: ${stdout}`)));
+  });
+  return { child, address, printed: () => stdout };
 }
