@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import type { CommentStatus, Role } from "../../domain/account.js";
 import type { Database } from "../schema.js";
+import { touchWork } from "./works.js";
 
 export interface ModeratedUser {
   id: number;
@@ -41,7 +42,8 @@ export async function findWorkTitles(db: Kysely<Database>, workIds: readonly num
  * home page, listings) are searched again without it.
  */
 export async function setWorkHidden(db: Kysely<Database>, workId: number, hidden: boolean, now: string): Promise<void> {
-  await db.updateTable("works").set({ hidden_by_moderator: hidden ? 1 : 0, updated_at: now }).where("id", "=", workId).execute();
+  await db.updateTable("works").set({ hidden_by_moderator: hidden ? 1 : 0 }).where("id", "=", workId).execute();
+  await touchWork(db, workId, now);
 }
 
 export interface ModeratedComment {

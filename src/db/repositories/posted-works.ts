@@ -35,17 +35,6 @@ export async function setWorkDates(db: Kysely<Database>, workId: number, dates: 
   await db.updateTable("works").set(dates).where("id", "=", workId).execute();
 }
 
-/**
- * Marks the work changed, for the library's change stamp (repositories/library-stamp.ts), which reads the latest
- * change time: the time written is `now`, or just after the latest change already stored when that is not
- * earlier (two changes in one millisecond, a clock set back), so that every change moves the stamp.
- */
-export async function markWorkChanged(db: Kysely<Database>, workId: number, now: string): Promise<void> {
-  const { latest } = await db.selectFrom("works").select((eb) => eb.fn.max("updated_at").as("latest")).executeTakeFirstOrThrow();
-  const stamp = latest !== null && latest >= now ? new Date(Date.parse(latest) + 1).toISOString() : now;
-  await db.updateTable("works").set({ updated_at: stamp }).where("id", "=", workId).execute();
-}
-
 export interface WorkDetails {
   title: string;
   summary: string | null;

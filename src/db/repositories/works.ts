@@ -48,9 +48,16 @@ export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: 
   await writeWorkParts(db, engine, workId, reviewed, now, false);
 }
 
-/** Marks the work changed now (its tags changed outside an import, say), for the library's change stamp. */
+/**
+ * Marks the work changed (its tags corrected, its text edited, hidden by a moderator…), for the library's change
+ * stamp (repositories/library-stamp.ts), which reads the latest change time: the time written is `now`, or just
+ * after the latest change already stored when that is not earlier (two changes in one millisecond, a clock set
+ * back), so that every change moves the stamp. The latest time is one lookup in works_by_updated_at.
+ */
 export async function touchWork(db: Kysely<Database>, workId: number, now: string): Promise<void> {
-  await db.updateTable("works").set({ updated_at: now }).where("id", "=", workId).execute();
+  const { latest } = await db.selectFrom("works").select((eb) => eb.fn.max("updated_at").as("latest")).executeTakeFirstOrThrow();
+  const stamp = latest !== null && latest >= now ? new Date(Date.parse(latest) + 1).toISOString() : now;
+  await db.updateTable("works").set({ updated_at: stamp }).where("id", "=", workId).execute();
 }
 
 /** Rebuilds the work's full-text entry from its stored rows, after its tags changed outside an import. */

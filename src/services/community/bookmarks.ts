@@ -3,6 +3,7 @@
  * own tags, private (only they see it) or public, and marked as a recommendation or not; and the listings of a
  * reader's bookmarks, which show only bookmarks of works the viewer may see.
  */
+import { requireSignedIn } from "../accounts/roles.js";
 import type { Kysely } from "kysely";
 import { findSeries } from "../../db/repositories/archive-pages.js";
 import {
@@ -14,9 +15,9 @@ import { resolveFilterTags } from "../../db/repositories/tags.js";
 import { findWorkTitle } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import { loadWorkBlurbs } from "../../db/search-index.js";
-import type { Account, Audience, Viewer } from "../../domain/account.js";
+import type { Audience, Viewer } from "../../domain/account.js";
 import { MAX_BOOKMARK_NOTES_LENGTH, MAX_BOOKMARK_TAG_LENGTH, MAX_BOOKMARK_TAGS, parseBookmarkTags } from "../../domain/bookmarks.js";
-import { NotFoundError, SignInRequiredError, ValidationError } from "../../domain/errors.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import type { WorkBlurb } from "../../search/search-index.js";
 import { requireActiveAccount, requireWorkToActOn } from "./acting.js";
 import { userTextAsHtml } from "./comment-text.js";
@@ -41,11 +42,6 @@ function subjectOf(bookmark: StoredBookmark): BookmarkSubject {
   if (bookmark.workId !== null) return { kind: "work", id: bookmark.workId };
   if (bookmark.seriesId !== null) return { kind: "series", id: bookmark.seriesId };
   throw new Error(`bookmark ${bookmark.id} is of neither a work nor a series`);
-}
-
-function requireSignedIn(viewer: Viewer): Account {
-  if (viewer === null) throw new SignInRequiredError("Sign in to see your bookmarks.");
-  return viewer;
 }
 
 function targetOf(subject: BookmarkSubject): BookmarkTarget {
@@ -152,7 +148,7 @@ export async function listBookmarksOf(db: Kysely<Database>, owner: { kind: "own"
   let userId: number | null;
   let listed: BookmarkListing["owner"];
   if (owner.kind === "own") {
-    userId = requireSignedIn(viewer).id;
+    userId = requireSignedIn(viewer, "Sign in to see your bookmarks.").id;
     listed = owner;
   } else {
     const pseud = await findAuthorByName(db, owner.name);

@@ -2,12 +2,12 @@
  * A signed-in reader's history — the works they opened, when, how often, and whether the work changed since —
  * and the works they marked to read later. The visits themselves are recorded by work-community.ts.
  */
+import { requireSignedIn } from "../accounts/roles.js";
 import type { Kysely } from "kysely";
 import { clearReadingHistory, isHistoryEnabled, listReadingHistory, toggleMarkedForLater, type ReadingEntry } from "../../db/repositories/reading-history.js";
 import type { Database } from "../../db/schema.js";
 import { loadWorkBlurbs } from "../../db/search-index.js";
-import type { Account, Audience, Viewer } from "../../domain/account.js";
-import { SignInRequiredError } from "../../domain/errors.js";
+import type { Audience, Viewer } from "../../domain/account.js";
 import type { WorkBlurb } from "../../search/search-index.js";
 import { requireActiveAccount, requireWorkToActOn } from "./acting.js";
 
@@ -22,11 +22,6 @@ export interface ReadingHistory {
   enabled: boolean;
   total: number;
   entries: HistoryEntry[];
-}
-
-function requireSignedIn(viewer: Viewer, why: string): Account {
-  if (viewer === null) throw new SignInRequiredError(why);
-  return viewer;
 }
 
 /** A page of the history, or of the works marked for later; only works the audience may see. @throws SignInRequiredError */

@@ -6,10 +6,10 @@
  */
 import type { Kysely } from "kysely";
 import {
-  appendChapter, deleteChapterAt, findChapterSource, listChapterOutline, listChapterTexts, markWorkChanged, setChapterOrder, updateChapter,
+  appendChapter, deleteChapterAt, findChapterSource, listChapterOutline, listChapterTexts, setChapterOrder, updateChapter,
   updateWorkTotals, type ChapterOutline,
 } from "../../db/repositories/posted-works.js";
-import { findWorkTitle, reindexWork } from "../../db/repositories/works.js";
+import { findWorkTitle, reindexWork, touchWork } from "../../db/repositories/works.js";
 import type { Engine } from "../../db/dialects/engine.js";
 import type { Database } from "../../db/schema.js";
 import type { Viewer } from "../../domain/account.js";
@@ -66,7 +66,7 @@ function checkedContent(form: ChapterForm) {
 async function refreshWork(db: Kysely<Database>, engine: Engine, workId: number, now: Date, revised: boolean): Promise<void> {
   const texts = await listChapterTexts(db, workId);
   await updateWorkTotals(db, workId, { fingerprint: storyFingerprint(texts.map((text) => ({ text }))), ...(revised ? { revised: storyDate(now) } : {}) });
-  await markWorkChanged(db, workId, now.toISOString());
+  await touchWork(db, workId, now.toISOString());
   await reindexWork(db, engine, workId);
 }
 

@@ -9,11 +9,11 @@
 import type { Kysely } from "kysely";
 import { insertCoAuthorInvitation } from "../../db/repositories/co-author-invitations.js";
 import {
-  findPostedWork, markWorkChanged, replaceWorkGifts, setChapterSources, setPostingSettings, setWorkDates, updateWorkDetails, type ChapterContent,
+  findPostedWork, replaceWorkGifts, setChapterSources, setPostingSettings, setWorkDates, updateWorkDetails, type ChapterContent,
   type PostedWork,
 } from "../../db/repositories/posted-works.js";
 import { listUserPseuds, type Pseud } from "../../db/repositories/user-pseuds.js";
-import { insertWork, reindexWork } from "../../db/repositories/works.js";
+import { insertWork, reindexWork, touchWork } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import type { Account, Viewer } from "../../domain/account.js";
 import { CATEGORIES, type Category } from "../../domain/categories.js";
@@ -119,7 +119,7 @@ export async function postWork(deps: PostingDeps, viewer: Viewer, form: WorkForm
     await setPostingSettings(trx, id, postingSettings(form));
     await storePeople(trx, id, title, people, { userId: poster.id, name: author.name }, stamp);
     await storeSeriesTarget(trx, id, series, form.seriesPart, poster.id, stamp);
-    await markWorkChanged(trx, id, stamp);
+    await touchWork(trx, id, stamp);
     await reindexWork(trx, engine, id);
     return id;
   });
@@ -172,7 +172,7 @@ export async function updateWork(deps: PostingDeps, viewer: Viewer, workId: numb
     if (publishing) await setWorkDates(trx, workId, { published: today, revised: today });
     await storePeople(trx, workId, title, people, { userId: editor.id, name: await editorName(trx, editor, current.authors) }, stamp);
     await storeSeriesTarget(trx, workId, series, form.seriesPart, editor.id, stamp);
-    await markWorkChanged(trx, workId, stamp);
+    await touchWork(trx, workId, stamp);
     await reindexWork(trx, engine, workId);
   });
   if (publishing) await announceUpdate(deps, { kind: "new-work", workId }, stamp, deps.siteOrigin);

@@ -3,7 +3,7 @@
  * from the work form, and renames it or orders its works at its edit page. Only the series' maker changes it.
  */
 import type { Kysely } from "kysely";
-import { markWorkChanged } from "../../db/repositories/posted-works.js";
+import { touchWork } from "../../db/repositories/works.js";
 import {
   findSeriesById, findSeriesIdByName, insertSeries, listSeriesParts, listUserSeries, setSeriesOrder, updateSeries as updateSeriesRow, type SeriesPart,
 } from "../../db/repositories/user-series.js";
@@ -101,7 +101,7 @@ export async function updateSeries(deps: PostingDeps, viewer: Viewer, seriesId: 
     await setSeriesOrder(trx, seriesId, ordered.map((p) => p.workId));
     // Each work's page and blurb name the series, and its index holds the name.
     for (const part of parts) {
-      await markWorkChanged(trx, part.workId, now.toISOString());
+      await touchWork(trx, part.workId, now.toISOString());
       if (fields.name !== series.name) await reindexWork(trx, deps.engine, part.workId);
     }
   });
