@@ -43,14 +43,17 @@ export interface ServingBin {
 export async function startServeBin(args: readonly string[]): Promise<ServingBin> {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
+  let stderr = "";
   child.stdout.setEncoding("utf8");
+  // Read, so a server that writes much there never blocks on a full pipe, and kept, for the reason it failed.
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   const address = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (d: string) => {
       stdout += d;
       const found = stdout.match(/serving the archive at (http:\/\/127\.0\.0\.1:\d+\/)/u)?.[1];
       if (found && stdout.includes("Ctrl-C")) resolve(found);
     });
-    child.once("exit", () => reject(new Error(`quire serve exited early: ${stdout}`)));
+    child.once("exit", () => reject(new Error(`quire serve exited early: ${stdout}${stderr}`)));
   });
   return { child, address, printed: () => stdout };
 }
