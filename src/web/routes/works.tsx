@@ -8,6 +8,7 @@ import type { TagRef } from "../../search/work-search.js";
 import { readChapters, readWorkPreface, readWorkProvenance, type ChapterChoice } from "../../services/archive/read-work.js";
 import { visitWork } from "../../services/community/work-community.js";
 import type { RouteDeps, WebEnv } from "../env.js";
+import { searchFeedPath } from "../feed-paths.js";
 import { readListingRequest } from "../listing-request.js";
 import { clientAddress, parseId, setSiteCookie } from "../request.js";
 import { Listing } from "../views/listing.js";
@@ -25,6 +26,8 @@ export interface ListingOptions {
   /** Authors the path itself names (an author's works). */
   authors?: readonly string[];
   intro?: Child;
+  /** The listing's feed; a listing or search's own (its parameters as a saved search) when not given. */
+  feed?: string;
 }
 
 /** Renders a listing of the works the query string (and the path) asks for. */
@@ -39,7 +42,8 @@ export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options
   const result: SearchResult = request.problems ? { total: 0, works: [], facets: emptyFacets() } : await deps.search(search);
   if (request.problems) c.status(400);
   return c.html(
-    <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro} />,
+    <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro}
+      feed={{ href: options.feed ?? searchFeedPath(request.params), title: `${options.heading} (Atom)` }} />,
   );
 }
 

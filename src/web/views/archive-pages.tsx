@@ -4,6 +4,7 @@ import type { FacetCount, WorkBlurb } from "../../search/search-index.js";
 import type { LibraryStats } from "../../services/archive/library-stats.js";
 import type { SeriesReading } from "../../services/archive/read-series.js";
 import type { TagDescription } from "../../services/tags/describe-tags.js";
+import { seriesFeedPath } from "../feed-paths.js";
 import type { PageContext } from "../page-context.js";
 import { tagUrl, tagWorksUrl } from "../tag-url.js";
 import { Blurb, Byline } from "./blurb.js";
@@ -121,7 +122,7 @@ function TagNames(props: { heading: string; names: readonly string[]; level: 2 |
 export function SeriesPage(props: { page: PageContext; series: SeriesReading; actions?: Child }) {
   const { page, series } = props;
   return (
-    <Layout page={page} title={series.name}>
+    <Layout page={page} title={series.name} feed={{ href: seriesFeedPath(series.id), title: `${series.name} (Atom)` }}>
       <h1>{series.name}</h1>
       {page.viewer !== null && page.viewer.id === series.userId && <p><a href={`/series/${series.id}/edit`}>Edit the series</a></p>}
       <dl class="work-meta">

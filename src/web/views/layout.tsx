@@ -5,7 +5,13 @@ import type { PageContext } from "../page-context.js";
 import { CsrfField } from "./csrf-field.js";
 import { SuspensionBanner } from "./suspension-banner.js";
 
-export function Layout(props: { page: PageContext; title: string; children: Child }) {
+/** A page's Atom feed, announced in its head for feed readers to find. */
+export interface PageFeed {
+  href: string;
+  title: string;
+}
+
+export function Layout(props: { page: PageContext; title: string; feed?: PageFeed | undefined; children: Child }) {
   const { prefs, assets, here } = props.page;
   const classes = [`theme-${prefs.theme}`, `font-${prefs.fontSize}`, `width-${prefs.lineWidth}`].join(" ");
   return (
@@ -19,6 +25,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
           <title>{`${props.title} | Quire`}</title>
           <link rel="stylesheet" href={assets.css.url} />
           <link rel="icon" href={assets.icon.url} type="image/svg+xml" />
+          {props.feed && <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} />}
           <script src={assets.js.url} defer></script>
         </head>
         <body>

@@ -6,7 +6,7 @@ import type { PageContext } from "../page-context.js";
 import { Blurb } from "./blurb.js";
 import { FilterSidebar } from "./filter-sidebar.js";
 import { formatNumber } from "./format.js";
-import { Layout } from "./layout.js";
+import { Layout, type PageFeed } from "./layout.js";
 import { Pagination } from "./pagination.js";
 
 export interface ListingProps {
@@ -22,6 +22,8 @@ export interface ListingProps {
   problems: Readonly<Record<string, string>> | null;
   /** Above the results: a tag's description, an author's note. */
   intro?: Child;
+  /** The listing's Atom feed: in the head, and as a "Subscribe" link. */
+  feed?: PageFeed | undefined;
 }
 
 export function Listing(props: ListingProps) {
@@ -31,9 +33,10 @@ export function Listing(props: ListingProps) {
   const pages = Math.ceil(result.total / search.perPage);
   const muted = page.prefs.mutedTags.length;
   return (
-    <Layout page={page} title={heading}>
+    <Layout page={page} title={heading} feed={props.feed}>
       <h1>{heading}</h1>
       {props.intro}
+      {props.feed && <p class="feed-link"><a href={props.feed.href} type="application/atom+xml">Subscribe (Atom)</a></p>}
       <div class="listing">
         <section class="results" aria-labelledby="results-heading">
           {problems && (
