@@ -84,7 +84,7 @@ describe("the OPDS catalog's feeds", () => {
     expect(DomUtils.getElementsByTagName("script", document)).toEqual([]);
     expect(DomUtils.getElementsByTagName("entry", document)).toHaveLength(1);
     expect(xml).not.toContain("<script>");
-    expect(xml).not.toMatch(/[\u0001\ud800]/u);
+    expect(xml.includes("\u0001") || xml.includes("\ud800")).toBe(false);
     expect(xml).toContain("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;");
   });
 
