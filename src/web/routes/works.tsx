@@ -26,11 +26,24 @@ export interface ListingOptions {
   /** Authors the path itself names (an author's works). */
   authors?: readonly string[];
   intro?: Child;
-  /** The listing's feed; a listing or search's own (its parameters as a saved search) when not given. */
+  /** The page's own feed (a tag's, an author's), for the page without filters. */
   feed?: string;
 }
 
 /** Renders a listing of the works the query string (and the path) asks for. */
+/**
+ * The feed of what the listing shows: the page's own feed when no filter narrows it, else a search's feed with the
+ * same filters and the page's own tag or author among them (tag and author names hold no commas).
+ */
+function listingFeedPath(params: URLSearchParams, options: ListingOptions): string {
+  const filters = new URLSearchParams(params);
+  filters.delete("page");
+  if (options.feed && filters.size === 0) return options.feed;
+  for (const tag of options.includeTags ?? []) filters.append("tag", tag.name);
+  for (const author of options.authors ?? []) filters.append("author", author);
+  return searchFeedPath(filters);
+}
+
 export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options: ListingOptions) {
   const request = readListingRequest(c, deps.now());
   const search = {
@@ -43,7 +56,7 @@ export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options
   if (request.problems) c.status(400);
   return c.html(
     <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro}
-      feed={{ href: options.feed ?? searchFeedPath(request.params), title: `${options.heading} (Atom)` }} />,
+      feed={{ href: listingFeedPath(request.params, options), title: `${options.heading} (Atom)` }} />,
   );
 }
 
