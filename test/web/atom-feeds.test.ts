@@ -164,6 +164,16 @@ describe.each(TEST_ENGINES)("the Atom feeds on $name", (engine) => {
     }
   });
 
+  it("answers a feed reader that already has the feed with 304, until a work in it changes", async () => {
+    const path = "/tags/Glass%20Orchard%20(Books)/feed.atom";
+    const first = await clients.guest.get(path);
+    const etag = first.headers.get("ETag") ?? "";
+    expect(etag).not.toBe("");
+    expect((await clients.guest.get(path, { "If-None-Match": etag })).status).toBe(304);
+    await quire.library.db.updateTable("works").set({ updated_at: "2026-11-21T10:00:00.000Z" }).where("id", "=", ids.crossing).execute();
+    expect((await clients.guest.get(path, { "If-None-Match": etag })).status).toBe(200);
+  });
+
   it.skipIf(jing !== null)("writes every feed the tests fetched valid against RFC 4287's schema", async () => {
     expect(fetched.size).toBeGreaterThan(20);
     const errors = await validateFeeds("atom", fetched);

@@ -1,6 +1,6 @@
 /**
  * The OPDS catalog walked as an e-reader app walks it, on both engines, by a guest, a guest whose preferences show
- * adult content, and a signed-in reader: from /opds through every navigation and acquisition link and every next
+ * adult content, a guest who muted a tag, and a signed-in reader: from /opds through every navigation and acquisition link and every next
  * page, then a search through the OpenSearch description's template. Every feed must be valid OPDS 1.2 and Atom,
  * every work the reader may read must be reached and nothing else (no draft, no hidden work, restricted works only
  * for members, adult works only by preference), and every count a navigation link gives must be the number of
@@ -18,8 +18,12 @@ import { postWork } from "../support/posted-works.js";
 import { WebClient } from "../support/web-client.js";
 import { storeWebWorks, TODAY, WEB_WORKS, webDeps } from "../support/web-library.js";
 
-type Actor = "guest" | "adultGuest" | "reader";
-const ACTORS: readonly Actor[] = ["guest", "adultGuest", "reader"];
+type Actor = "guest" | "adultGuest" | "reader" | "mutingGuest";
+const ACTORS: readonly Actor[] = ["guest", "adultGuest", "reader", "mutingGuest"];
+
+/** The muting guest muted a tag that only one work they could otherwise read carries (besides an adult one). */
+const MUTED_TAG = "Angst";
+const MUTED_ONLY_WORDS = ["Die Leuchtturmuhr", "Jonas Feld"];
 
 const NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation";
 const ACQUISITION = "application/atom+xml;profile=opds-catalog;kind=acquisition";
@@ -46,14 +50,15 @@ function expectedTitles(actor: Actor): string[] {
   const titles = [titleOf("orchard"), titleOf("uhr"), titleOf("crossing"), POSTED.open.title, ...Array.from({ length: FILLERS }, (_, i) => fillerTitle(i + 1))];
   if (actor === "adultGuest") titles.push(...ADULT_TITLES);
   if (actor === "reader") titles.push(POSTED.restricted.title);
-  return titles.sort();
+  return titles.filter((t) => actor !== "mutingGuest" || t !== titleOf("uhr")).sort();
 }
 
 function forbiddenWords(actor: Actor): string[] {
   const never = [POSTED.draft, POSTED.hidden].flatMap((p) => [p.title, p.fandom, p.tag]);
   const restricted = actor === "reader" ? [] : [POSTED.restricted.title, POSTED.restricted.fandom, POSTED.restricted.tag];
   const adult = actor === "adultGuest" ? [] : [...ADULT_TITLES, ...ADULT_ONLY_WORDS];
-  return [...never, ...restricted, ...adult];
+  const muted = actor === "mutingGuest" ? MUTED_ONLY_WORDS : [];
+  return [...never, ...restricted, ...adult, ...muted];
 }
 
 /** The feed at `path` and each next page after it. */
@@ -102,6 +107,7 @@ describe.each(TEST_ENGINES)("the OPDS catalog walked on $name", (engine) => {
     const app = createApp({ ...webDeps(quire), now: () => TODAY });
     for (const actor of ACTORS) clients[actor] = new WebClient(app);
     clients.adultGuest.cookies.set("quire_prefs", writePrefsCookie({ ...DEFAULT_PREFS, showAdult: true }));
+    clients.mutingGuest.cookies.set("quire_prefs", writePrefsCookie({ ...DEFAULT_PREFS, mutedTags: [MUTED_TAG] }));
     await signInAs(db, clients.reader, reader, TODAY);
     for (const actor of ACTORS) walks.set(actor, await walkCatalog(clients[actor], "/opds", 400));
   });
