@@ -187,7 +187,8 @@ export function opdsRoutes(deps: RouteDeps) {
     return xml(c, openSearchDescriptionXml({
       shortName: "Quire",
       description: "Search the archive's works: words, \"phrases\", -exclusions, title:, author:, tag:, words>1000, sort:kudos.",
-      catalogTemplate: a.at("/opds/search?q={searchTerms}&page={startPage?}"),
+      // Only the terms: clients page through the results by the feeds' next links.
+      catalogTemplate: a.at("/opds/search?q={searchTerms}"),
       pageTemplate: a.at("/works/search?q={searchTerms}"),
     }), "application/opensearchdescription+xml");
   });
