@@ -13,7 +13,7 @@ import { readCatalogUpdated } from "../../services/catalog/catalog-lists.js";
 import { readCatalogWorks, readSeriesWorks, type ChangedWork } from "../../services/catalog/catalog-works.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { catalogReader, feedAddresses } from "../feed-addresses.js";
-import { readListingRequest } from "../listing-request.js";
+import { problemsText, readListingRequest } from "../listing-request.js";
 import { parseId } from "../request.js";
 import { tagNameFromSegment, tagWorksUrl } from "../tag-url.js";
 
@@ -65,7 +65,7 @@ export function feedRoutes(deps: RouteDeps) {
 
   app.get("/works/search/feed.atom", async (c) => {
     const request = readListingRequest(c, deps.now());
-    if (request.problems) return c.text(Object.entries(request.problems).map(([name, problem]) => `${name}: ${problem}`).join("\n"), 400);
+    if (request.problems) return c.text(problemsText(request.problems), 400);
     const works = await readCatalogWorks(deps, reader(c), { ...request.search, sort: LATEST_FIRST, page: 1, perPage: FEED_ENTRIES });
     const q = request.params.get("q");
     const page = new URLSearchParams(request.params);

@@ -16,7 +16,7 @@ import { listCatalogAuthors, listCatalogSeries, readCatalogFacets, readCatalogUp
 import { readCatalogWorks, readSeriesWorks, type WorksPage } from "../../services/catalog/catalog-works.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { catalogReader, feedAddresses, tagTypePath, type FeedAddresses } from "../feed-addresses.js";
-import { readListingRequest } from "../listing-request.js";
+import { problemsText, readListingRequest } from "../listing-request.js";
 import { parseId } from "../request.js";
 import { tagNameFromSegment, tagPathSegment } from "../tag-url.js";
 
@@ -176,7 +176,7 @@ export function opdsRoutes(deps: RouteDeps) {
   // The site's query syntax and every listing parameter, as /works/search reads them.
   app.get("/opds/search", async (c) => {
     const request = readListingRequest(c, deps.now());
-    if (request.problems) return c.text(Object.entries(request.problems).map(([name, problem]) => `${name}: ${problem}`).join("\n"), 400);
+    if (request.problems) return c.text(problemsText(request.problems), 400);
     const works = await readCatalogWorks(deps, reader(c), { ...request.search, page: pageNumber(c), perPage: DEFAULT_PER_PAGE });
     const q = request.params.get("q");
     return acquisition(c, "/opds/search", q ? `Search: ${q}` : "Every work", "/opds", works, DEFAULT_PER_PAGE, request.params);
