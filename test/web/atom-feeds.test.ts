@@ -151,6 +151,8 @@ describe.each(TEST_ENGINES)("the Atom feeds on $name", (engine) => {
   });
 
   it("is announced in the head of each page that lists works, and lists what that page lists", async () => {
+    const tagPage = await (await clients.guest.get("/tags/Mara%20Quell*s*Ilse%20Brand")).text();
+    expect(feedLinkIn(tagPage)).toBe("/tags/Mara%20Quell*s*Ilse%20Brand/feed.atom");
     const pages = ["/tags/Angst/works", "/tags/Moonlit%20Harbour%20(TV)/works?rating=Mature", "/users/Wren%20Tallow", "/users/Creator", `/series/${marigoldSeries}`, "/works/search?q=marigold", "/works?fandom=Moonlit%20Harbour%20(TV)&page=1"];
     for (const actor of ["guest", "reader"] as const) {
       for (const page of pages) {

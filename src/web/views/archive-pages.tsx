@@ -4,7 +4,7 @@ import type { FacetCount, WorkBlurb } from "../../search/search-index.js";
 import type { LibraryStats } from "../../services/archive/library-stats.js";
 import type { SeriesReading } from "../../services/archive/read-series.js";
 import type { TagDescription } from "../../services/tags/describe-tags.js";
-import { seriesFeedPath } from "../feed-paths.js";
+import { seriesFeedPath, tagFeedPath } from "../feed-paths.js";
 import type { PageContext } from "../page-context.js";
 import { tagUrl, tagWorksUrl } from "../tag-url.js";
 import { Blurb, Byline } from "./blurb.js";
@@ -88,7 +88,7 @@ export function TagPage(props: { page: PageContext; tags: readonly (TagDescripti
   // Several types can share a name ("Angel", the character and the fandom): one heading, a section for each.
   const several = props.tags.length > 1;
   return (
-    <Layout page={props.page} title={name}>
+    <Layout page={props.page} title={name} feed={{ href: tagFeedPath(name), title: `Works in ${name} (Atom)` }}>
       <h1>{name}</h1>
       {props.tags.map((tag) => (
         <section aria-labelledby={several ? `tag-${tag.id}` : undefined}>
