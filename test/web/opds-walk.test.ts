@@ -194,13 +194,16 @@ describe.each(TEST_ENGINES)("the OPDS catalog walked on $name", (engine) => {
     for (const page of pages) expect((await clients[actor].get(page)).status, page).toBe(200);
   });
 
-  // The /downloads routes are the exports helper's (branch issue8-exports): this fails until they are merged.
-  it.each(ACTORS)("serves %s the EPUB its acquisition link names", async (actor) => {
+  // The /downloads routes and the covers are the exports helper's (branch issue8-exports): this fails until they are merged.
+  it.each(ACTORS)("serves %s the EPUB its acquisition link names, the other formats and the cover", async (actor) => {
     const entry = [...walked(actor).values()].flatMap((f) => f.entries).find((e) => e.title === POSTED.open.title);
-    const epub = entry?.links.find((l) => l.rel === ACQUISITION_REL && l.type === "application/epub+zip");
-    const response = await clients[actor].get(localPath(epub?.href ?? "/downloads/none"));
-    expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Type")).toMatch(/^application\/epub\+zip/u);
+    const links = (entry?.links ?? []).filter((l) => l.rel === ACQUISITION_REL || l.rel === "http://opds-spec.org/image");
+    expect(links.map((l) => l.type).sort()).toEqual(["application/epub+zip", "image/svg+xml", "text/html", "text/markdown", "text/plain"]);
+    for (const link of links) {
+      const response = await clients[actor].get(localPath(link.href));
+      expect(response.status, link.href).toBe(200);
+      expect(response.headers.get("Content-Type"), link.href).toMatch(new RegExp(`^${link.type.replace(/[+]/gu, "\\+")}`, "u"));
+    }
   });
 
   it.each(ACTORS)("searches for %s through the OpenSearch description's template", async (actor) => {
