@@ -40,12 +40,14 @@ function worksCount(n: number): string {
   return `${n.toLocaleString("en")} ${n === 1 ? "work" : "works"}`;
 }
 
-function tagFeedPath(name: string): string {
+/** A tag's acquisition feed in the catalog. */
+function catalogTagPath(name: string): string {
   return `/opds/tags/${tagPathSegment(name)}`;
 }
 
 export function opdsRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
+  const reader = (c: Context<WebEnv>) => catalogReader(c, c.get("page").prefs.showAdult);
 
   /** The frame of a feed at `path` (without its page), titled `title`, under `up`. */
   const frame = async (c: Context<WebEnv>, kind: CatalogKind, path: string, title: string, up: string, paging?: { total: number; perPage: number; query?: URLSearchParams }): Promise<CatalogFrame> => {
@@ -63,7 +65,7 @@ export function opdsRoutes(deps: RouteDeps) {
       // Every page of a feed is one feed (RFC 5005), so the id is its first page's path.
       id: addresses.urn(pagePath(1)),
       title: `${title} | Quire`,
-      updated: await readCatalogUpdated(deps, catalogReader(c, c.get("page").prefs.showAdult)),
+      updated: await readCatalogUpdated(deps, reader(c)),
       kind,
       self: href(1),
       start: addresses.at("/opds"),
@@ -75,8 +77,6 @@ export function opdsRoutes(deps: RouteDeps) {
   };
 
   const xml = (c: Context<WebEnv>, body: string, type: string) => c.body(body, 200, { "Content-Type": `${type};charset=utf-8` });
-
-  const reader = (c: Context<WebEnv>) => catalogReader(c, c.get("page").prefs.showAdult);
 
   const acquisition = async (c: Context<WebEnv>, path: string, title: string, up: string, works: WorksPage, perPage: number, query?: URLSearchParams) => {
     const addresses = feedAddresses(c, deps.siteSecret);
@@ -97,7 +97,7 @@ export function opdsRoutes(deps: RouteDeps) {
     return {
       total: tags.length,
       items: tags.slice((page - 1) * NAVIGATION_PER_PAGE, page * NAVIGATION_PER_PAGE).map((tag) => ({
-        id: addresses.urn(`opds/tags/${type}/${tag.name}`), title: tag.name, href: addresses.at(tagFeedPath(tag.name)), kind: "acquisition", count: tag.count, description: worksCount(tag.count),
+        id: addresses.urn(`opds/tags/${type}/${tag.name}`), title: tag.name, href: addresses.at(catalogTagPath(tag.name)), kind: "acquisition", count: tag.count, description: worksCount(tag.count),
       })),
     };
   };
@@ -143,7 +143,7 @@ export function opdsRoutes(deps: RouteDeps) {
 
   app.get("/opds/tags/:name", async (c) => {
     const name = tagNameFromSegment(c.req.param("name"));
-    return acquisition(c, tagFeedPath(name), name, "/opds/tag-types", await searchPage(c, { includeTags: [{ name, type: null }] }), DEFAULT_PER_PAGE);
+    return acquisition(c, catalogTagPath(name), name, "/opds/tag-types", await searchPage(c, { includeTags: [{ name, type: null }] }), DEFAULT_PER_PAGE);
   });
 
   app.get("/opds/authors", async (c) => {
