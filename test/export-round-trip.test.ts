@@ -10,9 +10,8 @@ import { writeExport } from "../src/formats/export/write-export.js";
 import { parseStory } from "../src/importers/parse-story.js";
 import { exportWorkAsOwner } from "../src/services/export/export-works.js";
 import { freshQuire, TEST_ENGINES } from "./support/databases.js";
-import { parsedFixtures, storeParsedWorks } from "./support/export-fixtures.js";
+import { parsedFixtures, storeParsedWorks, TEST_SITE } from "./support/export-fixtures.js";
 
-const SITE = { origin: "https://archive.example", archiveName: "Quire Test Archive" };
 const fixtures = await parsedFixtures();
 
 /** What a work states, in the shape both sides can be compared in. */
@@ -78,7 +77,7 @@ describe.each(TEST_ENGINES)("export round trip on $name", (engine) => {
     expect(fixtures.length).toBeGreaterThan(80);
     const failures: string[] = [];
     for (const [index, fixture] of fixtures.entries()) {
-      const exported = await exportWorkAsOwner(library.quire.library.db, ids[index] ?? 0, SITE);
+      const exported = await exportWorkAsOwner(library.quire.library.db, ids[index] ?? 0, TEST_SITE);
       const expected = fromArchive(exported);
       for (const format of EXPORT_FORMATS) {
         const bytes = await writeExport(exported, format);

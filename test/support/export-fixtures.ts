@@ -6,6 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Quire } from "../../src/composition.js";
 import type { ParsedWork } from "../../src/domain/work.js";
+import type { ExportedWork } from "../../src/formats/export/exported-work.js";
 import { refreshWorkFilters } from "../../src/db/repositories/tags.js";
 import { insertWork } from "../../src/db/repositories/works.js";
 import { parseStory } from "../../src/importers/parse-story.js";
@@ -44,4 +45,40 @@ export async function storeParsedWorks(quire: Quire, works: readonly ParsedWork[
   });
   await refreshWorkFilters(db, ids);
   return ids;
+}
+
+export const TEST_SITE = { origin: "https://archive.example", archiveName: "Quire Test Archive" };
+
+/**
+ * A parsed work as the exports take it, without a library in between: for checks of the writers alone (epubcheck),
+ * which need not run once per database engine. The service's own mapping is checked by the round trip.
+ */
+export function exportedFromParsed(work: ParsedWork, id: number): ExportedWork {
+  return {
+    id,
+    title: work.title ?? "Untitled",
+    authors: work.authors,
+    tags: {
+      Rating: [work.rating], ArchiveWarning: work.warnings, Category: work.categories, Fandom: work.fandoms,
+      Relationship: work.relationships, Character: work.characters, Freeform: work.freeforms,
+    },
+    language: work.language,
+    status: work.status,
+    published: work.published,
+    updated: work.updated ?? work.published,
+    wordCount: work.wordCount,
+    chapterCount: work.chapters.length,
+    expectedChapters: null,
+    series: work.series.map((s, i) => ({ name: s.name, part: s.part ?? i + 1, url: `${TEST_SITE.origin}/series/${i + 1}` })),
+    summary: work.summary,
+    notes: work.notes,
+    endNotes: work.endNotes,
+    gifts: [],
+    sourceUrl: `${TEST_SITE.origin}/works/${id}`,
+    archiveName: TEST_SITE.archiveName,
+    archiveUrl: `${TEST_SITE.origin}/`,
+    changedAt: "2026-11-01T00:00:00.000Z",
+    collection: false,
+    chapters: work.chapters.map((c, i) => ({ position: i + 1, title: c.title, summary: c.summary, notes: c.notes, endNotes: c.endNotes, html: c.html, text: c.text })),
+  };
 }

@@ -100,8 +100,49 @@ function narrowNode(node: ChildNode): ChildNode[] {
     const value = node.attribs[key];
     if (value !== undefined && isAllowedValue(key, value)) attributes[key] = value;
   }
-  const element = h(target, attributes, wrapListItems(target, children));
-  return [element];
+  if (INLINE.has(target) && children.some(isBlock)) return pushInlineDown(target, attributes, children);
+  if (TEXT_BLOCKS.has(target) && children.some(isBlock)) return splitAroundBlocks(target, attributes, children);
+  return [h(target, attributes, wrapListItems(target, children))];
+}
+
+/** Elements that are text-level content, and may hold only such content. */
+const INLINE = new Set(["span", "em", "i", "strong", "b", "u", "s", "sup", "sub", "small", "abbr", "cite", "code", "kbd", "samp", "var", "dfn", "q", "a", "ruby", "rt", "rp", "br"]);
+/** Blocks that may hold only text-level content. */
+const TEXT_BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+function isBlock(node: ChildNode): boolean {
+  return isTag(node) && !INLINE.has(node.name);
+}
+
+/** Runs of inline content between the blocks, each wrapped in `wrap`; the blocks as they are. */
+function runsAndBlocks(children: readonly ChildNode[], wrap: (run: ChildNode[]) => ChildNode, block: (element: Element) => ChildNode): ChildNode[] {
+  const out: ChildNode[] = [];
+  let run: ChildNode[] = [];
+  const flush = () => {
+    if (run.some((n) => !isText(n) || n.data.trim() !== "")) out.push(wrap(run));
+    run = [];
+  };
+  for (const child of children) {
+    if (isTag(child) && isBlock(child)) {
+      flush();
+      out.push(block(child));
+    } else run.push(child);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * `<i><p>…</p></i>`, which XHTML refuses, as `<p><i>…</i></p>`: the inline element goes inside each block it held
+ * (down to the items of a list), and around the runs of inline content between them.
+ */
+function pushInlineDown(name: string, attributes: Attributes, children: readonly ChildNode[]): ChildNode[] {
+  return runsAndBlocks(children, (run) => h(name, attributes, run), (block) => h(block.name, block.attribs, pushInlineDown(name, attributes, block.children)));
+}
+
+/** `<p>text<ul>…</ul>more</p>` as `<p>text</p><ul>…</ul><p>more</p>`. */
+function splitAroundBlocks(name: string, attributes: Attributes, children: readonly ChildNode[]): ChildNode[] {
+  return runsAndBlocks(children, (run) => h(name, attributes, run), (block) => block);
 }
 
 function isAllowedValue(key: string, value: string): boolean {

@@ -5,12 +5,12 @@
  */
 import type { Kysely } from "kysely";
 import { findChaptersForExport, listAllWorkIds } from "../../db/repositories/export-chapters.js";
-import { emptyTagsByType, findWorkPreface, type WorkPreface } from "../../db/repositories/work-pages.js";
+import { findWorkPreface, type WorkPreface } from "../../db/repositories/work-pages.js";
 import type { Database } from "../../db/schema.js";
 import type { Audience, Viewer } from "../../domain/account.js";
 import { NotFoundError } from "../../domain/errors.js";
-import { TAG_TYPES } from "../../domain/tags/tag-type.js";
-import type { ExportedChapter, ExportedPreface, ExportedWork } from "../../formats/export/exported-work.js";
+import type { ExportedPreface, ExportedWork } from "../../formats/export/exported-work.js";
+import { seriesBook } from "../../formats/export/series-book.js";
 import { readAudience } from "../accounts/audience.js";
 import { readSeries } from "../archive/read-series.js";
 import { readWorkPreface } from "../archive/read-work.js";
@@ -99,42 +99,7 @@ export function listWorkIdsForExport(db: Kysely<Database>): Promise<number[]> {
 export async function exportSeries(db: Kysely<Database>, seriesId: number, viewer: Viewer, site: ExportSite): Promise<ExportedWork> {
   const series = await readSeries(db, seriesId, await readAudience(db, viewer));
   if (series.works.length === 0) throw new NotFoundError(`Series ${seriesId}`);
-  const parts: ExportedPreface[] = [];
-  const changes: string[] = [];
-  const chapters: ExportedChapter[] = [];
-  for (const blurb of series.works) {
-    const preface = await readWorkPreface(db, blurb.id, viewer);
-    const part = exportedPreface(preface, site);
-    parts.push(part);
-    changes.push(preface.changedAt);
-    const partChapters = await findChaptersForExport(db, preface.id);
-    partChapters.forEach(({ wordCount: _words, ...chapter }, i) => chapters.push({ ...chapter, position: chapters.length + 1, ...(i === 0 ? { opensWork: part } : {}) }));
-  }
-  const tags = emptyTagsByType();
-  for (const type of TAG_TYPES) tags[type] = [...new Set(parts.flatMap((p) => p.tags[type]))];
-  const dates = (pick: (w: ExportedPreface) => string | null) => parts.map(pick).filter((d): d is string => d !== null).sort();
-  return {
-    id: series.id,
-    title: series.name,
-    authors: series.authors,
-    tags,
-    language: parts[0]?.language ?? "en",
-    status: parts.every((p) => p.status === "complete") ? "complete" : "in-progress",
-    published: dates((p) => p.published)[0] ?? null,
-    updated: dates((p) => p.updated).at(-1) ?? null,
-    wordCount: parts.reduce((n, p) => n + p.wordCount, 0),
-    chapterCount: chapters.length,
-    expectedChapters: null,
-    series: [],
-    summary: series.summary,
-    notes: series.notes,
-    endNotes: null,
-    gifts: [],
-    sourceUrl: seriesUrl(site, series.id),
-    archiveName: site.archiveName,
-    archiveUrl: new URL("/", site.origin).href,
-    changedAt: changes.sort().at(-1) ?? new Date(0).toISOString(),
-    collection: true,
-    chapters,
-  };
+  const parts: ExportedWork[] = [];
+  for (const blurb of series.works) parts.push(await exportWork(db, blurb.id, viewer, site));
+  return seriesBook({ id: series.id, name: series.name, summary: series.summary, notes: series.notes, url: seriesUrl(site, series.id) }, parts);
 }
