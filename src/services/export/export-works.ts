@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import { findChaptersForExport, listAllWorkIds } from "../../db/repositories/export-chapters.js";
 import { findWorkPreface, type WorkPreface } from "../../db/repositories/work-pages.js";
+import { findWorkTitle } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import type { Audience, Viewer } from "../../domain/account.js";
 import { NotFoundError } from "../../domain/errors.js";
@@ -89,6 +90,14 @@ export async function exportWorkAsOwner(db: Kysely<Database>, workId: number, si
 /** Every work's id, for the owner's export of the whole library. */
 export function listWorkIdsForExport(db: Kysely<Database>): Promise<number[]> {
   return listAllWorkIds(db);
+}
+
+/** Each work's title, for the owner (file names are chosen before any work is written). @throws NotFoundError for the first id that is no work. */
+export async function readTitlesForExport(db: Kysely<Database>, workIds: readonly number[]): Promise<string[]> {
+  const titles = await Promise.all(workIds.map((id) => findWorkTitle(db, id)));
+  const missing = workIds.find((_id, i) => titles[i] === undefined);
+  if (missing !== undefined) throw new NotFoundError(`Work ${missing}`);
+  return titles.map((t) => t ?? "");
 }
 
 /**
