@@ -25,6 +25,7 @@ import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { communityRoutes } from "./routes/community.js";
+import { downloadRoutes } from "./routes/downloads.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
@@ -113,6 +114,7 @@ export function createApp(webDeps: WebDeps) {
 
   app.route("/", postingRoutes(deps));
   app.route("/", seriesPostingRoutes(deps));
+  app.route("/", downloadRoutes(deps));
   app.route("/", workRoutes(deps));
   app.route("/", archiveRoutes(deps));
   app.route("/", preferenceRoutes(deps));

@@ -57,7 +57,8 @@ function exportedPreface(preface: WorkPreface, site: ExportSite): ExportedPrefac
   };
 }
 
-async function assemble(db: Kysely<Database>, preface: WorkPreface, site: ExportSite): Promise<ExportedWork> {
+/** A work whose preface was read (through the gate, or as the owner), with its chapters. */
+export async function exportReadWork(db: Kysely<Database>, preface: WorkPreface, site: ExportSite): Promise<ExportedWork> {
   const chapters = await findChaptersForExport(db, preface.id);
   return {
     ...exportedPreface(preface, site),
@@ -74,7 +75,7 @@ async function assemble(db: Kysely<Database>, preface: WorkPreface, site: Export
  * @throws NotFoundError, SignInRequiredError (see requireReadableWork)
  */
 export async function exportWork(db: Kysely<Database>, workId: number, viewer: Viewer, site: ExportSite): Promise<ExportedWork> {
-  return assemble(db, await readWorkPreface(db, workId, viewer), site);
+  return exportReadWork(db, await readWorkPreface(db, workId, viewer), site);
 }
 
 /** The owner sees every work, drafts and hidden ones too; series neighbours are read as a member's. */
@@ -84,7 +85,7 @@ const OWNER_AUDIENCE: Audience = { members: true, mutedUsers: [] };
 export async function exportWorkAsOwner(db: Kysely<Database>, workId: number, site: ExportSite): Promise<ExportedWork> {
   const preface = await findWorkPreface(db, workId, OWNER_AUDIENCE);
   if (!preface) throw new NotFoundError(`Work ${workId}`);
-  return assemble(db, preface, site);
+  return exportReadWork(db, preface, site);
 }
 
 /** Every work's id, for the owner's export of the whole library. */
