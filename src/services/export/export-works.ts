@@ -8,13 +8,13 @@ import { findChaptersForExport, listAllWorkIds } from "../../db/repositories/exp
 import { findWorkPreface, type WorkPreface } from "../../db/repositories/work-pages.js";
 import { findWorkTitle } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
-import type { Audience, Viewer } from "../../domain/account.js";
+import type { Viewer } from "../../domain/account.js";
 import { NotFoundError } from "../../domain/errors.js";
 import type { ExportedPreface, ExportedWork } from "../../formats/export/exported-work.js";
 import { seriesBook } from "../../formats/export/series-book.js";
 import { readAudience } from "../accounts/audience.js";
 import { readSeries } from "../archive/read-series.js";
-import { readWorkPreface } from "../archive/read-work.js";
+import { OWNER_AUDIENCE, readWorkPreface } from "../archive/read-work.js";
 
 /** The archive as its downloads name it. */
 export interface ExportSite {
@@ -77,9 +77,6 @@ export async function exportReadWork(db: Kysely<Database>, preface: WorkPreface,
 export async function exportWork(db: Kysely<Database>, workId: number, viewer: Viewer, site: ExportSite): Promise<ExportedWork> {
   return exportReadWork(db, await readWorkPreface(db, workId, viewer), site);
 }
-
-/** The owner sees every work, drafts and hidden ones too; series neighbours are read as a member's. */
-const OWNER_AUDIENCE: Audience = { members: true, mutedUsers: [] };
 
 /** One work as the archive's owner reads it (the command line). @throws NotFoundError when there is no such work. */
 export async function exportWorkAsOwner(db: Kysely<Database>, workId: number, site: ExportSite): Promise<ExportedWork> {
