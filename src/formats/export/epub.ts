@@ -12,7 +12,7 @@ import { coverSvg } from "./cover.js";
 import type { ExportedChapter, ExportedWork } from "./exported-work.js";
 import { EXPORT_STYLESHEET } from "./stylesheet.js";
 import { h, renderXml } from "./markup.js";
-import { chapterHeading } from "./preface-fields.js";
+import { chapterHeading, textDirection } from "./preface-fields.js";
 import { zipEntries, type ZipInput } from "./zip.js";
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -77,7 +77,7 @@ function contentFiles(work: ExportedWork): ContentFile[] {
 }
 
 function xhtmlDocument(work: ExportedWork, title: string, body: ChildNode[], bodyType?: string): string {
-  const html = h("html", { xmlns: "http://www.w3.org/1999/xhtml", "xmlns:epub": "http://www.idpf.org/2007/ops", "xml:lang": work.language, lang: work.language },
+  const html = h("html", { xmlns: "http://www.w3.org/1999/xhtml", "xmlns:epub": "http://www.idpf.org/2007/ops", "xml:lang": work.language, lang: work.language, dir: textDirection(work.language) },
     h("head", {},
       h("title", {}, title),
       h("link", { rel: "stylesheet", type: "text/css", href: "style.css" })),
@@ -145,7 +145,7 @@ function packageDocument(work: ExportedWork, files: readonly ContentFile[], iden
     h("item", { id: "style", href: "style.css", "media-type": "text/css" }),
     h("item", { id: "cover-image", href: "cover.svg", "media-type": "image/svg+xml", properties: "cover-image" }),
     files.map((f) => h("item", { id: f.id, href: f.href, "media-type": "application/xhtml+xml" })));
-  const spine = h("spine", { toc: "ncx" }, files.map((f) => h("itemref", { idref: f.id })));
+  const spine = h("spine", { toc: "ncx", "page-progression-direction": textDirection(work.language) }, files.map((f) => h("itemref", { idref: f.id })));
   const firstChapter = files.find((f) => f.bodyType === "bodymatter");
   const guide = h("guide", {},
     h("reference", { type: "cover", title: "Cover", href: "cover.xhtml" }),

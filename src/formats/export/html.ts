@@ -8,10 +8,11 @@ import { TAG_TYPES } from "../../domain/tags/tag-type.js";
 import { afterwordSection, chapterSection, prefaceSection } from "./archive-layout.js";
 import type { ExportedWork } from "./exported-work.js";
 import { h, renderHtml } from "./markup.js";
+import { textDirection } from "./preface-fields.js";
 import { EXPORT_STYLESHEET } from "./stylesheet.js";
 
 export function writeHtml(work: ExportedWork): Buffer {
-  const html = h("html", { lang: work.language },
+  const html = h("html", { lang: work.language, dir: textDirection(work.language) },
     h("head", {},
       h("meta", { charset: "utf-8" }),
       h("title", {}, work.title),

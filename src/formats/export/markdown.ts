@@ -21,7 +21,7 @@ export function writeMarkdown(work: ExportedWork): Buffer {
   return Buffer.from(`${parts.join("\n\n")}\n`, "utf8");
 }
 
-/** A labelled paragraph, its label in bold; the text's own paragraphs follow it. */
+/** A labelled paragraph ("Notes: …"), as the importer finds notes in a chapter; the text's own paragraphs follow it. */
 function labelled(label: string, text: string): string {
   return `${label}: ${escapeMarkdown(text)}`;
 }

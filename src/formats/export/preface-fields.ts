@@ -42,6 +42,14 @@ export function languageName(code: string): string {
   }
 }
 
+/** Languages written right to left (ISO 639-1). */
+const RIGHT_TO_LEFT = new Set(["ar", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"]);
+
+/** "rtl" for a language written right to left, else "ltr": a book's pages turn that way too. */
+export function textDirection(language: string): "rtl" | "ltr" {
+  return RIGHT_TO_LEFT.has(language) ? "rtl" : "ltr";
+}
+
 const numbers = new Intl.NumberFormat("en");
 
 /** "Part 2 of Harbour Letters". */

@@ -57,8 +57,11 @@ describe("writeEpub", () => {
       "<dc:source>https://archive.example/works/7</dc:source>", "<dc:publisher>Harbour Archive</dc:publisher>",
       "<meta name=\"calibre:series\" content=\"Harbour Letters\"/>", "<meta name=\"calibre:series_index\" content=\"2\"/>",
       "<meta property=\"belongs-to-collection\" id=\"series-1\">Harbour Letters</meta>", "<meta refines=\"#series-1\" property=\"collection-type\">series</meta>",
-      "<meta refines=\"#series-1\" property=\"group-position\">2</meta>", "<spine toc=\"ncx\">", "<guide>",
+      "<meta refines=\"#series-1\" property=\"group-position\">2</meta>", "<guide>",
     ]) expect(opf).toContain(fragment);
+    expect(opf).toContain('<spine toc="ncx" page-progression-direction="ltr">');
+    const arabic = (await epubFiles(await writeEpub(work({ language: "ar" })))).get("OEBPS/content.opf") ?? "";
+    expect(arabic).toContain('<spine toc="ncx" page-progression-direction="rtl">');
     expect(opf).toMatch(/<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/u);
   });
 
