@@ -24,6 +24,7 @@ import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { readSignedIn } from "./session.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
+import { apiTokenRoutes } from "./routes/api-tokens.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { communityRoutes } from "./routes/community.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
@@ -121,6 +122,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", archiveRoutes(deps));
   app.route("/", preferenceRoutes(deps));
   app.route("/", accountRoutes(deps));
+  app.route("/", apiTokenRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", communityRoutes(deps));
   app.route("/", moderationRoutes(deps));

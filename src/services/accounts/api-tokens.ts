@@ -31,11 +31,12 @@ export interface ApiCaller {
 }
 
 /**
- * Makes a token for the viewer. @returns the token itself, which is never stored and cannot be shown again.
+ * Makes a token for the viewer. @returns the token itself, which is never stored and cannot be shown again, and
+ *   its name as kept.
  * @throws SignInRequiredError for a guest; ValidationError for a name that is empty or too long, or when the
  *   account already holds MAX_ACTIVE_API_TOKENS.
  */
-export async function createApiToken(db: Kysely<Database>, viewer: Viewer, input: { name: string; scope: ApiTokenScope }, now: Date): Promise<{ id: number; token: string }> {
+export async function createApiToken(db: Kysely<Database>, viewer: Viewer, input: { name: string; scope: ApiTokenScope }, now: Date): Promise<{ id: number; name: string; token: string }> {
   const account = requireSignedIn(viewer, "Sign in to make an API token.");
   const name = input.name.replace(/\s+/gu, " ").trim();
   if (name.length === 0) throw new ValidationError({ name: "Name the token, so that you know it again (“e-reader sync”)." });
@@ -44,7 +45,7 @@ export async function createApiToken(db: Kysely<Database>, viewer: Viewer, input
   if (active >= MAX_ACTIVE_API_TOKENS) throw new ValidationError({ name: `You hold ${MAX_ACTIVE_API_TOKENS} tokens already: revoke one you no longer use first.` });
   const token = `${API_TOKEN_PREFIX}${newToken()}`;
   const id = await insertApiToken(db, { userId: account.id, name, digest: tokenDigest(token), scope: input.scope, now: now.toISOString() });
-  return { id, token };
+  return { id, name, token };
 }
 
 /** The viewer's tokens, revoked ones too, newest first. @throws SignInRequiredError for a guest. */
