@@ -14,7 +14,7 @@ import type { RouteDeps } from "../env.js";
 import { siteOrigin } from "../request.js";
 import { createCommentLimiter } from "../routes/community.js";
 import { WORK_FORM_MAX_BYTES } from "../routes/posting.js";
-import { identifyCaller } from "./caller.js";
+import { identifyCaller, requireWriter } from "./caller.js";
 import type { ApiDeps, ApiEnv } from "./env.js";
 import { problemResponse } from "./problems.js";
 import { BEARER } from "./route-parts.js";
@@ -42,6 +42,11 @@ export function apiRoutes(deps: RouteDeps) {
   const api = apiRouter();
 
   api.use(identifyCaller(deps));
+  // Before any body is read or validated: a request that changes something needs a token that may write.
+  api.use(async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") requireWriter(c);
+    await next();
+  });
   api.use((c, next) => {
     const maxSize = bodyLimitOf(c);
     return bodyLimit({ maxSize, onError: () => {
