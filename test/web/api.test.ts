@@ -128,6 +128,10 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
       expect(work.downloads.epub).toBe(workDownloadPath(id, "Three Lanterns", "epub"));
       expect(work.cover).toBe(workCoverPath(id));
 
+      const etag = (await guest.get(`/works/${id}`)).headers.get("ETag") ?? "";
+      expect(etag).toMatch(/^W\//u);
+      expect((await guest.request("GET", `/works/${id}`, undefined, { "If-None-Match": etag })).status).toBe(304);
+
       const all = await bodyAs(ChapterList, await guest.get(`/works/${id}/chapters`));
       expect(all.chapters.map((ch) => ch.position)).toEqual([1, 2, 3]);
       const amber = await bodyAs(Chapter, await guest.get(`/works/${id}/chapters/2`));
@@ -258,6 +262,8 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
       expect((await problemOf(await pim.post(`/works/${f.ids.orchard}/comments`, { text: "x".repeat(10_001) }), 422)).errors).toHaveProperty("text");
       const notJson = await f.app.request("http://localhost/api/v1/works", { method: "POST", headers: { Authorization: `Bearer ${pim.token ?? ""}`, "Content-Type": "application/json" }, body: '{"title": "Half a wo' });
       expect((await problemOf(notJson, 400)).detail).toMatch(/JSON/u);
+      const form = await f.app.request("http://localhost/api/v1/works", { method: "POST", headers: { Authorization: `Bearer ${pim.token ?? ""}`, "Content-Type": "application/x-www-form-urlencoded" }, body: "title=Lamplight" });
+      expect((await problemOf(form, 415)).status).toBe(415);
       const count = await f.db.selectFrom("works").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(5);
     });

@@ -4,7 +4,7 @@
  * pages' and the search parameters' (`fandoms`, `words`, `exclude-freeform`), in camelCase for JSON fields.
  */
 import { z } from "@hono/zod-openapi";
-import { API_TOKEN_SCOPES, COMMENT_POLICIES, WORK_VISIBILITIES } from "../../domain/account.js";
+import { COMMENT_POLICIES, WORK_VISIBILITIES } from "../../domain/account.js";
 import { CATEGORIES } from "../../domain/categories.js";
 import { RATINGS } from "../../domain/rating.js";
 import { TAG_TYPES } from "../../domain/tags/tag-type.js";
@@ -226,5 +226,3 @@ export const BookmarkSaved = z.object({ id, workId: id }).openapi("BookmarkSaved
 export const KudosResult = z.object({ workId: id, added: z.boolean().openapi({ description: "False when the caller had left kudos already." }), kudos: z.number().int() }).openapi("KudosResult");
 
 export const ChapterCreated = z.object({ workId: id, position: z.number().int(), url: z.string() }).openapi("ChapterCreated");
-
-export const TokenScope = z.enum(API_TOKEN_SCOPES);
