@@ -314,6 +314,8 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
       expect(refused.headers.get("RateLimit")).toBe(`limit=${GUEST_REQUESTS_PER_MINUTE}, remaining=0, reset=60`);
       expect(refused.headers.get("RateLimit-Policy")).toBe(`${GUEST_REQUESTS_PER_MINUTE};w=60`);
 
+      // A token that opens nothing is no way round the limit.
+      expect((await new ApiClient(f.app, `quire_${"x".repeat(43)}`, "203.0.113.50").get("/tags?q=ma")).status).toBe(429);
       expect((await new ApiClient(f.app, null, "203.0.113.51").get("/tags?q=ma")).status).toBe(200);
       const token = await tokenFor(f.db, f.pim, "read");
       const fromSameAddress = await new ApiClient(f.app, token, "203.0.113.50").get("/tags?q=ma");

@@ -36,13 +36,10 @@ export function identifyCaller(deps: Pick<ApiDeps, "db" | "now" | "trustProxy">)
     c.set("trustProxy", deps.trustProxy);
     const now = deps.now();
     const header = c.req.header("Authorization");
-    let caller = null;
-    if (header !== undefined) {
-      const token = /^Bearer +(\S+) *$/iu.exec(header)?.[1];
-      caller = token === undefined ? null : await authenticateApiToken(deps.db, token, now);
-      if (!caller) throw new SignInRequiredError("That API token is unknown or revoked.");
-    }
+    const token = header === undefined ? undefined : /^Bearer +(\S+) *$/iu.exec(header)?.[1];
+    const caller = token === undefined ? null : await authenticateApiToken(deps.db, token, now);
     c.set("caller", caller);
+    // A request with a token that opens nothing counts as its address's, so that guessing costs as much as reading.
     const [limiter, key] = caller ? [tokenLimiter, `token:${caller.tokenId}`] : [guestLimiter, `address:${clientAddress(c)}`];
     try {
       rateLimitHeaders(c, limiter.hit(key, now.getTime()));
@@ -50,6 +47,7 @@ export function identifyCaller(deps: Pick<ApiDeps, "db" | "now" | "trustProxy">)
       if (error instanceof RateLimitedError) rateLimitHeaders(c, { limit: caller ? TOKEN_REQUESTS_PER_MINUTE : GUEST_REQUESTS_PER_MINUTE, remaining: 0, resetSeconds: error.retryAfterSeconds });
       throw error;
     }
+    if (header !== undefined && !caller) throw new SignInRequiredError("That API token is unknown or revoked.");
     await next();
   };
 }
