@@ -28,6 +28,8 @@ export interface ListingOptions {
   intro?: Child;
   /** The page's own feed (a tag's, an author's), for the page without filters. */
   feed?: string;
+  /** Offer the page's works as one download (the search page). */
+  downloadable?: boolean;
 }
 
 /** Renders a listing of the works the query string (and the path) asks for. */
@@ -56,7 +58,7 @@ export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options
   if (request.problems) c.status(400);
   return c.html(
     <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro}
-      feed={{ href: listingFeedPath(request.params, options), title: `${options.heading} (Atom)` }} />,
+      downloadable={options.downloadable ?? false} feed={{ href: listingFeedPath(request.params, options), title: `${options.heading} (Atom)` }} />,
   );
 }
 
@@ -66,7 +68,7 @@ export function workRoutes(deps: RouteDeps) {
   app.get("/works", (c) => renderListing(c, deps, { heading: "Works" }));
 
   app.get("/works/search", async (c) => {
-    if (new URL(c.req.url).search.length > 1) return renderListing(c, deps, { heading: "Search results", intro: <SearchForm params={new URL(c.req.url).searchParams} collapsed /> });
+    if (new URL(c.req.url).search.length > 1) return renderListing(c, deps, { heading: "Search results", intro: <SearchForm params={new URL(c.req.url).searchParams} collapsed />, downloadable: true });
     return c.html(<SearchPage page={c.get("page")} />);
   });
 
