@@ -194,7 +194,7 @@ describe.each(TEST_ENGINES)("the OPDS catalog walked on $name", (engine) => {
     for (const page of pages) expect((await clients[actor].get(page)).status, page).toBe(200);
   });
 
-  // The /downloads routes and the covers are the exports helper's (branch issue8-exports): this fails until they are merged.
+  // Each link an acquisition entry gives must answer with what it promised (src/web/routes/downloads.ts serves them).
   it.each(ACTORS)("serves %s the EPUB its acquisition link names, the other formats and the cover", async (actor) => {
     const entry = [...walked(actor).values()].flatMap((f) => f.entries).find((e) => e.title === POSTED.open.title);
     const links = (entry?.links ?? []).filter((l) => l.rel === ACQUISITION_REL || l.rel === "http://opds-spec.org/image");
