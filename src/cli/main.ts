@@ -26,6 +26,10 @@ Commands:
   review [--below 0.75]         List the values the tagger inferred with less confidence, and inferred ratings;
   review accept|correct <id>    accept them, or correct one (--field F --value OLD --to NEW | --remove).
   migrate                       Bring the library's database up to date (every command also does).
+  backup FILE                   Back the library up while it may be in use: FILE.jsonl or FILE.jsonl.gz, a
+                                portable dump from either engine; FILE.sqlite or FILE.db, a copy of a SQLite library.
+  restore FILE [--replace]      Restore a dump into an empty library on either engine (--replace: replace one
+                                that holds works or accounts).
   generate --works N --out DIR  Write a synthetic corpus of legacy story files with a manifest of the truth
            [--seed S]           (for benchmarks and accuracy at scale).
   help [command]                Show this help.
@@ -54,6 +58,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,
+  backup: async () => (await import("./commands/backup.js")).runBackup,
+  restore: async () => (await import("./commands/restore.js")).runRestore,
   generate: async () => (await import("./commands/generate.js")).runGenerate,
 };
 
