@@ -60,7 +60,9 @@ export async function writeDump(library: Library, file: string, options: DumpOpt
         yield dumpLine({ complete: true, tables: tables.length, rows: counted.rows });
       }
       const out = createWriteStream(partial);
-      await (options.gzip ? pipeline(Readable.from(lines()), createGzip(), out) : pipeline(Readable.from(lines()), out));
+      // One chunk of rows waits at a time (a chunk of long chapters is megabytes; Readable.from would queue 16).
+      const source = Readable.from(lines(), { highWaterMark: 1 });
+      await (options.gzip ? pipeline(source, createGzip(), out) : pipeline(source, out));
       return counted;
     });
     await rename(partial, file);
