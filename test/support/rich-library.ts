@@ -3,8 +3,8 @@
  * inferred values) with the starter vocabulary, the community fixture's works and accounts, and then what people
  * do on the site — works posted with chapters, co-authors and gifts (a draft and a restricted one among them), a
  * series, kudos from accounts and guests, threaded comments, bookmarks with tags, subscriptions, reading history
- * and hits, pseuds, mutes, reports, a moderator's hide, warning and resolution, an invitation and a password
- * reset — and on the command line a library-wide mute, a review decision and tags wrangled into synonyms (merged
+ * and hits, pseuds, an API token, mutes, reports, a moderator's hide, warning and resolution, an invitation and a
+ * password reset — and on the command line a library-wide mute, a review decision and tags wrangled into synonyms (merged
  * into a canonical tag made after them, so that a restore meets tags pointing at a later tag).
  */
 import { join } from "node:path";
@@ -92,6 +92,7 @@ async function useTheSite(quire: Quire, path: string): Promise<RichLibrary["work
   await fern.post("/subscriptions", { target_type: "work", target_id: String(f.ids.orchard) });
   await fern.post("/subscriptions", { target_type: "series", target_id: String(seriesId), mail: "1" });
   await fern.post("/account/pseuds", { name: "Fern in the Margins" });
+  await fern.post("/account/tokens", { name: "E-reader", scope: "read" });
   await fern.post("/account/mutes", { login: "wren" });
   await fern.post(`/works/${f.ids.tide}/report`, { category: "spam", reason: "This work is an advertisement." });
   await fern.post(`/comments/${comment.id}/report`, { category: "harassment", reason: "Testing the comment reports." });
