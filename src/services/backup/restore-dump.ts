@@ -12,6 +12,7 @@
  * A library that holds works or accounts is refused unless `replace` is set, and then everything in it is
  * replaced: two libraries are never mixed.
  */
+import type { Kysely } from "kysely";
 import type { Library } from "../../db/connect.js";
 import type { TableShape } from "../../db/dialects/engine.js";
 import { countRows, deleteAllRows, describeLibraryTables, insertRows, listWorkIdsAfter, setColumn } from "../../db/library-rows.js";
@@ -20,7 +21,6 @@ import { migrations } from "../../db/migrations/index.js";
 import { reindexWork } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import { QuireError } from "../../domain/errors.js";
-import type { Kysely } from "kysely";
 import { decodeValue, portableType, type PortableType } from "./column-codec.js";
 import type { TableStartLine } from "./dump-format.js";
 import { openDump } from "./read-dump.js";
