@@ -25,6 +25,8 @@ Commands:
                                 history, import and export (quire help tags lists them).
   review [--below 0.75]         List the values the tagger inferred with less confidence, and inferred ratings;
   review accept|correct <id>    accept them, or correct one (--field F --value OLD --to NEW | --remove).
+  export <id…|--all> --format F Write works as download files (F: epub, html, txt or md) into --out DIR, named
+         --out DIR              after their titles; --origin URL is the archive's address the books link to.
   migrate                       Bring the library's database up to date (every command also does).
   backup FILE                   Back the library up while it may be in use: FILE.jsonl or FILE.jsonl.gz, a
                                 portable dump from either engine; FILE.sqlite or FILE.db, a copy of a SQLite library.
@@ -57,6 +59,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   users: async () => (await import("./commands/users.js")).runUsers,
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,
+  export: async () => (await import("./commands/export.js")).runExport,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,
   backup: async () => (await import("./commands/backup.js")).runBackup,
   restore: async () => (await import("./commands/restore.js")).runRestore,
