@@ -28,6 +28,10 @@ Commands:
   export <id…|--all> --format F Write works as download files (F: epub, html, txt or md) into --out DIR, named
          --out DIR              after their titles; --origin URL is the archive's address the books link to.
   migrate                       Bring the library's database up to date (every command also does).
+  backup FILE                   Back the library up while it may be in use: FILE.jsonl or FILE.jsonl.gz, a
+                                portable dump from either engine; FILE.sqlite or FILE.db, a copy of a SQLite library.
+  restore FILE [--replace]      Restore a dump into an empty library on either engine (--replace: replace one
+                                that holds works or accounts).
   generate --works N --out DIR  Write a synthetic corpus of legacy story files with a manifest of the truth
            [--seed S]           (for benchmarks and accuracy at scale).
   help [command]                Show this help.
@@ -57,6 +61,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   review: async () => (await import("./commands/review.js")).runReview,
   export: async () => (await import("./commands/export.js")).runExport,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,
+  backup: async () => (await import("./commands/backup.js")).runBackup,
+  restore: async () => (await import("./commands/restore.js")).runRestore,
   generate: async () => (await import("./commands/generate.js")).runGenerate,
 };
 
