@@ -1,4 +1,4 @@
 /** The version of Quire that is running, as package.json gives it: a dump's header records it. */
-import packageJson from "../../../package.json" with { type: "json" };
+import { packageVersion } from "../../package-root.js";
 
-export const QUIRE_VERSION: string = packageJson.version;
+export const QUIRE_VERSION: string = packageVersion();
