@@ -6,7 +6,7 @@ import { CsrfField } from "./csrf-field.js";
 import { SuspensionBanner } from "./suspension-banner.js";
 
 export function Layout(props: { page: PageContext; title: string; children: Child }) {
-  const { prefs, assets, here } = props.page;
+  const { prefs, assets } = props.page;
   const classes = [`theme-${prefs.theme}`, `font-${prefs.fontSize}`, `width-${prefs.lineWidth}`].join(" ");
   return (
     <>
@@ -19,7 +19,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
           <title>{`${props.title} | Quire`}</title>
           <link rel="stylesheet" href={assets.css.url} />
           <link rel="icon" href={assets.icon.url} type="image/svg+xml" />
-          <script src={assets.js.url} defer></script>
+          {!props.page.staticSite && <script src={assets.js.url} defer></script>}
         </head>
         <body>
           <a class="skip-link" href="#main">Skip to content</a>
@@ -32,23 +32,10 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
                   <li><a href="/works">Works</a></li>
                   <li><a href="/works/search">Search</a></li>
                   <li><a href="/stats">Stats</a></li>
-                  <li><a href="/preferences">Preferences</a></li>
+                  {!props.page.staticSite && <li><a href="/preferences">Preferences</a></li>}
                 </ul>
               </nav>
-              <form class="site-search" role="search" aria-label="Site" method="get" action="/works">
-                <label class="visually-hidden" for="site-search-q">Search works</label>
-                <input type="search" id="site-search-q" name="q" placeholder="Search works" />
-                <button type="submit">Search</button>
-              </form>
-              {/* Both switches are sent; the stylesheet shows the one that changes the theme on screen, which for
-                  "follow the system" only the browser knows. */}
-              <AccountMenu page={props.page} />
-              <form class="theme-toggle" method="post" action="/preferences/theme">
-                <CsrfField page={props.page} />
-                <input type="hidden" name="return" value={here} />
-                <button type="submit" name="theme" value="dark" class="to-dark">Dark mode</button>
-                <button type="submit" name="theme" value="light" class="to-light">Light mode</button>
-              </form>
+              {!props.page.staticSite && <LiveControls page={props.page} />}
             </div>
           </header>
           <main id="main" tabindex={-1}>
@@ -62,6 +49,28 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
           </footer>
         </body>
       </html>
+    </>
+  );
+}
+
+/** What only a served archive has: the search box, the account menu and the theme switch (they send forms). */
+function LiveControls(props: { page: PageContext }) {
+  return (
+    <>
+      <form class="site-search" role="search" aria-label="Site" method="get" action="/works">
+        <label class="visually-hidden" for="site-search-q">Search works</label>
+        <input type="search" id="site-search-q" name="q" placeholder="Search works" />
+        <button type="submit">Search</button>
+      </form>
+      {/* Both switches are sent; the stylesheet shows the one that changes the theme on screen, which for
+          "follow the system" only the browser knows. */}
+      <AccountMenu page={props.page} />
+      <form class="theme-toggle" method="post" action="/preferences/theme">
+        <CsrfField page={props.page} />
+        <input type="hidden" name="return" value={props.page.here} />
+        <button type="submit" name="theme" value="dark" class="to-dark">Dark mode</button>
+        <button type="submit" name="theme" value="light" class="to-light">Light mode</button>
+      </form>
     </>
   );
 }
