@@ -25,6 +25,8 @@ Commands:
                                 history, import and export (quire help tags lists them).
   review [--below 0.75]         List the values the tagger inferred with less confidence, and inferred ratings;
   review accept|correct <id>    accept them, or correct one (--field F --value OLD --to NEW | --remove).
+  export-site OUT               Write the archive as a static website into OUT (what a guest may read, with
+                                search in the browser), for any static host; OUT is new, empty or an earlier export.
   migrate                       Bring the library's database up to date (every command also does).
   generate --works N --out DIR  Write a synthetic corpus of legacy story files with a manifest of the truth
            [--seed S]           (for benchmarks and accuracy at scale).
@@ -53,6 +55,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   users: async () => (await import("./commands/users.js")).runUsers,
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,
+  "export-site": async () => (await import("./commands/export-site.js")).runExportSite,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,
   generate: async () => (await import("./commands/generate.js")).runGenerate,
 };

@@ -1,0 +1,227 @@
+/**
+ * `quire export-site OUT`: the archive as a static website, for a closing archive to live on any static host.
+ * What a guest may read (src/services/static-site/read-site.ts), rendered with the web app's views and
+ * stylesheet, each link made relative (relink.ts), with a search index and the script that searches it. The same
+ * library always gives the same files: every list is in a fixed order and nothing records the time.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Child } from "hono/jsx";
+import { GUEST_AUDIENCE } from "../../domain/account.js";
+import { NotFoundError, WranglingError } from "../../domain/errors.js";
+import { isAdultRating } from "../../domain/rating.js";
+import { FACET_KEYS, type SearchResult, type WorkBlurb } from "../../search/search-index.js";
+import { readSeries, type SeriesReading } from "../../services/archive/read-series.js";
+import type { SearchDeps } from "../../services/search-works.js";
+import { readGuestStats, readGuestTag, readGuestWork, searchGuestWorks, type GuestTag, type GuestWork } from "../../services/static-site/read-site.js";
+import { openSiteFolder } from "../../services/static-site/site-folder.js";
+import { assetOf, loadStaticAsset, type Asset, type Assets } from "../assets.js";
+import type { PageContext } from "../page-context.js";
+import { DEFAULT_PREFS } from "../reader-prefs.js";
+import { tagWorksUrl } from "../tag-url.js";
+import { FandomIndex, HomePage, SeriesPage, StatsPage, TagDescriptions } from "../views/archive-pages.js";
+import { languageName } from "../views/format.js";
+import { AdultGate } from "../views/work-page.js";
+import { relinkPage } from "./relink.js";
+import { searchDocuments } from "./search-documents.js";
+import { SearchPage, StaticWorkPage, WorkListPage, type DownloadLink } from "./site-pages.js";
+import { sitePaths } from "./site-paths.js";
+
+/** A file to download beside a work. */
+export interface DownloadFile {
+  /** What the link says: "EPUB", "HTML". */
+  label: string;
+  /** Safe and unique among the work's downloads (src/formats/export/file-name.ts). */
+  fileName: string;
+  body: Uint8Array;
+}
+
+/** The downloads beside one work, in the order its page lists them: the export writers, one call per work. */
+export type WorkDownloads = (work: GuestWork) => Promise<readonly DownloadFile[]>;
+
+export interface SiteDeps extends SearchDeps {
+  assets: Assets;
+  downloads?: WorkDownloads;
+}
+
+export type SiteProgress = { phase: "reading" } | { phase: "writing"; done: number; total: number };
+
+export interface SiteSummary {
+  works: number;
+  tags: number;
+  authors: number;
+  series: number;
+  /** Every file written, pages, downloads, assets and the search index. */
+  files: number;
+}
+
+const WORKS_PER_PAGE = 50;
+const RECENT_ON_HOME = 10;
+
+/** The guest's page context: default reading settings, no account, no forms. */
+function staticPage(assets: Assets): PageContext {
+  return { prefs: DEFAULT_PREFS, assets, owner: false, viewer: null, audience: GUEST_AUDIENCE, csrfToken: "", here: "/", staticSite: true };
+}
+
+/** MiniSearch's browser build, which defines the global `MiniSearch`; the package exports only its modules, so
+ *  the file is found beside the CommonJS one. */
+function miniSearchAssets(): Asset[] {
+  const packageDist = dirname(dirname(createRequire(import.meta.url).resolve("minisearch")));
+  const licence = readFileSync(join(packageDist, "..", "LICENSE.txt"));
+  return [
+    assetOf("minisearch.js", readFileSync(join(packageDist, "umd", "index.js")), "text/javascript"),
+    assetOf("minisearch-LICENSE.txt", licence, "text/plain"),
+  ];
+}
+
+/** Every tag name a guest's works show or are counted under, sorted. */
+function tagNamesOf(result: SearchResult): string[] {
+  const names = new Set<string>();
+  for (const w of result.works) for (const name of [w.rating, ...w.warnings, ...w.categories, ...w.fandoms, ...w.relationships, ...w.characters, ...w.freeforms]) names.add(name);
+  for (const key of FACET_KEYS) if (key !== "language" && key !== "status") for (const f of result.facets[key]) names.add(f.name);
+  return [...names].sort();
+}
+
+/** A tag's page, or null when no tag has the name (a rating no work carries) or a guest may read none of its works. */
+async function readTagPage(deps: SearchDeps, name: string): Promise<GuestTag | null> {
+  try {
+    const tag = await readGuestTag(deps, name);
+    return tag.workIds.length > 0 ? tag : null;
+  } catch (error) {
+    if (error instanceof WranglingError) return null;
+    throw error;
+  }
+}
+
+async function readSeriesPage(deps: SearchDeps, id: number): Promise<SeriesReading | null> {
+  try {
+    const series = await readSeries(deps.db, id, GUEST_AUDIENCE);
+    return series.works.length > 0 ? series : null;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+/** A page to write: its file, and how to render it (late, so that one work at a time is in memory). */
+interface PlannedPage {
+  path: string;
+  render: () => Promise<Child>;
+}
+
+function listingPages(path: (page: number) => string, webPath: string, heading: string, works: readonly WorkBlurb[], page: PageContext, intro?: Child): PlannedPage[] {
+  const pages = Math.max(1, Math.ceil(works.length / WORKS_PER_PAGE));
+  return Array.from({ length: pages }, (_, i) => ({
+    path: path(i + 1),
+    render: async () => (
+      <WorkListPage page={page} heading={heading} path={webPath} works={works.slice(i * WORKS_PER_PAGE, (i + 1) * WORKS_PER_PAGE)}
+        pageNumber={i + 1} pages={pages} total={works.length} intro={intro} />
+    ),
+  }));
+}
+
+/**
+ * Writes the site into `out`: a new folder, an empty one, or a previous export (see site-folder.ts), which it
+ * replaces only once the new site is whole.
+ * @throws SiteFolderError when `out` holds files of its own.
+ */
+export async function exportSite(deps: SiteDeps, out: string, options: { onProgress?: (progress: SiteProgress) => void } = {}): Promise<SiteSummary> {
+  const folder = await openSiteFolder(out);
+  try {
+    options.onProgress?.({ phase: "reading" });
+    const page = staticPage(deps.assets);
+    const all = await searchGuestWorks(deps);
+    const blurbs = (ids: readonly number[]) => {
+      const wanted = new Set(ids);
+      return all.works.filter((w) => wanted.has(w.id));
+    };
+
+    const tags = new Map<string, GuestTag>();
+    for (const name of tagNamesOf(all)) {
+      const tag = await readTagPage(deps, name);
+      if (tag) tags.set(name, tag);
+    }
+    const authors = new Map<string, WorkBlurb[]>();
+    for (const name of [...new Set(all.works.flatMap((w) => w.authors))].sort()) {
+      const works = (await searchGuestWorks(deps, { authors: [name] })).works;
+      if (works.length > 0) authors.set(name, works);
+    }
+    const series: SeriesReading[] = [];
+    for (const id of [...new Set(all.works.flatMap((w) => w.series.map((s) => s.id)))].sort((a, b) => a - b)) {
+      const found = await readSeriesPage(deps, id);
+      if (found) series.push(found);
+    }
+    const stats = await readGuestStats(deps);
+
+    const tagsByWork = new Map<number, string[]>();
+    for (const [name, tag] of tags) for (const id of tag.workIds) tagsByWork.set(id, [...(tagsByWork.get(id) ?? []), name]);
+
+    const assets = [deps.assets.css, deps.assets.icon, ...miniSearchAssets(), loadStaticAsset("site-search.js", "text/javascript")];
+    const scripts = assets.filter((a) => a.url.endsWith(".js")).map((a) => a.url);
+    const pages: PlannedPage[] = [
+      { path: sitePaths.home, render: async () => <HomePage page={page} total={all.total} recent={all.works.slice(0, RECENT_ON_HOME)} fandoms={all.facets.fandoms} /> },
+      { path: sitePaths.fandoms, render: async () => <FandomIndex page={page} fandoms={all.facets.fandoms} /> },
+      { path: sitePaths.stats, render: async () => <StatsPage page={page} stats={stats} /> },
+      {
+        path: sitePaths.search,
+        render: async () => (
+          <SearchPage page={page} indexUrl={sitePaths.searchIndex} scripts={scripts} choices={{
+            facets: all.facets,
+            tagNames: [...tags.keys()],
+            languages: all.facets.language.map((l) => ({ code: l.name, name: languageName(l.name) })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+          }} />
+        ),
+      },
+      ...listingPages(sitePaths.works, "/works", "Works", all.works, page),
+      ...[...tags].flatMap(([name, tag]) => listingPages((n) => sitePaths.tag(name, n), tagWorksUrl(name), `Works in ${name}`, blurbs(tag.workIds), page, <TagDescriptions tags={tag.descriptions} />)),
+      ...[...authors].flatMap(([name, works]) => listingPages((n) => sitePaths.author(name, n), `/users/${encodeURIComponent(name)}`, `Works by ${name}`, works, page)),
+      ...series.map((s) => ({ path: sitePaths.series(s.id), render: async () => <SeriesPage page={page} series={s} /> })),
+    ];
+    const files = new Set<string>([sitePaths.searchIndex, ...assets.map((a) => sitePaths.asset(a.url.slice("/assets/".length)))]);
+    for (const w of all.works) {
+      files.add(sitePaths.work(w.id));
+      if (isAdultRating(w.rating)) files.add(sitePaths.adultWorkText(w.id));
+    }
+    for (const p of pages) files.add(p.path);
+
+    const total = pages.length + all.works.length;
+    let done = 0;
+    const write = async (path: string, element: Child) => {
+      await folder.write(path, relinkPage(String(await element), path, (file) => files.has(file)));
+      done += 1;
+      options.onProgress?.({ phase: "writing", done, total });
+    };
+    for (const asset of assets) await folder.write(sitePaths.asset(asset.url.slice("/assets/".length)), asset.body);
+    await folder.write(sitePaths.searchIndex, JSON.stringify(searchDocuments(all.works, tagsByWork)));
+    for (const planned of pages) await write(planned.path, await planned.render());
+    for (const blurb of all.works) await writeWork(deps, page, blurb, files, folder.write, write);
+
+    const written = await folder.commit();
+    return { works: all.works.length, tags: tags.size, authors: authors.size, series: series.length, files: written.length };
+  } catch (error) {
+    await folder.abandon();
+    throw error;
+  }
+}
+
+/** A work's page (behind an interstitial for an adult rating, as on the archive), with its downloads beside it. */
+async function writeWork(
+  deps: SiteDeps, page: PageContext, blurb: WorkBlurb, files: Set<string>,
+  writeFile: (path: string, body: Uint8Array) => Promise<void>, writePage: (path: string, element: Child) => Promise<void>,
+): Promise<void> {
+  const workId = blurb.id;
+  const read = await readGuestWork(deps.db, workId);
+  const downloads: DownloadLink[] = [];
+  for (const file of (await deps.downloads?.(read)) ?? []) {
+    const path = sitePaths.download(workId, file.fileName);
+    await writeFile(path, file.body);
+    files.add(path);
+    downloads.push({ label: file.label, href: `/downloads/${workId}/${file.fileName}` });
+  }
+  const text = <StaticWorkPage page={page} work={read.work} chapters={read.chapters} downloads={downloads} />;
+  // The listing's rating, which planned the interstitial's pages.
+  if (!isAdultRating(blurb.rating)) return writePage(sitePaths.work(workId), text);
+  await writePage(sitePaths.work(workId), <AdultGate page={page} work={read.work} proceedUrl={`/works/${workId}?view_adult=true`} />);
+  await writePage(sitePaths.adultWorkText(workId), text);
+}
