@@ -185,7 +185,7 @@ export async function exportSite(deps: SiteDeps, out: string, options: { onProgr
     }
     for (const p of pages) files.add(p.path);
 
-    const total = pages.length + all.works.length;
+    const total = pages.length + all.works.length + all.works.filter((w) => isAdultRating(w.rating)).length;
     let done = 0;
     const write = async (path: string, element: Child) => {
       await folder.write(path, relinkPage(String(await element), path, (file) => files.has(file)));

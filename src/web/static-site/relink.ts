@@ -34,5 +34,5 @@ export function relinkPage(html: string, pagePath: string, hasFile: (path: strin
     }
   };
   visit(document.children);
-  return render(document, { encodeEntities: "utf8", decodeEntities: true });
+  return render(document, { encodeEntities: "utf8", decodeEntities: true, emptyAttrs: true });
 }
