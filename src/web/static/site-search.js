@@ -72,9 +72,9 @@ const SORTS = {
 };
 
 /** The works the search finds, in the order asked for: best match first for words, else most recently updated. */
-function findWorks(works, index, params) {
+function findWorks({ works, byId, index }, params) {
   const text = (params.get("q") ?? "").trim();
-  const found = text === "" ? works : index.search(text).map((hit) => works.byId.get(hit.id));
+  const found = text === "" ? works : index.search(text).map((hit) => byId.get(hit.id));
   const filtered = found.filter((work) => matches(work, params));
   const sort = SORTS[params.get("sort") ?? ""];
   // Array.prototype.sort is stable: equal works keep the index's order (most recently updated first).
@@ -120,8 +120,8 @@ function pageLinks(nav, params, page, pages) {
   nav.append(list);
 }
 
-function show(works, index, params) {
-  const found = findWorks(works, index, params);
+function show(loaded, params) {
+  const found = findWorks(loaded, params);
   const pages = Math.max(1, Math.ceil(found.length / PER_PAGE));
   const page = Math.min(Math.max(1, Number(params.get("page")) || 1), pages);
   const shown = found.slice((page - 1) * PER_PAGE, page * PER_PAGE);
@@ -137,7 +137,6 @@ async function loadIndex(url) {
   const file = await response.json();
   if (file.version !== 1) throw new Error("an index of another version");
   const works = file.works;
-  works.byId = new Map(works.map((w) => [w.id, w]));
   const index = new MiniSearch({
     fields: TEXT_FIELDS,
     extractField: (work, field) => {
@@ -149,7 +148,7 @@ async function loadIndex(url) {
     searchOptions: { prefix: true, fuzzy: 0.2, combineWith: "AND", boost: { title: 3, authorNames: 2, fandomNames: 1.5 } },
   });
   index.addAll(works);
-  return { works, index };
+  return { works, byId: new Map(works.map((w) => [w.id, w])), index };
 }
 
 onReady(async () => {
@@ -167,7 +166,7 @@ onReady(async () => {
   const run = () => {
     const params = new URLSearchParams(location.search);
     fillForm(form, params);
-    show(loaded.works, loaded.index, params);
+    show(loaded, params);
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
