@@ -176,5 +176,6 @@ describe("the static site without JavaScript", () => {
     await Promise.all([page.waitForURL(/search\.html$/u), page.click("nav.site-nav >> text=Search")]);
     expect(await page.locator("noscript").count()).toBe(1);
     expect(await page.textContent("main")).toContain("needs JavaScript");
+    expect(await page.locator("#site-search").isVisible()).toBe(false);
   });
 });

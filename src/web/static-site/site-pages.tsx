@@ -133,7 +133,7 @@ const CHOICES: readonly (readonly [keyof SearchFacets, string, string])[] = [
 /**
  * Search and filters, run in the browser by src/web/static/site-search.js over the site's search index. The form
  * sends its fields to this same page as its query string, which the script reads: a search has an address to keep
- * and share, and the page needs no server.
+ * and share, and the page needs no server. Without JavaScript the page holds only a notice saying so.
  */
 export function SearchPage(props: { page: PageContext; choices: SearchChoices; indexUrl: string; scripts: readonly string[] }) {
   const { page, choices } = props;
@@ -144,76 +144,79 @@ export function SearchPage(props: { page: PageContext; choices: SearchChoices; i
       <noscript>
         <p class="notice">Searching and filtering this copy of the archive needs JavaScript. Without it, browse the works by <a href="/fandoms">fandom</a>, <a href="/works">date</a>, or from any tag or author on a work.</p>
       </noscript>
-      <div class="listing">
-        <section class="results" aria-labelledby="results-heading" aria-live="polite">
-          <h2 id="results-heading">Works</h2>
-          <p class="hint" id="search-status" data-index={props.indexUrl}>Loading the search index…</p>
-          <ol class="works" id="search-results"></ol>
-          <nav class="pagination" aria-label="Pages" id="search-pages" hidden></nav>
-        </section>
-        <div class="filters-region">
-          <form class="filters" id="site-search" method="get" aria-labelledby="filters-heading">
-            <h2 id="filters-heading">Search and filter</h2>
-            <div class="field">
-              <label for="search-q">Words</label>
-              <input type="search" id="search-q" name="q" aria-describedby="q-hint" />
-              <span class="hint" id="q-hint">In titles, creators, fandoms, tags and summaries.</span>
-            </div>
-            <div class="field">
-              <label for="search-sort">Sort by</label>
-              <select id="search-sort" name="sort">
-                <option value="">Best match, or date updated</option>
-                <option value="updated">Date updated</option>
-                <option value="published">Date posted</option>
-                <option value="title">Title</option>
-                <option value="author">Creator</option>
-                <option value="words">Word count</option>
-              </select>
-            </div>
-            <fieldset>
-              <legend>Include</legend>
-              {CHOICES.map(([facet, param, legend]) => <ChoiceList name={param} legend={legend} values={names(facet)} />)}
-              <TagField name="fandom" label="Fandom" list="fandom-names" />
-              <TagField name="tag" label="Other tags" list="tag-names" />
-            </fieldset>
-            <fieldset>
-              <legend>Exclude</legend>
-              {CHOICES.map(([facet, param, legend]) => <ChoiceList name={`exclude-${param}`} legend={legend} values={names(facet)} />)}
-              <TagField name="exclude-fandom" label="Fandom" list="fandom-names" />
-              <TagField name="exclude" label="Other tags" list="tag-names" />
-            </fieldset>
-            <p class="hint" id="tags-hint">Separate several tags with commas.</p>
-            <fieldset>
-              <legend>More</legend>
+      {/* Shown by the script: without it, the form would send a search nothing runs. */}
+      <div id="search-ui" hidden>
+        <div class="listing">
+          <section class="results" aria-labelledby="results-heading" aria-live="polite">
+            <h2 id="results-heading">Works</h2>
+            <p class="hint" id="search-status" data-index={props.indexUrl}>Loading the search index…</p>
+            <ol class="works" id="search-results"></ol>
+            <nav class="pagination" aria-label="Pages" id="search-pages" hidden></nav>
+          </section>
+          <div class="filters-region">
+            <form class="filters" id="site-search" method="get" aria-labelledby="filters-heading">
+              <h2 id="filters-heading">Search and filter</h2>
               <div class="field">
-                <label for="search-status-choice">Completion status</label>
-                <select id="search-status-choice" name="status">
-                  <option value="">All works</option>
-                  <option value="complete">Complete works only</option>
-                  <option value="in-progress">Works in progress only</option>
+                <label for="search-q">Words</label>
+                <input type="search" id="search-q" name="q" aria-describedby="q-hint" />
+                <span class="hint" id="q-hint">In titles, creators, fandoms, tags and summaries.</span>
+              </div>
+              <div class="field">
+                <label for="search-sort">Sort by</label>
+                <select id="search-sort" name="sort">
+                  <option value="">Best match, or date updated</option>
+                  <option value="updated">Date updated</option>
+                  <option value="published">Date posted</option>
+                  <option value="title">Title</option>
+                  <option value="author">Creator</option>
+                  <option value="words">Word count</option>
                 </select>
               </div>
-              <div class="field">
-                <label for="search-language">Language</label>
-                <select id="search-language" name="language">
-                  <option value="">Any language</option>
-                  {choices.languages.map((l) => <option value={l.code}>{l.name}</option>)}
-                </select>
+              <fieldset>
+                <legend>Include</legend>
+                {CHOICES.map(([facet, param, legend]) => <ChoiceList name={param} legend={legend} values={names(facet)} />)}
+                <TagField name="fandom" label="Fandom" list="fandom-names" />
+                <TagField name="tag" label="Other tags" list="tag-names" />
+              </fieldset>
+              <fieldset>
+                <legend>Exclude</legend>
+                {CHOICES.map(([facet, param, legend]) => <ChoiceList name={`exclude-${param}`} legend={legend} values={names(facet)} />)}
+                <TagField name="exclude-fandom" label="Fandom" list="fandom-names" />
+                <TagField name="exclude" label="Other tags" list="tag-names" />
+              </fieldset>
+              <p class="hint" id="tags-hint">Separate several tags with commas.</p>
+              <fieldset>
+                <legend>More</legend>
+                <div class="field">
+                  <label for="search-status-choice">Completion status</label>
+                  <select id="search-status-choice" name="status">
+                    <option value="">All works</option>
+                    <option value="complete">Complete works only</option>
+                    <option value="in-progress">Works in progress only</option>
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="search-language">Language</label>
+                  <select id="search-language" name="language">
+                    <option value="">Any language</option>
+                    {choices.languages.map((l) => <option value={l.code}>{l.name}</option>)}
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="search-words-from">Words from</label>
+                  <input type="number" id="search-words-from" name="words-from" min="0" inputmode="numeric" />
+                </div>
+                <div class="field">
+                  <label for="search-words-to">Words to</label>
+                  <input type="number" id="search-words-to" name="words-to" min="0" inputmode="numeric" />
+                </div>
+              </fieldset>
+              <div class="actions">
+                <button type="submit" class="primary">Search</button>
+                <a href="/works/search">Clear</a>
               </div>
-              <div class="field">
-                <label for="search-words-from">Words from</label>
-                <input type="number" id="search-words-from" name="words-from" min="0" inputmode="numeric" />
-              </div>
-              <div class="field">
-                <label for="search-words-to">Words to</label>
-                <input type="number" id="search-words-to" name="words-to" min="0" inputmode="numeric" />
-              </div>
-            </fieldset>
-            <div class="actions">
-              <button type="submit" class="primary">Search</button>
-              <a href="/works/search">Clear</a>
-            </div>
-          </form>
+            </form>
+          </div>
         </div>
       </div>
       <datalist id="fandom-names">{names("fandoms").map((n) => <option value={n} />)}</datalist>

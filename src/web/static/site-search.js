@@ -155,6 +155,7 @@ onReady(async () => {
   const form = document.getElementById("site-search");
   const status = document.getElementById("search-status");
   if (!form || !status) return;
+  document.getElementById("search-ui").hidden = false;
   let loaded;
   try {
     loaded = await loadIndex(status.dataset.index);
