@@ -10,7 +10,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { exportFileName } from "../../src/formats/export/file-name.js";
+import { muteTag } from "../../src/services/mute-tags.js";
 import { SiteFolderError } from "../../src/services/static-site/site-folder.js";
+import { makeTagCanonical } from "../../src/services/tags/make-canonical.js";
+import { mergeTag } from "../../src/services/tags/merge-tag.js";
 import { exportSite, type SiteDeps, type SiteProgress } from "../../src/web/static-site/export-site.js";
 import type { SearchIndexFile } from "../../src/web/static-site/search-documents.js";
 import { sitePaths } from "../../src/web/static-site/site-paths.js";
@@ -27,9 +30,11 @@ const POSTED = {
   draft: { title: "Quillwort Draft", fandom: "Quillwort Draft Fandom", tag: "Quillwort Draft Tag", visibility: "draft", hidden: false },
   restricted: { title: "Quillwort Members", fandom: "Quillwort Members Fandom", tag: "Quillwort Members Tag", visibility: "restricted", hidden: false },
   hidden: { title: "Quillwort Hidden", fandom: "Quillwort Hidden Fandom", tag: "Quillwort Hidden Tag", visibility: "public", hidden: true },
+  // Public, but with a tag the library muted: no reader sees it, so neither does the copy.
+  muted: { title: "Quillwort Muted", fandom: "Quillwort Muted Fandom", tag: "Quillwort Muted Tag", visibility: "public", hidden: false },
 } as const;
 type Posted = keyof typeof POSTED;
-const UNSEEN: readonly Posted[] = ["draft", "restricted", "hidden"];
+const UNSEEN: readonly Posted[] = ["draft", "restricted", "hidden", "muted"];
 const ADULT: readonly WebWorkKey[] = ["lanterns", "tide"];
 
 const outFolder = () => join(mkdtempSync(join(tmpdir(), "quire-site-")), "site");
@@ -62,6 +67,10 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
         series: [{ name: "Quillwort Series", part: key === "open" ? 2 : 1 }],
       }, { visibility, hiddenByModerator: hidden });
     }
+    await muteTag(quire.library.db, { name: POSTED.muted.tag, type: null });
+    // Angst becomes a synonym of Fluff: its page says so, and Fluff's lists the works of both.
+    await makeTagCanonical(quire.library, { name: "Fluff", type: "Freeform" });
+    await mergeTag(quire.library, { name: "Angst", type: "Freeform" }, { name: "Fluff", type: "Freeform" });
     deps = {
       db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(),
       // The export writers' place: one call per work, whatever files they make.
@@ -116,7 +125,17 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
     for (const page of files.filter((f) => f.endsWith(".html") && f !== sitePaths.search)) expect(read(page), page).not.toContain("<form");
   });
 
-  it("holds nothing of a draft, a restricted or a hidden work, in any file", () => {
+  it("links a synonym's page to its canonical tag's, whose page lists the works of both", () => {
+    const angst = read(sitePaths.tag("Angst"));
+    expect(angst).toMatch(new RegExp(`is a synonym of <a href="../${sitePaths.tag("Fluff").slice("tags/".length)}">Fluff</a>`, "u"));
+    const fluff = read(sitePaths.tag("Fluff"));
+    for (const key of ["orchard", "crossing", "tide", "uhr"] as const) expect(fluff).toContain(`>${WEB_WORKS[key].title}</a>`);
+    expect(fluff).not.toContain(`>${WEB_WORKS.lanterns.title}</a>`);
+    const index: SearchIndexFile = JSON.parse(read(sitePaths.searchIndex));
+    expect(index.works.find((w) => w.id === imported.uhr)?.tags).toEqual(expect.arrayContaining(["Angst", "Fluff"]));
+  });
+
+  it("holds nothing of a draft, a restricted, a hidden or a muted work, in any file", () => {
     const everything = files.map((f) => read(f)).join("\n");
     for (const key of UNSEEN) {
       for (const word of [POSTED[key].title, POSTED[key].fandom, POSTED[key].tag, `${POSTED[key].title} summary`]) expect(everything, `${key}: ${word}`).not.toContain(word);

@@ -12,7 +12,7 @@ import { GUEST_AUDIENCE } from "../../domain/account.js";
 import { NotFoundError, WranglingError } from "../../domain/errors.js";
 import { isAdultRating } from "../../domain/rating.js";
 import { FACET_KEYS, type SearchResult, type WorkBlurb } from "../../search/search-index.js";
-import { readSeries, type SeriesReading } from "../../services/archive/read-series.js";
+import { readSeries, seriesFigures, type SeriesReading } from "../../services/archive/read-series.js";
 import type { SearchDeps } from "../../services/search-works.js";
 import { readGuestStats, readGuestTag, readGuestWork, searchGuestWorks, type GuestTag, type GuestWork } from "../../services/static-site/read-site.js";
 import { openSiteFolder } from "../../services/static-site/site-folder.js";
@@ -94,10 +94,15 @@ async function readTagPage(deps: SearchDeps, name: string): Promise<GuestTag | n
   }
 }
 
-async function readSeriesPage(deps: SearchDeps, id: number): Promise<SeriesReading | null> {
+/**
+ * A series' page with the works the site holds: a work the library muted is in no listing of the archive, but the
+ * series read (like the archive's series page) still names it.
+ */
+async function readSeriesPage(deps: SearchDeps, id: number, onSite: ReadonlySet<number>): Promise<SeriesReading | null> {
   try {
     const series = await readSeries(deps.db, id, GUEST_AUDIENCE);
-    return series.works.length > 0 ? series : null;
+    const works = series.works.filter((w) => onSite.has(w.id));
+    return works.length > 0 ? { ...series, works, ...seriesFigures(works) } : null;
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -149,7 +154,7 @@ export async function exportSite(deps: SiteDeps, out: string, options: { onProgr
     }
     const series: SeriesReading[] = [];
     for (const id of [...new Set(all.works.flatMap((w) => w.series.map((s) => s.id)))].sort((a, b) => a - b)) {
-      const found = await readSeriesPage(deps, id);
+      const found = await readSeriesPage(deps, id, new Set(all.works.map((w) => w.id)));
       if (found) series.push(found);
     }
     const stats = await readGuestStats(deps);

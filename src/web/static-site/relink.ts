@@ -1,7 +1,8 @@
 /**
  * A page rendered by the web app's views, with its links made the static site's: every address of the app
  * becomes the relative path of its file, and a link to a page the site does not have (sign-in, preferences, a
- * work a guest may not read) loses its address and reads as plain text, so that no link of the site is dead.
+ * work a guest may not read) loses its address (and the label naming it) and reads as plain text, so that no link
+ * of the site is dead.
  */
 import render from "dom-serializer";
 import { isTag, type ChildNode } from "domhandler";
@@ -27,7 +28,8 @@ export function relinkPage(html: string, pagePath: string, hasFile: (path: strin
         if (target && hasFile(target.path)) {
           node.attribs[attribute] = relativeHref(pagePath, target);
         } else {
-          node.attribs = Object.fromEntries(Object.entries(node.attribs).filter(([name]) => name !== attribute && name !== "rel"));
+          // The label and relation describe where the link led, which is not in the site.
+          node.attribs = Object.fromEntries(Object.entries(node.attribs).filter(([name]) => name !== attribute && name !== "rel" && name !== "aria-label"));
         }
       }
       visit(node.children);
