@@ -8,7 +8,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { TagType } from "../domain/tags/tag-type.js";
 import type { ReviewDecision } from "../domain/review.js";
 import type { InferredValue, WorkStatus } from "../domain/work.js";
-import type { CommentPolicy, CommentStatus, Role, SubscriptionTarget, WorkVisibility } from "../domain/account.js";
+import type { ApiTokenScope, CommentPolicy, CommentStatus, Role, SubscriptionTarget, WorkVisibility } from "../domain/account.js";
 import type { ReportCategory } from "../domain/moderation.js";
 
 /** 0 or 1. */
@@ -271,6 +271,21 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/** A user's key to the JSON API, found by its token's SHA-256 (`digest`), never by the token itself. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  /** What the user called it ("my e-reader sync"). */
+  name: string;
+  digest: string;
+  scope: ApiTokenScope;
+  created_at: string;
+  /** When a request last came with it (moved on at most once a minute); null: never used. */
+  last_used_at: string | null;
+  /** When its user revoked it; a revoked token opens nothing. */
+  revoked_at: string | null;
+}
+
 /** `id` is the SHA-256 of the token mailed to the user. */
 export interface PasswordResetsTable {
   id: string;
@@ -458,6 +473,7 @@ export interface Database {
   inferred_values: InferredValuesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   password_resets: PasswordResetsTable;
   invitations: InvitationsTable;
   muted_users: MutedUsersTable;

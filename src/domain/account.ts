@@ -21,6 +21,10 @@ export type CommentStatus = "published" | "pending" | "deleted" | "hidden";
 export const SUBSCRIPTION_TARGETS = ["work", "series", "author", "tag"] as const;
 export type SubscriptionTarget = (typeof SUBSCRIPTION_TARGETS)[number];
 
+export const API_TOKEN_SCOPES = ["read", "write"] as const;
+/** What an API token may do: read what its user may read; write: also post, edit, comment and so on, as its user may. */
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
 /** A signed-in user, as a request knows them. */
 export interface Account {
   id: number;

@@ -21,6 +21,15 @@ describe("the rate limiter", () => {
     expect(() => limiter.hit("a", 10 * MINUTE)).not.toThrow();
   });
 
+  it("tells after each attempt how many the window still allows and when its oldest attempt leaves it", () => {
+    const limiter = createRateLimiter({ max: 3, windowMs: 10 * MINUTE });
+    expect(limiter.hit("a", 0)).toEqual({ limit: 3, remaining: 2, resetSeconds: 10 * 60 });
+    expect(limiter.hit("a", 4 * MINUTE)).toEqual({ limit: 3, remaining: 1, resetSeconds: 6 * 60 });
+    expect(limiter.hit("a", 5 * MINUTE)).toEqual({ limit: 3, remaining: 0, resetSeconds: 5 * 60 });
+    // The first attempt has left the window: room for one again.
+    expect(limiter.hit("a", 10 * MINUTE)).toEqual({ limit: 3, remaining: 0, resetSeconds: 4 * 60 });
+  });
+
   it("checks without counting, so only the attempts hit count towards the limit", () => {
     const limiter = createRateLimiter({ max: 2, windowMs: MINUTE });
     for (let i = 0; i < 10; i++) limiter.check("a", i);

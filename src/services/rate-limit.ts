@@ -11,9 +11,20 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Where a key stands after an attempt: what its window still allows, and when its oldest attempt leaves it. */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window has room for one more attempt than now (at least 1). */
+  resetSeconds: number;
+}
+
 export interface RateLimiter {
-  /** Counts an attempt for the key. @throws RateLimitedError when the key has used up its window. */
-  hit(key: string, now: number): void;
+  /**
+   * Counts an attempt for the key. @returns where the key stands now (for RateLimit headers).
+   * @throws RateLimitedError when the key has used up its window.
+   */
+  hit(key: string, now: number): RateLimitState;
   /**
    * Throws as `hit` would, without counting an attempt: a limit on failures (wrong passwords) is checked before
    * trying, and hit only when the try fails. @throws RateLimitedError when the key has used up its window.
@@ -28,12 +39,12 @@ const MAX_KEYS = 50_000;
 
 export function createRateLimiter(limit: RateLimit, message?: string): RateLimiter {
   const attempts = new Map<string, number[]>();
+  const secondsUntilRoom = (recent: readonly number[], now: number) => Math.max(1, Math.ceil((limit.windowMs - (now - (recent[0] ?? now))) / 1000));
   const recentAttempts = (key: string, now: number): number[] => {
     const recent = (attempts.get(key) ?? []).filter((t) => now - t < limit.windowMs);
     if (recent.length >= limit.max) {
       attempts.set(key, recent);
-      const retryAfter = Math.max(1, Math.ceil((limit.windowMs - (now - (recent[0] ?? now))) / 1000));
-      throw new RateLimitedError(retryAfter, message);
+      throw new RateLimitedError(secondsUntilRoom(recent, now), message);
     }
     return recent;
   };
@@ -44,6 +55,7 @@ export function createRateLimiter(limit: RateLimit, message?: string): RateLimit
       attempts.delete(key);
       attempts.set(key, recent);
       if (attempts.size > MAX_KEYS) attempts.delete(attempts.keys().next().value ?? key);
+      return { limit: limit.max, remaining: limit.max - recent.length, resetSeconds: secondsUntilRoom(recent, now) };
     },
     check(key, now) {
       recentAttempts(key, now);

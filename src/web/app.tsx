@@ -15,6 +15,7 @@ import { hasRole } from "../domain/account.js";
 import { ForbiddenError, NotFoundError, QuireError, RateLimitedError, SignInRequiredError, ValidationError } from "../domain/errors.js";
 import { readAudience } from "../services/accounts/audience.js";
 import { createArchiveSearch } from "../services/archive/archive-search.js";
+import { API_BASE, apiRoutes } from "./api/api-app.js";
 import { csrfTokens, ensureCsrfToken } from "./csrf.js";
 import type { RouteDeps, WebDeps, WebEnv } from "./env.js";
 import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
@@ -23,6 +24,7 @@ import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { readSignedIn } from "./session.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
+import { apiTokenRoutes } from "./routes/api-tokens.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { communityRoutes } from "./routes/community.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
@@ -55,6 +57,9 @@ export function createApp(webDeps: WebDeps) {
     // HSTS only means something over TLS, which a proxy in front of Quire provides; it sets its own.
     strictTransportSecurity: false,
   }));
+  // The JSON API comes before the pages' middleware: it reads no cookie (a token says who calls), so neither the
+  // session nor the CSRF checks below apply to it, and a browser's cookies can never act through it.
+  app.route(API_BASE, apiRoutes(deps));
   app.use(async (c, next) => {
     const url = new URL(c.req.url);
     c.set("trustProxy", deps.trustProxy);
@@ -117,6 +122,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", archiveRoutes(deps));
   app.route("/", preferenceRoutes(deps));
   app.route("/", accountRoutes(deps));
+  app.route("/", apiTokenRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", communityRoutes(deps));
   app.route("/", moderationRoutes(deps));

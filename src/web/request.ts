@@ -20,8 +20,13 @@ export function parseId(value: string, what: string): number {
   return id;
 }
 
+/** What the address helpers need of a request's context (the pages' or the API's): whether to believe a proxy. */
+export interface ProxyAwareEnv {
+  Variables: Pick<WebEnv["Variables"], "trustProxy">;
+}
+
 /** The reader's view of the site's origin: behind a trusted proxy, the scheme and host the proxy was asked for. */
-export function siteOrigin(c: Context<WebEnv>): string {
+export function siteOrigin<E extends ProxyAwareEnv>(c: Context<E>): string {
   const url = new URL(c.req.url);
   if (!c.get("trustProxy")) return url.origin;
   const proto = c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim();
@@ -56,7 +61,7 @@ export function localReturnPath(value: string | undefined): string {
  * The client's address, for rate limits and guests' one-a-day counts: the first X-Forwarded-For hop behind a
  * trusted proxy, else the socket's peer; "local" in process (tests call the app without a socket).
  */
-export function clientAddress(c: Context<WebEnv>): string {
+export function clientAddress<E extends ProxyAwareEnv>(c: Context<E>): string {
   if (c.get("trustProxy")) {
     const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;

@@ -14,6 +14,7 @@
  * or tidying their own account protects no one.
  */
 import type { Kysely } from "kysely";
+import { insertApiToken } from "../../src/db/repositories/api-tokens.js";
 import { insertPasswordReset } from "../../src/db/repositories/passwords.js";
 import { SUSPENDED_UNTIL_LIFTED } from "../../src/domain/moderation.js";
 import { nameKey } from "../../src/domain/sort-key.js";
@@ -103,6 +104,9 @@ const CREATOR_OWN = outcomes("not-found", { anonymous: "sign-in", creator: "allo
 /** The same of the reader's own (their bookmark, their subscription). */
 const READER_OWN = outcomes("not-found", { anonymous: "sign-in", reader: "allowed", suspended: "forbidden" });
 
+/** The JSON API's writes, sent from a browser with its session cookie and CSRF token: every one asks for a token (401). */
+const NO_COOKIE_WRITES = outcomes("sign-in");
+
 /** Reads with `observe` before and after; `tookEffect` judges the pair (and the answer's body, for a page that is the effect). */
 function watching<T>(observe: (c: CaseContext) => Promise<T>, tookEffect: (before: T, after: T, c: CaseContext, body: string) => boolean): RouteCase["watch"] {
   return async (c) => {
@@ -163,6 +167,10 @@ const firstChapterText = (c: CaseContext) =>
 const invitationOf = (c: CaseContext) => c.db.selectFrom("work_author_invitations").select("id").where("id", "=", c.made.id).executeTakeFirst().then((r) => r?.id ?? null);
 const workAuthorRows = (c: CaseContext) => count(c.db.selectFrom("work_authors").select((eb) => eb.fn.countAll().as("n")).where("work_id", "=", c.scene.workId));
 const seriesName = (c: CaseContext) => c.db.selectFrom("series").select("name").where("id", "=", c.scene.seriesId).executeTakeFirstOrThrow().then((r) => r.name);
+const apiTokensOf = (c: CaseContext, userId: number) => count(c.db.selectFrom("api_tokens").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", userId));
+const tokenRevoked = (c: CaseContext) => c.db.selectFrom("api_tokens").select("revoked_at").where("id", "=", c.made.id).executeTakeFirst().then((r) => r !== undefined && r.revoked_at !== null);
+/** A read token of the account's, made straight in the store. */
+const apiToken = (c: SceneContext, account: TestAccount) => insertApiToken(c.db, { userId: account.userId, name: "A matrix token", digest: tokenDigest(newToken()), scope: "read", now: "2026-11-20T00:00:00.000Z" });
 const cookie = (name: string) => (c: CaseContext) => Promise.resolve(c.client.cookies.get(name) ?? null);
 /** The theme the actor's preferences hold: on their account when signed in, in their browser's cookie when not. */
 const themeOf = (c: CaseContext) => (c.account ? userColumn(c, c.account.userId, "prefs").then((p) => readPrefsJson(p).theme) : cookie(PREFS_COOKIE)(c).then((v) => readPrefsCookie(v ?? undefined).theme));
@@ -370,6 +378,22 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   {
     route: "/account/mutes", path: () => "/account/mutes", form: (c) => ({ login: c.scene.accounts.target.login }),
     expected: SIGNED_IN, watch: countRises((c) => own(c, (a) => count(c.db.selectFrom("muted_users").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", a.userId)), 0)),
+  },
+  {
+    route: "/account/tokens", path: () => "/account/tokens", form: (c) => ({ name: `A token for ${c.actor}`, scope: "write" }),
+    // One's own keys, as sessions are: a suspended account's tokens only read.
+    expected: SIGNED_IN, watch: countRises((c) => own(c, (a) => apiTokensOf(c, a.userId), 0)),
+  },
+  {
+    // Each account's own token, which it revokes.
+    route: "/account/tokens/:id/revoke", path: (c) => `/account/tokens/${c.made.id}/revoke`, form: () => ({}),
+    prepare: async (c) => ({ id: await apiToken(c, c.account ?? c.scene.accounts.reader) }),
+    expected: SIGNED_IN, watch: becomes((c) => tokenRevoked(c), () => true),
+  },
+  {
+    route: "/account/tokens/:id/revoke", variant: "another's token", path: (c) => `/account/tokens/${c.made.id}/revoke`, form: () => ({}),
+    prepare: async (c) => ({ id: await apiToken(c, c.scene.accounts.reader) }),
+    expected: outcomes("not-found", { anonymous: "sign-in", reader: "allowed" }), watch: becomes((c) => tokenRevoked(c), () => true),
   },
   {
     // Each account muted `target` before, and unmutes them.
@@ -671,5 +695,27 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expected: SIGNED_IN,
     watch: watching((c) => own(c, (a) => count(c.db.selectFrom("reading_history").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", a.userId)), 0),
       (before, after) => before === 1 && after === 0),
+  },
+
+  // The JSON API reads no cookie: a browser's session, however privileged, writes nothing through it (a token must).
+  {
+    route: "/api/v1/works", path: () => "/api/v1/works", form: () => newWork({ title: "A Work Posted Through the API" }),
+    expected: NO_COOKIE_WRITES, watch: countRises((c) => worksTitled(c, "A Work Posted Through the API")),
+  },
+  {
+    route: "/api/v1/works/:id/chapters", path: (c) => `/api/v1/works/${c.scene.workId}/chapters`, form: () => ({ text: "A chapter sent to the API." }),
+    expected: NO_COOKIE_WRITES, watch: countRises(chapterCount),
+  },
+  {
+    route: "/api/v1/works/:id/kudos", path: (c) => `/api/v1/works/${c.scene.workId}/kudos`, form: () => ({}),
+    expected: NO_COOKIE_WRITES, watch: countRises((c) => count(c.db.selectFrom("kudos").select((eb) => eb.fn.countAll().as("n")).where("work_id", "=", c.scene.workId))),
+  },
+  {
+    route: "/api/v1/works/:id/comments", path: (c) => `/api/v1/works/${c.scene.workId}/comments`, form: () => ({ text: "A comment sent to the API." }),
+    expected: NO_COOKIE_WRITES, watch: countRises((c) => count(c.db.selectFrom("comments").select((eb) => eb.fn.countAll().as("n")).where("work_id", "=", c.scene.workId))),
+  },
+  {
+    route: "/api/v1/works/:id/bookmarks", path: (c) => `/api/v1/works/${c.scene.workId}/bookmarks`, form: () => ({ notes: "" }),
+    expected: NO_COOKIE_WRITES, watch: countRises((c) => count(c.db.selectFrom("bookmarks").select((eb) => eb.fn.countAll().as("n")).where("work_id", "=", c.scene.workId))),
   },
 ];

@@ -9,6 +9,7 @@ import { accountsMigration } from "./0005-accounts.js";
 import { postingMigration } from "./0007-posting.js";
 import { communityMigration } from "./0008-community.js";
 import { moderationMigration } from "./0009-moderation.js";
+import { apiTokensMigration } from "./0010-api-tokens.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -20,5 +21,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0007-posting": postingMigration(),
     "0008-community": communityMigration(),
     "0009-moderation": moderationMigration(),
+    "0010-api-tokens": apiTokensMigration(engine),
   };
 }

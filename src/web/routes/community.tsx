@@ -6,7 +6,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { COMMENT_POLICIES } from "../../domain/account.js";
-import { createRateLimiter } from "../../services/rate-limit.js";
+import { createRateLimiter, type RateLimiter } from "../../services/rate-limit.js";
 import { giveKudos } from "../../services/community/kudos.js";
 import { setCommentSettings } from "../../services/community/manage-comments.js";
 import { clearHistory, HISTORY_PER_PAGE, readReadingHistory, toggleMarkForLater } from "../../services/community/reading-history.js";
@@ -22,12 +22,17 @@ import { subscriptionRoutes } from "./subscriptions.js";
 /** Comments a minute, per account or per guest address. */
 export const COMMENTS_PER_MINUTE = 5;
 
+/** The limit on comments, for the pages and for the API alike. */
+export function createCommentLimiter(): RateLimiter {
+  return createRateLimiter({ max: COMMENTS_PER_MINUTE, windowMs: 60_000 }, "You are commenting too fast: wait a minute and try again.");
+}
+
 const returnForm = z.object({ return: z.string().optional() });
 const settingsForm = z.object({ policy: z.enum(COMMENT_POLICIES), moderate: z.literal("1").optional(), return: z.string().optional() });
 
 export function communityRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
-  const commentLimiter = createRateLimiter({ max: COMMENTS_PER_MINUTE, windowMs: 60_000 }, "You are commenting too fast: wait a minute and try again.");
+  const commentLimiter = createCommentLimiter();
   app.route("/", commentRoutes({ ...deps, commentLimiter }));
   app.route("/", bookmarkRoutes(deps));
   app.route("/", subscriptionRoutes(deps));

@@ -24,7 +24,7 @@ import { WorkFormPage, type UploadOutcome } from "../views/posting-work-form.js"
 import { chapterHeading } from "../views/work-page.js";
 
 /** A work form carries whole chapters — a multi-chapter file's worth when it comes from an upload. */
-const WORK_FORM_MAX_BYTES = 12 * 1024 * 1024;
+export const WORK_FORM_MAX_BYTES = 12 * 1024 * 1024;
 /** The story file, and the few fields around it. */
 const UPLOAD_MAX_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 

@@ -57,6 +57,7 @@ export function AccountPage(props: { page: PageContext; settings: AccountSetting
           <li><a href="/bookmarks">Bookmarks</a></li>
           <li><a href="/subscriptions">Subscriptions</a></li>
           <li><a href="/history">History</a> · <a href="/later">Marked for later</a></li>
+          <li><a href="/account/tokens">API tokens</a></li>
         </ul>
       </nav>
 
