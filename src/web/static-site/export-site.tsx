@@ -9,12 +9,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Child } from "hono/jsx";
 import { GUEST_AUDIENCE } from "../../domain/account.js";
-import { NotFoundError, WranglingError } from "../../domain/errors.js";
 import { isAdultRating } from "../../domain/rating.js";
-import { FACET_KEYS, type SearchResult, type WorkBlurb } from "../../search/search-index.js";
-import { readSeries, seriesFigures, type SeriesReading } from "../../services/archive/read-series.js";
+import type { WorkBlurb } from "../../search/search-index.js";
 import type { SearchDeps } from "../../services/search-works.js";
-import { readGuestStats, readGuestTag, readGuestWork, searchGuestWorks, type GuestTag, type GuestWork } from "../../services/static-site/read-site.js";
+import { readGuestWork, readSiteContents, type GuestWork, type SiteContents } from "../../services/static-site/read-site.js";
 import { openSiteFolder } from "../../services/static-site/site-folder.js";
 import { assetOf, loadStaticAsset, type Asset, type Assets } from "../assets.js";
 import type { PageContext } from "../page-context.js";
@@ -75,40 +73,6 @@ function miniSearchAssets(): Asset[] {
   ];
 }
 
-/** Every tag name a guest's works show or are counted under, sorted. */
-function tagNamesOf(result: SearchResult): string[] {
-  const names = new Set<string>();
-  for (const w of result.works) for (const name of [w.rating, ...w.warnings, ...w.categories, ...w.fandoms, ...w.relationships, ...w.characters, ...w.freeforms]) names.add(name);
-  for (const key of FACET_KEYS) if (key !== "language" && key !== "status") for (const f of result.facets[key]) names.add(f.name);
-  return [...names].sort();
-}
-
-/** A tag's page, or null when no tag has the name (a rating no work carries) or a guest may read none of its works. */
-async function readTagPage(deps: SearchDeps, name: string): Promise<GuestTag | null> {
-  try {
-    const tag = await readGuestTag(deps, name);
-    return tag.workIds.length > 0 ? tag : null;
-  } catch (error) {
-    if (error instanceof WranglingError) return null;
-    throw error;
-  }
-}
-
-/**
- * A series' page with the works the site holds: a work the library muted is in no listing of the archive, but the
- * series read (like the archive's series page) still names it.
- */
-async function readSeriesPage(deps: SearchDeps, id: number, onSite: ReadonlySet<number>): Promise<SeriesReading | null> {
-  try {
-    const series = await readSeries(deps.db, id, GUEST_AUDIENCE);
-    const works = series.works.filter((w) => onSite.has(w.id));
-    return works.length > 0 ? { ...series, works, ...seriesFigures(works) } : null;
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
-}
-
 /** A page to write: its file, and how to render it (late, so that one work at a time is in memory). */
 interface PlannedPage {
   path: string;
@@ -135,79 +99,70 @@ export async function exportSite(deps: SiteDeps, out: string, options: { onProgr
   const folder = await openSiteFolder(out);
   try {
     options.onProgress?.({ phase: "reading" });
+    const contents = await readSiteContents(deps);
+    const works = contents.works.works;
     const page = staticPage(deps.assets);
-    const all = await searchGuestWorks(deps);
-    const blurbs = (ids: readonly number[]) => {
-      const wanted = new Set(ids);
-      return all.works.filter((w) => wanted.has(w.id));
-    };
-
-    const tags = new Map<string, GuestTag>();
-    for (const name of tagNamesOf(all)) {
-      const tag = await readTagPage(deps, name);
-      if (tag) tags.set(name, tag);
-    }
-    const authors = new Map<string, WorkBlurb[]>();
-    for (const name of [...new Set(all.works.flatMap((w) => w.authors))].sort()) {
-      const works = (await searchGuestWorks(deps, { authors: [name] })).works;
-      if (works.length > 0) authors.set(name, works);
-    }
-    const series: SeriesReading[] = [];
-    for (const id of [...new Set(all.works.flatMap((w) => w.series.map((s) => s.id)))].sort((a, b) => a - b)) {
-      const found = await readSeriesPage(deps, id, new Set(all.works.map((w) => w.id)));
-      if (found) series.push(found);
-    }
-    const stats = await readGuestStats(deps);
-
-    const tagsByWork = new Map<number, string[]>();
-    for (const [name, tag] of tags) for (const id of tag.workIds) tagsByWork.set(id, [...(tagsByWork.get(id) ?? []), name]);
-
     const assets = [deps.assets.css, deps.assets.icon, ...miniSearchAssets(), loadStaticAsset("site-search.js", "text/javascript")];
-    const scripts = assets.filter((a) => a.url.endsWith(".js")).map((a) => a.url);
-    const pages: PlannedPage[] = [
-      { path: sitePaths.home, render: async () => <HomePage page={page} total={all.total} recent={all.works.slice(0, RECENT_ON_HOME)} fandoms={all.facets.fandoms} /> },
-      { path: sitePaths.fandoms, render: async () => <FandomIndex page={page} fandoms={all.facets.fandoms} /> },
-      { path: sitePaths.stats, render: async () => <StatsPage page={page} stats={stats} /> },
-      {
-        path: sitePaths.search,
-        render: async () => (
-          <SearchPage page={page} indexUrl={sitePaths.searchIndex} scripts={scripts} choices={{
-            facets: all.facets,
-            tagNames: [...tags.keys()],
-            languages: all.facets.language.map((l) => ({ code: l.name, name: languageName(l.name) })).sort((a, b) => a.name.localeCompare(b.name, "en")),
-          }} />
-        ),
-      },
-      ...listingPages(sitePaths.works, "/works", "Works", all.works, page),
-      ...[...tags].flatMap(([name, tag]) => listingPages((n) => sitePaths.tag(name, n), tagWorksUrl(name), `Works in ${name}`, blurbs(tag.workIds), page, <TagDescriptions tags={tag.descriptions} />)),
-      ...[...authors].flatMap(([name, works]) => listingPages((n) => sitePaths.author(name, n), `/users/${encodeURIComponent(name)}`, `Works by ${name}`, works, page)),
-      ...series.map((s) => ({ path: sitePaths.series(s.id), render: async () => <SeriesPage page={page} series={s} /> })),
-    ];
-    const files = new Set<string>([sitePaths.searchIndex, ...assets.map((a) => sitePaths.asset(a.url.slice("/assets/".length)))]);
-    for (const w of all.works) {
-      files.add(sitePaths.work(w.id));
-      if (isAdultRating(w.rating)) files.add(sitePaths.adultWorkText(w.id));
-    }
-    for (const p of pages) files.add(p.path);
+    const pages = planPages(contents, page, assets.filter((a) => a.url.endsWith(".js")).map((a) => a.url));
+    const adult = works.filter((w) => isAdultRating(w.rating));
+    const files = new Set<string>([
+      sitePaths.searchIndex, ...assets.map(assetPath), ...pages.map((p) => p.path),
+      ...works.map((w) => sitePaths.work(w.id)), ...adult.map((w) => sitePaths.adultWorkText(w.id)),
+    ]);
 
-    const total = pages.length + all.works.length + all.works.filter((w) => isAdultRating(w.rating)).length;
+    const total = pages.length + works.length + adult.length;
     let done = 0;
-    const write = async (path: string, element: Child) => {
+    const writePage = async (path: string, element: Child) => {
       await folder.write(path, relinkPage(String(await element), path, (file) => files.has(file)));
       done += 1;
       options.onProgress?.({ phase: "writing", done, total });
     };
-    for (const asset of assets) await folder.write(sitePaths.asset(asset.url.slice("/assets/".length)), asset.body);
-    await folder.write(sitePaths.searchIndex, JSON.stringify(searchDocuments(all.works, tagsByWork)));
-    for (const planned of pages) await write(planned.path, await planned.render());
-    for (const blurb of all.works) await writeWork(deps, page, blurb, files, folder.write, write);
+    for (const asset of assets) await folder.write(assetPath(asset), asset.body);
+    await folder.write(sitePaths.searchIndex, JSON.stringify(searchDocuments(works, tagsByWork(contents.tags))));
+    for (const planned of pages) await writePage(planned.path, await planned.render());
+    for (const blurb of works) await writeWork(deps, page, blurb, files, folder.write, writePage);
 
     const written = await folder.commit();
-    return { works: all.works.length, tags: tags.size, authors: authors.size, series: series.length, files: written.length };
+    return { works: works.length, tags: contents.tags.size, authors: contents.authors.size, series: contents.series.length, files: written.length };
   } catch (error) {
     await folder.abandon();
     throw error;
   }
+}
+
+function assetPath(asset: Asset): string {
+  return sitePaths.asset(asset.url.slice("/assets/".length));
+}
+
+/** The tag names each work is found under, for the search index. */
+function tagsByWork(tags: SiteContents["tags"]): Map<number, string[]> {
+  const byWork = new Map<number, string[]>();
+  for (const [name, tag] of tags) for (const id of tag.workIds) byWork.set(id, [...(byWork.get(id) ?? []), name]);
+  return byWork;
+}
+
+/** Every page but the works' own: home, fandoms, stats, search, and the lists of works by date, tag and author. */
+function planPages(contents: SiteContents, page: PageContext, scripts: readonly string[]): PlannedPage[] {
+  const { works: all, tags, authors, series, stats } = contents;
+  const blurbs = (ids: readonly number[]) => {
+    const wanted = new Set(ids);
+    return all.works.filter((w) => wanted.has(w.id));
+  };
+  const choices = {
+    facets: all.facets,
+    tagNames: [...tags.keys()],
+    languages: all.facets.language.map((l) => ({ code: l.name, name: languageName(l.name) })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+  };
+  return [
+    { path: sitePaths.home, render: async () => <HomePage page={page} total={all.total} recent={all.works.slice(0, RECENT_ON_HOME)} fandoms={all.facets.fandoms} /> },
+    { path: sitePaths.fandoms, render: async () => <FandomIndex page={page} fandoms={all.facets.fandoms} /> },
+    { path: sitePaths.stats, render: async () => <StatsPage page={page} stats={stats} /> },
+    { path: sitePaths.search, render: async () => <SearchPage page={page} indexUrl={sitePaths.searchIndex} scripts={scripts} choices={choices} /> },
+    ...listingPages(sitePaths.works, "/works", "Works", all.works, page),
+    ...[...tags].flatMap(([name, tag]) => listingPages((n) => sitePaths.tag(name, n), tagWorksUrl(name), `Works in ${name}`, blurbs(tag.workIds), page, <TagDescriptions tags={tag.descriptions} />)),
+    ...[...authors].flatMap(([name, works]) => listingPages((n) => sitePaths.author(name, n), `/users/${encodeURIComponent(name)}`, `Works by ${name}`, works, page)),
+    ...series.map((s) => ({ path: sitePaths.series(s.id), render: async () => <SeriesPage page={page} series={s} /> })),
+  ];
 }
 
 /** A work's page (behind an interstitial for an adult rating, as on the archive), with its downloads beside it. */
