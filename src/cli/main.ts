@@ -25,6 +25,8 @@ Commands:
                                 history, import and export (quire help tags lists them).
   review [--below 0.75]         List the values the tagger inferred with less confidence, and inferred ratings;
   review accept|correct <id>    accept them, or correct one (--field F --value OLD --to NEW | --remove).
+  export <id…|--all> --format F Write works as download files (F: epub, html, txt or md) into --out DIR, named
+         --out DIR              after their titles; --origin URL is the archive's address the books link to.
   export-site OUT               Write the archive as a static website into OUT (what a guest may read, with
                                 search in the browser), for any static host; OUT is new, empty or an earlier export.
   migrate                       Bring the library's database up to date (every command also does).
@@ -55,6 +57,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   users: async () => (await import("./commands/users.js")).runUsers,
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,
+  export: async () => (await import("./commands/export.js")).runExport,
   "export-site": async () => (await import("./commands/export-site.js")).runExportSite,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,
   generate: async () => (await import("./commands/generate.js")).runGenerate,

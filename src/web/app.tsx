@@ -27,6 +27,7 @@ import { adminRoutes } from "./routes/admin.js";
 import { apiTokenRoutes } from "./routes/api-tokens.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { communityRoutes } from "./routes/community.js";
+import { downloadRoutes } from "./routes/downloads.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
@@ -118,6 +119,7 @@ export function createApp(webDeps: WebDeps) {
 
   app.route("/", postingRoutes(deps));
   app.route("/", seriesPostingRoutes(deps));
+  app.route("/", downloadRoutes(deps));
   app.route("/", workRoutes(deps));
   app.route("/", archiveRoutes(deps));
   app.route("/", preferenceRoutes(deps));

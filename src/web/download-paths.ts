@@ -19,3 +19,10 @@ export function seriesDownloadPath(seriesId: number, name: string, format: Expor
 export function workCoverPath(workId: number): string {
   return `/works/${workId}/cover.svg`;
 }
+
+/** A page of search results (the search page's own query string) as one zip of downloads in the format. */
+export function searchBundlePath(query: URLSearchParams, format: ExportFormat): string {
+  const params = new URLSearchParams(query);
+  params.set("format", format);
+  return `/downloads/search.zip?${params.toString()}`;
+}

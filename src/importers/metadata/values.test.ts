@@ -189,6 +189,8 @@ describe("parseSeries", () => {
     ["Part 1 of the Lantern series", { name: "Lantern", part: 1 }],
     ["Part 2 of the Harbour Lights series.", { name: "Harbour Lights", part: 2 }],
     ["Part two of Lantern", { name: "Lantern", part: 2 }],
+    ["Part 1 of The Baker Street Almanac", { name: "The Baker Street Almanac", part: 1 }],
+    ["Part 1 of The Lantern series", { name: "Lantern", part: 1 }],
     ["Book 3 in the Lantern saga", { name: "Lantern", part: 3 }],
     ["The second story in the Lantern verse", { name: "Lantern", part: 2 }],
     ["Lantern, Part 2", { name: "Lantern", part: 2 }],

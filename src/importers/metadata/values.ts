@@ -102,8 +102,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const SERIES_NUMBER = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)";
 // [pattern, group of the name, group of the part number]
 const SERIES_PATTERNS: readonly [RegExp, number, number][] = [
-  [new RegExp(`^(?:this (?:story|fic) is )?(?:part|book|no\\.?|number|#|story|installment|entry|volume|vol\\.?)\\s*${SERIES_NUMBER}\\s+(?:of|in)\\s+(?:the\\s+)?(?:series\\s+)?(.+?)(?:\\s+(?:series|verse|saga|arc))?$`, "iu"), 2, 1],
-  [new RegExp(`^(?:the\\s+)?${SERIES_NUMBER}(?:st|nd|rd|th)?\\s+(?:part|story|installment|book)\\s+(?:of|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:series|verse|saga))?$`, "iu"), 2, 1],
+  [new RegExp(`^(?:this (?:story|fic) is )?(?:part|book|no\\.?|number|#|story|installment|entry|volume|vol\\.?)\\s*${SERIES_NUMBER}\\s+(?:of|in)\\s+(?<article>the\\s+)?(?:series\\s+)?(.+?)(?:\\s+(?:series|verse|saga|arc))?$`, "iu"), 3, 1],
+  [new RegExp(`^(?:the\\s+)?${SERIES_NUMBER}(?:st|nd|rd|th)?\\s+(?:part|story|installment|book)\\s+(?:of|in)\\s+(?<article>the\\s+)?(.+?)(?:\\s+(?:series|verse|saga))?$`, "iu"), 3, 1],
   [new RegExp(`^(.+?)[\\s,:–—-]*(?:part|book|#|no\\.?|number|volume|vol\\.?)\\s*${SERIES_NUMBER}(?:\\s+of\\s+\\d+)?$`, "iu"), 1, 2],
   [new RegExp(`^(.+?)\\s*[([]${SERIES_NUMBER}[)\\]]$`, "iu"), 1, 2],
 ];
@@ -116,12 +116,19 @@ export function parseSeries(value: string): SeriesMembership | null {
   if (!text || text.length > MAX_SERIES_VALUE) return null;
   for (const [pattern, nameGroup, partGroup] of SERIES_PATTERNS) {
     const m = pattern.exec(text);
-    const name = m?.[nameGroup] ? stripQuotes(m[nameGroup]) : "";
+    const name = m?.[nameGroup] ? withArticle(m, stripQuotes(m[nameGroup])) : "";
     // "Part Three of Three" counts parts and names no series.
     if (m && name && toNumber(name) !== null) return null;
     if (m && name) return { name, part: toNumber(m[partGroup] ?? "") };
   }
   return { name: stripQuotes(text.replace(/\s+series$/iu, "")), part: null };
+}
+
+// "Part 1 of the Lantern series" names the series Lantern, but "Part 1 of The Baker Street Almanac" (how the
+// Archive's downloads write a series so named) keeps its capitalised article: it is part of the name.
+function withArticle(match: RegExpExecArray, name: string): string {
+  const article = match.groups?.article;
+  return article?.startsWith("The") && match.input.endsWith(name) ? `${article}${name}` : name;
 }
 
 function toNumber(word: string): number | null {

@@ -45,8 +45,8 @@ export async function readWorkPreface(db: Kysely<Database>, workId: number, view
   return { ...preface, access, hiddenReason: access.hiddenByModerator ? await readHiddenReason(db, workId) : null };
 }
 
-/** The owner's provenance page names the work alone; its neighbours are read as any signed-in reader's. */
-const OWNER_AUDIENCE: Audience = { members: true, mutedUsers: [] };
+/** The owner's views of a work (provenance, exports) name the work alone; its neighbours are read as any signed-in reader's. */
+export const OWNER_AUDIENCE: Audience = { members: true, mutedUsers: [] };
 
 /** For the archive's owner, who sees every work. @throws NotFoundError when there is no such work. */
 export async function readWorkProvenance(db: Kysely<Database>, workId: number): Promise<WorkProvenance & { title: string }> {

@@ -25,6 +25,8 @@ export interface ListingOptions {
   /** Authors the path itself names (an author's works). */
   authors?: readonly string[];
   intro?: Child;
+  /** Offer the page's works as one download (the search page). */
+  downloadable?: boolean;
 }
 
 /** Renders a listing of the works the query string (and the path) asks for. */
@@ -39,7 +41,7 @@ export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options
   const result: SearchResult = request.problems ? { total: 0, works: [], facets: emptyFacets() } : await deps.search(search);
   if (request.problems) c.status(400);
   return c.html(
-    <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro} />,
+    <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro} downloadable={options.downloadable ?? false} />,
   );
 }
 
@@ -49,7 +51,7 @@ export function workRoutes(deps: RouteDeps) {
   app.get("/works", (c) => renderListing(c, deps, { heading: "Works" }));
 
   app.get("/works/search", async (c) => {
-    if (new URL(c.req.url).search.length > 1) return renderListing(c, deps, { heading: "Search results", intro: <SearchForm params={new URL(c.req.url).searchParams} collapsed /> });
+    if (new URL(c.req.url).search.length > 1) return renderListing(c, deps, { heading: "Search results", intro: <SearchForm params={new URL(c.req.url).searchParams} collapsed />, downloadable: true });
     return c.html(<SearchPage page={c.get("page")} />);
   });
 

@@ -4,10 +4,12 @@ import type { FacetCount, WorkBlurb } from "../../search/search-index.js";
 import type { LibraryStats } from "../../services/archive/library-stats.js";
 import type { SeriesReading } from "../../services/archive/read-series.js";
 import type { TagDescription } from "../../services/tags/describe-tags.js";
+import { seriesDownloadPath } from "../download-paths.js";
 import type { PageContext } from "../page-context.js";
 import { tagUrl, tagWorksUrl } from "../tag-url.js";
 import { Blurb, Byline } from "./blurb.js";
 import { BarChart, ColumnChart } from "./charts.js";
+import { DownloadMenu } from "./download-menu.js";
 import { formatNumber, plural } from "./format.js";
 import { Layout } from "./layout.js";
 import { TagLink } from "./tag-links.js";
@@ -143,6 +145,7 @@ export function SeriesPage(props: { page: PageContext; series: SeriesReading; ac
         <dt>Works:</dt><dd>{formatNumber(series.works.length)}</dd>
         <dt>Words:</dt><dd>{formatNumber(series.wordCount)}</dd>
       </dl>
+      {series.works.length > 0 && <DownloadMenu label="Download the series as one book" href={(format) => seriesDownloadPath(series.id, series.name, format)} />}
       {series.summary && <section aria-labelledby="series-summary-heading"><h2 id="series-summary-heading">Summary</h2><blockquote class="userstuff summary"><TextBlocks text={series.summary} /></blockquote></section>}
       {series.notes && <section aria-labelledby="series-notes-heading"><h2 id="series-notes-heading">Notes</h2><div class="userstuff"><TextBlocks text={series.notes} /></div></section>}
       {props.actions}

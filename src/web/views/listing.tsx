@@ -2,8 +2,10 @@
 import type { Child } from "hono/jsx";
 import type { SearchResult } from "../../search/search-index.js";
 import type { WorkSearch } from "../../search/work-search.js";
+import { searchBundlePath } from "../download-paths.js";
 import type { PageContext } from "../page-context.js";
 import { Blurb } from "./blurb.js";
+import { DownloadMenu } from "./download-menu.js";
 import { FilterSidebar } from "./filter-sidebar.js";
 import { formatNumber } from "./format.js";
 import { Layout } from "./layout.js";
@@ -22,6 +24,8 @@ export interface ListingProps {
   problems: Readonly<Record<string, string>> | null;
   /** Above the results: a tag's description, an author's note. */
   intro?: Child;
+  /** Offer this page's works as one download: the search page, whose query names all it shows. */
+  downloadable?: boolean;
 }
 
 export function Listing(props: ListingProps) {
@@ -46,6 +50,7 @@ export function Listing(props: ListingProps) {
             {result.total === 0 ? "No works found" : result.works.length === 0 ? `${formatNumber(result.total)} works (none on this page)` : `${formatNumber(first)} – ${formatNumber(last)} of ${formatNumber(result.total)} ${result.total === 1 ? "work" : "works"}`}
           </h2>
           <p class="filters-toggle"><a href="#filters-heading">Sort and filter</a></p>
+          {props.downloadable && result.works.length > 0 && <DownloadMenu label="Download the works on this page" href={(format) => searchBundlePath(params, format)} />}
           {muted > 0 && (
             <p class="muted-notice">Works with the {muted === 1 ? "tag" : `${muted} tags`} you muted are left out of these results and counts. <a href="/preferences">Preferences</a></p>
           )}

@@ -4,7 +4,9 @@
  */
 import type { Child } from "hono/jsx";
 import type { ReadableWork, WorkChapter, WorkPreface } from "../../services/archive/read-work.js";
+import { workDownloadPath } from "../download-paths.js";
 import type { PageContext } from "../page-context.js";
+import { DownloadMenu } from "./download-menu.js";
 import { Byline } from "./blurb.js";
 import { Layout } from "./layout.js";
 import { HiddenWorkBanner, WorkReportActions } from "./moderation-work-notices.js";
@@ -146,6 +148,7 @@ function WorkNavigation(props: { page: PageContext; work: WorkPreface; current: 
         )}
         {multiChapter && <li><a href={`${base}/navigate`}>Chapter index</a></li>}
         {placement === "bottom" && <li><a href="#main">↑ Top</a></li>}
+        {placement === "top" && <li><DownloadMenu href={(format) => workDownloadPath(work.id, work.title, format)} /></li>}
         {page.owner && placement === "top" && <li><a href={`${base}/provenance`}>Provenance</a></li>}
       </ul>
     </nav>

@@ -1,0 +1,27 @@
+/** One entry point for the four download formats, and the media type each is served as. */
+import { writeEpub } from "./epub.js";
+import type { ExportedWork } from "./exported-work.js";
+import type { ExportFormat } from "./file-name.js";
+import { writeHtml } from "./html.js";
+import { writeMarkdown } from "./markdown.js";
+import { writeText } from "./text.js";
+
+export const EXPORT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
+  epub: "application/epub+zip",
+  html: "text/html; charset=utf-8",
+  txt: "text/plain; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+};
+
+export async function writeExport(work: ExportedWork, format: ExportFormat): Promise<Buffer> {
+  switch (format) {
+    case "epub":
+      return writeEpub(work);
+    case "html":
+      return writeHtml(work);
+    case "txt":
+      return writeText(work);
+    case "md":
+      return writeMarkdown(work);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Works as the download formats take them (formats/export/exported-work.ts), read for a viewer through the same
+ * gate as the pages (readWorkPreface): one work, a series as one book of its readable parts in order, or a list
+ * of works for a bundle. The archive's owner (the command line) reads every work.
+ */
+import type { Kysely } from "kysely";
+import { findChaptersForExport, listAllWorkIds } from "../../db/repositories/export-chapters.js";
+import { findWorkPreface, type WorkPreface } from "../../db/repositories/work-pages.js";
+import { findWorkTitle } from "../../db/repositories/works.js";
+import type { Database } from "../../db/schema.js";
+import type { Viewer } from "../../domain/account.js";
+import { NotFoundError } from "../../domain/errors.js";
+import type { ExportedPreface, ExportedWork } from "../../formats/export/exported-work.js";
+import { seriesBook } from "../../formats/export/series-book.js";
+import { readAudience } from "../accounts/audience.js";
+import { readSeries } from "../archive/read-series.js";
+import { OWNER_AUDIENCE, readWorkPreface } from "../archive/read-work.js";
+
+/** The archive as its downloads name it. */
+export interface ExportSite {
+  /** The address readers reach the archive at (`https://archive.example`): links in the books are absolute. */
+  origin: string;
+  /** The publisher the books name. */
+  archiveName: string;
+}
+
+/** The name the archive goes by in its downloads (the pages' header says the same). */
+export const ARCHIVE_NAME = "Quire";
+
+function workUrl(site: ExportSite, workId: number): string {
+  return new URL(`/works/${workId}`, site.origin).href;
+}
+
+function seriesUrl(site: ExportSite, seriesId: number): string {
+  return new URL(`/series/${seriesId}`, site.origin).href;
+}
+
+function exportedPreface(preface: WorkPreface, site: ExportSite): ExportedPreface {
+  return {
+    id: preface.id,
+    title: preface.title,
+    authors: preface.authors,
+    tags: preface.tags,
+    language: preface.language,
+    status: preface.status,
+    published: preface.published,
+    updated: preface.updated,
+    wordCount: preface.wordCount,
+    chapterCount: preface.chapterCount,
+    expectedChapters: preface.expectedChapters,
+    series: preface.series.map((s) => ({ name: s.name, part: s.part, url: seriesUrl(site, s.id) })),
+    summary: preface.summary,
+    notes: preface.notes,
+    endNotes: preface.endNotes,
+    gifts: preface.gifts,
+    sourceUrl: workUrl(site, preface.id),
+  };
+}
+
+/** A work whose preface was read (through the gate, or as the owner), with its chapters. */
+export async function exportReadWork(db: Kysely<Database>, preface: WorkPreface, site: ExportSite): Promise<ExportedWork> {
+  const chapters = await findChaptersForExport(db, preface.id);
+  return {
+    ...exportedPreface(preface, site),
+    archiveName: site.archiveName,
+    archiveUrl: new URL("/", site.origin).href,
+    changedAt: preface.changedAt,
+    collection: false,
+    chapters: chapters.map(({ wordCount: _words, ...chapter }) => chapter),
+  };
+}
+
+/**
+ * One work, if the viewer may read it.
+ * @throws NotFoundError, SignInRequiredError (see requireReadableWork)
+ */
+export async function exportWork(db: Kysely<Database>, workId: number, viewer: Viewer, site: ExportSite): Promise<ExportedWork> {
+  return exportReadWork(db, await readWorkPreface(db, workId, viewer), site);
+}
+
+/** One work as the archive's owner reads it (the command line). @throws NotFoundError when there is no such work. */
+export async function exportWorkAsOwner(db: Kysely<Database>, workId: number, site: ExportSite): Promise<ExportedWork> {
+  const preface = await findWorkPreface(db, workId, OWNER_AUDIENCE);
+  if (!preface) throw new NotFoundError(`Work ${workId}`);
+  return exportReadWork(db, preface, site);
+}
+
+/** Every work's id, for the owner's export of the whole library. */
+export function listWorkIdsForExport(db: Kysely<Database>): Promise<number[]> {
+  return listAllWorkIds(db);
+}
+
+/** Each work's title, for the owner (file names are chosen before any work is written). @throws NotFoundError for the first id that is no work. */
+export async function readTitlesForExport(db: Kysely<Database>, workIds: readonly number[]): Promise<string[]> {
+  const titles = await Promise.all(workIds.map((id) => findWorkTitle(db, id)));
+  const missing = workIds.find((_id, i) => titles[i] === undefined);
+  if (missing !== undefined) throw new NotFoundError(`Work ${missing}`);
+  return titles.map((t) => t ?? "");
+}
+
+/**
+ * A series as one book: its parts the viewer may read, in order, each work's preface opening its first chapter,
+ * the chapters numbered through the book. The book's tags are all its parts' tags.
+ * @throws NotFoundError when there is no such series or the viewer may read none of its works.
+ */
+export async function exportSeries(db: Kysely<Database>, seriesId: number, viewer: Viewer, site: ExportSite): Promise<ExportedWork> {
+  const series = await readSeries(db, seriesId, await readAudience(db, viewer));
+  if (series.works.length === 0) throw new NotFoundError(`Series ${seriesId}`);
+  const parts: ExportedWork[] = [];
+  for (const blurb of series.works) parts.push(await exportWork(db, blurb.id, viewer, site));
+  return seriesBook({ id: series.id, name: series.name, summary: series.summary, notes: series.notes, url: seriesUrl(site, series.id) }, parts);
+}
