@@ -28,7 +28,8 @@ Commands:
   export <id…|--all> --format F Write works as download files (F: epub, html, txt or md) into --out DIR, named
          --out DIR              after their titles; --origin URL is the archive's address the books link to.
   export-site OUT               Write the archive as a static website into OUT (what a guest may read, with
-                                search in the browser), for any static host; OUT is new, empty or an earlier export.
+                                search in the browser and downloads), for any static host; OUT is new, empty or
+                                an earlier export. --origin URL is the archive's address the books cite.
   migrate                       Bring the library's database up to date (every command also does).
   generate --works N --out DIR  Write a synthetic corpus of legacy story files with a manifest of the truth
            [--seed S]           (for benchmarks and accuracy at scale).

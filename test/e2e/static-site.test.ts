@@ -18,6 +18,7 @@ import { chromiumUnavailable, launchChromium } from "../../scripts/chromium.js";
 import { openQuire } from "../../src/composition.js";
 import { loadAssets } from "../../src/web/assets.js";
 import { exportSite } from "../../src/web/static-site/export-site.js";
+import { archiveDownloads } from "../../src/web/static-site/site-downloads.js";
 import { sqliteLibraryPath } from "../support/databases.js";
 import { storeWebWorks, WEB_WORKS } from "../support/web-library.js";
 
@@ -55,7 +56,8 @@ beforeAll(async () => {
   const out = join(mkdtempSync(join(tmpdir(), "quire-site-browser-")), "site");
   try {
     await storeWebWorks(quire);
-    await exportSite({ db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets() }, out);
+    const { db } = quire.library;
+    await exportSite({ db, searchIndex: quire.searchIndex, assets: loadAssets(), downloads: archiveDownloads(db, { origin: "https://archive.example", archiveName: "Quire" }) }, out);
   } finally {
     await quire.close();
   }

@@ -9,13 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
-import { exportFileName } from "../../src/formats/export/file-name.js";
+import { EXPORT_FORMATS, exportFileName } from "../../src/formats/export/file-name.js";
 import { muteTag } from "../../src/services/mute-tags.js";
 import { SiteFolderError } from "../../src/services/static-site/site-folder.js";
 import { makeTagCanonical } from "../../src/services/tags/make-canonical.js";
 import { mergeTag } from "../../src/services/tags/merge-tag.js";
 import { exportSite, type SiteDeps, type SiteProgress } from "../../src/web/static-site/export-site.js";
 import type { SearchIndexFile } from "../../src/web/static-site/search-documents.js";
+import { archiveDownloads } from "../../src/web/static-site/site-downloads.js";
 import { sitePaths } from "../../src/web/static-site/site-paths.js";
 import { loadAssets } from "../../src/web/assets.js";
 import { makeAccount } from "../support/accounts.js";
@@ -71,11 +72,8 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
     // Angst becomes a synonym of Fluff: its page says so, and Fluff's lists the works of both.
     await makeTagCanonical(quire.library, { name: "Fluff", type: "Freeform" });
     await mergeTag(quire.library, { name: "Angst", type: "Freeform" }, { name: "Fluff", type: "Freeform" });
-    deps = {
-      db: quire.library.db, searchIndex: quire.searchIndex, assets: loadAssets(),
-      // The export writers' place: one call per work, whatever files they make.
-      downloads: async ({ work, chapters }) => [{ label: "Text", fileName: exportFileName(work.title, "txt"), body: new TextEncoder().encode(chapters.map((c) => c.html).join("\n")) }],
-    };
+    const { db } = quire.library;
+    deps = { db, searchIndex: quire.searchIndex, assets: loadAssets(), downloads: archiveDownloads(db, { origin: "https://archive.example", archiveName: "Quire" }) };
     out = outFolder();
     await exportSite(deps, out, { onProgress: (p) => progress.push(p) });
     files = siteFiles(out);
@@ -92,8 +90,15 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
     for (const id of publicIds()) expect(files, `work ${id}`).toContain(sitePaths.work(id));
     const orchard = read(sitePaths.work(imported.orchard));
     expect(orchard).toContain(WEB_WORKS.orchard.chapters[0]?.text);
-    expect(orchard).toContain(`href="../downloads/${imported.orchard}/A_Ladder_in_the_Orchard.txt"`);
-    expect(read(sitePaths.download(imported.orchard, "A_Ladder_in_the_Orchard.txt"))).toContain("Tobias carried the ladder");
+    for (const format of EXPORT_FORMATS) expect(orchard).toContain(`href="../downloads/${imported.orchard}/${exportFileName("A Ladder in the Orchard", format)}"`);
+    const text = read(sitePaths.download(imported.orchard, "A_Ladder_in_the_Orchard.txt"));
+    expect(text).toContain("Tobias carried the ladder");
+    expect(text).toContain(`https://archive.example/works/${imported.orchard}`);
+    expect(readFileSync(join(out, sitePaths.download(imported.orchard, "A_Ladder_in_the_Orchard.epub"))).subarray(0, 2).toString()).toBe("PK");
+    // A series as one book, of the works the site holds.
+    const series = files.filter((f) => f.startsWith("downloads/series/") && f.endsWith("/Quillwort_Series.txt"));
+    expect(series).toHaveLength(1);
+    expect(read(series[0] ?? "")).toContain("The second part of Quillwort Open.");
     const open = read(sitePaths.work(posted.open));
     expect(open).toContain("The second part of Quillwort Open.");
     expect(open).toContain(`href="#chapter-2"`);
@@ -168,12 +173,20 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
     for (const file of files) expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), file).toBe(true);
   });
 
-  it("replaces its own earlier export and refuses a folder it did not make", async () => {
+  it("replaces its own earlier export, where a work hidden since is gone, and refuses a folder it did not make", async () => {
     const folder = outFolder();
     await exportSite(deps, folder);
-    await exportSite({ ...deps, downloads: async () => [] }, folder);
-    expect(existsSync(join(folder, sitePaths.download(imported.orchard, "A_Ladder_in_the_Orchard.txt")))).toBe(false);
-    expect(existsSync(join(folder, "downloads"))).toBe(false);
+    const { db } = quire.library;
+    const hide = (hidden: 0 | 1) => db.updateTable("works").set({ hidden_by_moderator: hidden }).where("id", "=", imported.orchard).execute();
+    await hide(1);
+    try {
+      await exportSite(deps, folder);
+    } finally {
+      await hide(0);
+    }
+    expect(existsSync(join(folder, sitePaths.work(imported.orchard)))).toBe(false);
+    expect(existsSync(join(folder, `downloads/${imported.orchard}`))).toBe(false);
+    expect(siteFiles(folder).map((f) => readFileSync(join(folder, f), "utf8")).join("\n")).not.toContain(WEB_WORKS.orchard.title);
     expect(brokenLinks(folder)).toEqual([]);
     await expect(exportSite(deps, join(import.meta.dirname))).rejects.toBeInstanceOf(SiteFolderError);
   });

@@ -10,9 +10,10 @@ import { dirname, join } from "node:path";
 import type { Child } from "hono/jsx";
 import { GUEST_AUDIENCE } from "../../domain/account.js";
 import { isAdultRating } from "../../domain/rating.js";
+import { EXPORT_FORMATS, exportFileName } from "../../formats/export/file-name.js";
 import type { WorkBlurb } from "../../search/search-index.js";
 import type { SearchDeps } from "../../services/search-works.js";
-import { readGuestWork, readSiteContents, type GuestWork, type SiteContents } from "../../services/static-site/read-site.js";
+import { readGuestWork, readSiteContents, type SiteContents } from "../../services/static-site/read-site.js";
 import { openSiteFolder } from "../../services/static-site/site-folder.js";
 import { assetOf, loadStaticAsset, type Asset, type Assets } from "../assets.js";
 import type { PageContext } from "../page-context.js";
@@ -23,24 +24,14 @@ import { languageName } from "../views/format.js";
 import { AdultGate } from "../views/work-page.js";
 import { relinkPage } from "./relink.js";
 import { searchDocuments } from "./search-documents.js";
-import { SearchPage, StaticWorkPage, WorkListPage, type DownloadLink } from "./site-pages.js";
+import type { SiteDownloads } from "./site-downloads.js";
+import { SearchPage, StaticWorkPage, WorkListPage } from "./site-pages.js";
 import { sitePaths } from "./site-paths.js";
-
-/** A file to download beside a work. */
-export interface DownloadFile {
-  /** What the link says: "EPUB", "HTML". */
-  label: string;
-  /** Safe and unique among the work's downloads (src/formats/export/file-name.ts). */
-  fileName: string;
-  body: Uint8Array;
-}
-
-/** The downloads beside one work, in the order its page lists them: the export writers, one call per work. */
-export type WorkDownloads = (work: GuestWork) => Promise<readonly DownloadFile[]>;
 
 export interface SiteDeps extends SearchDeps {
   assets: Assets;
-  downloads?: WorkDownloads;
+  /** The books beside each work and series (site-downloads.ts: the archive's own writers). */
+  downloads: SiteDownloads;
 }
 
 export type SiteProgress = { phase: "reading" } | { phase: "writing"; done: number; total: number };
@@ -108,6 +99,8 @@ export async function exportSite(deps: SiteDeps, out: string, options: { onProgr
     const files = new Set<string>([
       sitePaths.searchIndex, ...assets.map(assetPath), ...pages.map((p) => p.path),
       ...works.map((w) => sitePaths.work(w.id)), ...adult.map((w) => sitePaths.adultWorkText(w.id)),
+      ...works.flatMap((w) => EXPORT_FORMATS.map((f) => sitePaths.download(w.id, exportFileName(w.title, f)))),
+      ...contents.series.flatMap((s) => EXPORT_FORMATS.map((f) => sitePaths.seriesDownload(s.id, exportFileName(s.name, f)))),
     ]);
 
     const total = pages.length + works.length + adult.length;
@@ -120,7 +113,11 @@ export async function exportSite(deps: SiteDeps, out: string, options: { onProgr
     for (const asset of assets) await folder.write(assetPath(asset), asset.body);
     await folder.write(sitePaths.searchIndex, JSON.stringify(searchDocuments(works, tagsByWork(contents.tags))));
     for (const planned of pages) await writePage(planned.path, await planned.render());
-    for (const blurb of works) await writeWork(deps, page, blurb, files, folder.write, writePage);
+    for (const series of contents.series) {
+      const books = await deps.downloads.series(series);
+      for (const format of EXPORT_FORMATS) await folder.write(sitePaths.seriesDownload(series.id, exportFileName(series.name, format)), books[format]);
+    }
+    for (const blurb of works) await writeWork(deps, page, blurb, folder.write, writePage);
 
     const written = await folder.commit();
     return { works: works.length, tags: contents.tags.size, authors: contents.authors.size, series: contents.series.length, files: written.length };
@@ -167,21 +164,15 @@ function planPages(contents: SiteContents, page: PageContext, scripts: readonly 
 
 /** A work's page (behind an interstitial for an adult rating, as on the archive), with its downloads beside it. */
 async function writeWork(
-  deps: SiteDeps, page: PageContext, blurb: WorkBlurb, files: Set<string>,
+  deps: SiteDeps, page: PageContext, blurb: WorkBlurb,
   writeFile: (path: string, body: Uint8Array) => Promise<void>, writePage: (path: string, element: Child) => Promise<void>,
 ): Promise<void> {
-  const workId = blurb.id;
-  const read = await readGuestWork(deps.db, workId);
-  const downloads: DownloadLink[] = [];
-  for (const file of (await deps.downloads?.(read)) ?? []) {
-    const path = sitePaths.download(workId, file.fileName);
-    await writeFile(path, file.body);
-    files.add(path);
-    downloads.push({ label: file.label, href: `/downloads/${workId}/${file.fileName}` });
-  }
-  const text = <StaticWorkPage page={page} work={read.work} chapters={read.chapters} downloads={downloads} />;
+  const read = await readGuestWork(deps.db, blurb.id);
+  const books = await deps.downloads.work(read);
+  for (const format of EXPORT_FORMATS) await writeFile(sitePaths.download(blurb.id, exportFileName(blurb.title, format)), books[format]);
+  const text = <StaticWorkPage page={page} work={read.work} chapters={read.chapters} />;
   // The listing's rating, which planned the interstitial's pages.
-  if (!isAdultRating(blurb.rating)) return writePage(sitePaths.work(workId), text);
-  await writePage(sitePaths.work(workId), <AdultGate page={page} work={read.work} proceedUrl={`/works/${workId}?view_adult=true`} />);
-  await writePage(sitePaths.adultWorkText(workId), text);
+  if (!isAdultRating(blurb.rating)) return writePage(sitePaths.work(blurb.id), text);
+  await writePage(sitePaths.work(blurb.id), <AdultGate page={page} work={read.work} proceedUrl={`/works/${blurb.id}?view_adult=true`} />);
+  await writePage(sitePaths.adultWorkText(blurb.id), text);
 }

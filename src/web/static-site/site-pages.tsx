@@ -7,8 +7,10 @@
 import type { Child } from "hono/jsx";
 import type { SearchFacets, WorkBlurb } from "../../search/search-index.js";
 import type { ReadableWork, WorkChapter } from "../../services/archive/read-work.js";
+import { workDownloadPath } from "../download-paths.js";
 import type { PageContext } from "../page-context.js";
 import { Blurb } from "../views/blurb.js";
+import { DownloadMenu } from "../views/download-menu.js";
 import { formatNumber, plural } from "../views/format.js";
 import { Layout } from "../views/layout.js";
 import { Pagination } from "../views/pagination.js";
@@ -46,18 +48,12 @@ export function WorkListPage(props: WorkListProps) {
   );
 }
 
-/** A file to download beside a work: its format's name and the web app's address of it. */
-export interface DownloadLink {
-  label: string;
-  href: string;
-}
-
 /**
  * The whole work on one page: readers of a copy keep and search one file per story, and every chapter has an
  * anchor (`#chapter-3`) that the chapter index above the text links to.
  */
-export function StaticWorkPage(props: { page: PageContext; work: ReadableWork; chapters: readonly WorkChapter[]; downloads: readonly DownloadLink[] }) {
-  const { page, work, chapters, downloads } = props;
+export function StaticWorkPage(props: { page: PageContext; work: ReadableWork; chapters: readonly WorkChapter[] }) {
+  const { page, work, chapters } = props;
   const multiChapter = work.chapters.length > 1;
   return (
     <Layout page={page} title={workPageTitle(work)}>
@@ -71,14 +67,9 @@ export function StaticWorkPage(props: { page: PageContext; work: ReadableWork; c
         </nav>
       )}
       <WorkMeta work={work} prefs={page.prefs} />
-      {downloads.length > 0 && (
-        <nav aria-label="Download">
-          <ul class="work-navigation">
-            <li>Download:</li>
-            {downloads.map((d) => <li><a href={d.href} download>{d.label}</a></li>)}
-          </ul>
-        </nav>
-      )}
+      <nav aria-label="Download">
+        <ul class="work-navigation"><li><DownloadMenu href={(format) => workDownloadPath(work.id, work.title, format)} /></li></ul>
+      </nav>
       <Preface work={work} showNotes endNotesUrl="#work-endnotes" />
       {chapters.map((chapter) => <Chapter chapter={chapter} multiChapter={multiChapter} language={work.language} />)}
       <WorkEndNotes work={work} />

@@ -20,6 +20,7 @@ describe("siteTargetOf", () => {
     ["/series/4", "series/4.html", ""],
     ["/assets/quire.0123456789.css", "assets/quire.0123456789.css", ""],
     ["/downloads/12/Three_Lanterns.epub", "downloads/12/Three_Lanterns.epub", ""],
+    ["/downloads/series/4/Harbour_Letters.md", "downloads/series/4/Harbour_Letters.md", ""],
   ])("maps %s to %s%s", (href, path, fragment) => {
     expect(siteTargetOf(href)).toEqual({ path, fragment });
   });
@@ -35,7 +36,7 @@ describe("siteTargetOf", () => {
     expect(siteTargetOf(`/users/${encodeURIComponent("Noor Halloway")}`)?.path).toBe(sitePaths.author("Noor Halloway"));
   });
 
-  it.each(["/login?return=%2F", "/preferences", "/works/12/edit", "/works/12/report", "/works/new", "/tags/x/works/extra", "/series/abc", "https://example.org/", "//example.org/x", "#main", "works/12"])(
+  it.each(["/login?return=%2F", "/preferences", "/works/12/edit", "/works/12/report", "/works/new", "/tags/x/works/extra", "/series/abc", "/downloads/search.zip?format=epub", "https://example.org/", "//example.org/x", "#main", "works/12"])(
     "has no file for %s",
     (href) => expect(siteTargetOf(href)).toBeNull(),
   );

@@ -41,6 +41,7 @@ export const sitePaths = {
   series: (id: number): string => `series/${id}.html`,
   asset: (fileName: string): string => `assets/${fileName}`,
   download: (id: number, fileName: string): string => `downloads/${id}/${fileName}`,
+  seriesDownload: (id: number, fileName: string): string => `downloads/series/${id}/${fileName}`,
 };
 
 const BASE = "http://quire.invalid";
@@ -90,6 +91,7 @@ export function siteTargetOf(href: string): SiteTarget | null {
     case "assets":
       return second !== undefined && parts.length === 2 ? target(sitePaths.asset(second)) : null;
     case "downloads":
+      if (second === "series") return third !== undefined && /^\d+$/u.test(third) && fourth !== undefined && parts.length === 4 ? target(sitePaths.seriesDownload(Number(third), fourth)) : null;
       return second !== undefined && /^\d+$/u.test(second) && third !== undefined && parts.length === 3 ? target(sitePaths.download(Number(second), third)) : null;
     default:
       return null;
