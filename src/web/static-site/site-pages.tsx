@@ -57,19 +57,20 @@ export function StaticWorkPage(props: { page: PageContext; work: ReadableWork; c
   const multiChapter = work.chapters.length > 1;
   return (
     <Layout page={page} title={workPageTitle(work)}>
-      {multiChapter && (
-        <nav aria-labelledby="chapters">
-          <h2 id="chapters" class="visually-hidden">Chapters</h2>
-          <details class="chapter-index">
-            <summary>Chapter index ({formatNumber(work.chapters.length)})</summary>
-            <ol>{work.chapters.map((c) => <li><a href={`#chapter-${c.position}`}>{chapterHeading(c)}</a></li>)}</ol>
-          </details>
-        </nav>
-      )}
-      <WorkMeta work={work} prefs={page.prefs} />
-      <nav aria-label="Download">
-        <ul class="work-navigation"><li><DownloadMenu href={(format) => workDownloadPath(work.id, work.title, format)} /></li></ul>
+      <nav aria-label="Work" id="chapters">
+        <ul class="work-navigation">
+          {multiChapter && (
+            <li>
+              <details class="chapter-index">
+                <summary>Chapter index ({formatNumber(work.chapters.length)})</summary>
+                <ol>{work.chapters.map((c) => <li><a href={`#chapter-${c.position}`}>{chapterHeading(c)}</a></li>)}</ol>
+              </details>
+            </li>
+          )}
+          <li><DownloadMenu href={(format) => workDownloadPath(work.id, work.title, format)} /></li>
+        </ul>
       </nav>
+      <WorkMeta work={work} prefs={page.prefs} />
       <Preface work={work} showNotes endNotesUrl="#work-endnotes" />
       {chapters.map((chapter) => <Chapter chapter={chapter} multiChapter={multiChapter} language={work.language} />)}
       <WorkEndNotes work={work} />
