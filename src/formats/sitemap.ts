@@ -3,6 +3,7 @@
  * address is escaped for XML and stripped of characters XML 1.0 cannot hold, so no name in the library can break
  * the document or add elements to it.
  */
+import { xmlCharacters } from "./xml-text.js";
 
 /** The protocol's limit on addresses in one sitemap file. */
 export const MAX_SITEMAP_URLS = 50_000;
@@ -14,12 +15,10 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what this removes
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, "").replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? c);
+  return xmlCharacters(text).replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? c);
 }
 
 /** The sitemap's XML. The caller keeps the list within MAX_SITEMAP_URLS. */

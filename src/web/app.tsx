@@ -28,9 +28,11 @@ import { apiTokenRoutes } from "./routes/api-tokens.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { communityRoutes } from "./routes/community.js";
 import { downloadRoutes } from "./routes/downloads.js";
+import { feedRoutes } from "./routes/feeds.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
+import { opdsRoutes } from "./routes/opds.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { sitemapRoutes } from "./routes/sitemap.js";
 import { workRoutes } from "./routes/works.js";
@@ -129,6 +131,8 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", communityRoutes(deps));
   app.route("/", moderationRoutes(deps));
   app.route("/", sitemapRoutes(deps));
+  app.route("/", opdsRoutes(deps));
+  app.route("/", feedRoutes(deps));
 
   app.notFound((c) => c.html(<ErrorPage page={c.get("page")} title="Page not found" message="There is no page at this address." />, 404));
 

@@ -21,6 +21,11 @@ export interface ListingRequest {
   params: URLSearchParams;
 }
 
+/** The parameters that could not be read, one a line, for answers that are not pages (feeds). */
+export function problemsText(problems: Readonly<Record<string, string>>): string {
+  return Object.entries(problems).map(([name, problem]) => `${name}: ${problem}`).join("\n");
+}
+
 export function readListingRequest(c: Context<WebEnv>, now: Date): ListingRequest {
   const params = new URLSearchParams();
   for (const [name, value] of new URL(c.req.url).searchParams) {

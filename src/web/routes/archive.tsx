@@ -11,6 +11,7 @@ import { readAuthorSubscribeState, readSubscribeState } from "../../services/com
 import { describeTags } from "../../services/tags/describe-tags.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { mutedTagRefs } from "../reader-prefs.js";
+import { authorFeedPath, tagFeedPath } from "../feed-paths.js";
 import { parseId } from "../request.js";
 import { tagNameFromSegment } from "../tag-url.js";
 import { FandomIndex, HomePage, SeriesPage, StatsPage, TagPage } from "../views/archive-pages.js";
@@ -49,13 +50,13 @@ export function archiveRoutes(deps: RouteDeps) {
 
   app.get("/tags/:name/works", (c) => {
     const name = tagNameFromSegment(c.req.param("name"));
-    return renderListing(c, deps, { heading: `Works in ${name}`, includeTags: [{ name, type: null }] });
+    return renderListing(c, deps, { heading: `Works in ${name}`, includeTags: [{ name, type: null }], feed: tagFeedPath(name) });
   });
 
   app.get("/users/:name", async (c) => {
     const name = await readAuthorName(deps.db, c.req.param("name"));
     const subscription = await readAuthorSubscribeState(deps.db, c.get("page").viewer, name);
-    return renderListing(c, deps, { heading: `Works by ${name}`, authors: [name], intro: <AuthorActions page={c.get("page")} name={name} subscription={subscription} /> });
+    return renderListing(c, deps, { heading: `Works by ${name}`, authors: [name], feed: authorFeedPath(name), intro: <AuthorActions page={c.get("page")} name={name} subscription={subscription} /> });
   });
   app.get("/users/:name/works", (c) => c.redirect(`/users/${encodeURIComponent(c.req.param("name"))}`, 301));
 

@@ -8,6 +8,7 @@ import type { TagRef } from "../../search/work-search.js";
 import { readChapters, readWorkPreface, readWorkProvenance, type ChapterChoice } from "../../services/archive/read-work.js";
 import { visitWork } from "../../services/community/work-community.js";
 import type { RouteDeps, WebEnv } from "../env.js";
+import { searchFeedPath } from "../feed-paths.js";
 import { readListingRequest } from "../listing-request.js";
 import { clientAddress, parseId, setSiteCookie } from "../request.js";
 import { Listing } from "../views/listing.js";
@@ -25,11 +26,26 @@ export interface ListingOptions {
   /** Authors the path itself names (an author's works). */
   authors?: readonly string[];
   intro?: Child;
+  /** The page's own feed (a tag's, an author's), for the page without filters. */
+  feed?: string;
   /** Offer the page's works as one download (the search page). */
   downloadable?: boolean;
 }
 
 /** Renders a listing of the works the query string (and the path) asks for. */
+/**
+ * The feed of what the listing shows: the page's own feed when no filter narrows it, else a search's feed with the
+ * same filters and the page's own tag or author among them (tag and author names hold no commas).
+ */
+function listingFeedPath(params: URLSearchParams, options: ListingOptions): string {
+  const filters = new URLSearchParams(params);
+  filters.delete("page");
+  if (options.feed && filters.size === 0) return options.feed;
+  for (const tag of options.includeTags ?? []) filters.append("tag", tag.name);
+  for (const author of options.authors ?? []) filters.append("author", author);
+  return searchFeedPath(filters);
+}
+
 export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options: ListingOptions) {
   const request = readListingRequest(c, deps.now());
   const search = {
@@ -41,7 +57,8 @@ export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options
   const result: SearchResult = request.problems ? { total: 0, works: [], facets: emptyFacets() } : await deps.search(search);
   if (request.problems) c.status(400);
   return c.html(
-    <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro} downloadable={options.downloadable ?? false} />,
+    <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro}
+      downloadable={options.downloadable ?? false} feed={{ href: listingFeedPath(request.params, options), title: `${options.heading} (Atom)` }} />,
   );
 }
 

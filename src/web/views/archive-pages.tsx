@@ -5,6 +5,7 @@ import type { LibraryStats } from "../../services/archive/library-stats.js";
 import type { SeriesReading } from "../../services/archive/read-series.js";
 import type { TagDescription } from "../../services/tags/describe-tags.js";
 import { seriesDownloadPath } from "../download-paths.js";
+import { seriesFeedPath, tagFeedPath } from "../feed-paths.js";
 import type { PageContext } from "../page-context.js";
 import { tagUrl, tagWorksUrl } from "../tag-url.js";
 import { Blurb, Byline } from "./blurb.js";
@@ -91,7 +92,7 @@ const TYPE_NAMES: Record<string, string> = { ArchiveWarning: "Archive Warning", 
 export function TagPage(props: { page: PageContext; tags: readonly (TagDescription & { filteredWorks: number })[]; actions?: ReadonlyMap<number, Child> }) {
   const name = props.tags[0]?.name ?? "Tag";
   return (
-    <Layout page={props.page} title={name}>
+    <Layout page={props.page} title={name} feed={{ href: tagFeedPath(name), title: `Works in ${name} (Atom)` }}>
       <h1>{name}</h1>
       <TagDescriptions tags={props.tags} actions={props.actions} />
     </Layout>
@@ -136,7 +137,7 @@ function TagNames(props: { heading: string; names: readonly string[]; level: 2 |
 export function SeriesPage(props: { page: PageContext; series: SeriesReading; actions?: Child }) {
   const { page, series } = props;
   return (
-    <Layout page={page} title={series.name}>
+    <Layout page={page} title={series.name} feed={{ href: seriesFeedPath(series.id), title: `${series.name} (Atom)` }}>
       <h1>{series.name}</h1>
       {page.viewer !== null && page.viewer.id === series.userId && <p><a href={`/series/${series.id}/edit`}>Edit the series</a></p>}
       <dl class="work-meta">
@@ -149,6 +150,7 @@ export function SeriesPage(props: { page: PageContext; series: SeriesReading; ac
       {series.summary && <section aria-labelledby="series-summary-heading"><h2 id="series-summary-heading">Summary</h2><blockquote class="userstuff summary"><TextBlocks text={series.summary} /></blockquote></section>}
       {series.notes && <section aria-labelledby="series-notes-heading"><h2 id="series-notes-heading">Notes</h2><div class="userstuff"><TextBlocks text={series.notes} /></div></section>}
       {props.actions}
+      <p class="feed-link"><a href={seriesFeedPath(series.id)} type="application/atom+xml">Subscribe (Atom)</a></p>
       <h2>Works in order</h2>
       <ol class="works">{series.works.map((w) => <Blurb work={w} prefs={page.prefs} />)}</ol>
     </Layout>

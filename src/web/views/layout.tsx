@@ -5,8 +5,14 @@ import type { PageContext } from "../page-context.js";
 import { CsrfField } from "./csrf-field.js";
 import { SuspensionBanner } from "./suspension-banner.js";
 
-export function Layout(props: { page: PageContext; title: string; children: Child }) {
-  const { prefs, assets } = props.page;
+/** A page's Atom feed, announced in its head for feed readers to find. */
+export interface PageFeed {
+  href: string;
+  title: string;
+}
+
+export function Layout(props: { page: PageContext; title: string; feed?: PageFeed | undefined; children: Child }) {
+  const { prefs, assets, staticSite } = props.page;
   const classes = [`theme-${prefs.theme}`, `font-${prefs.fontSize}`, `width-${prefs.lineWidth}`].join(" ");
   return (
     <>
@@ -19,7 +25,9 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
           <title>{`${props.title} | Quire`}</title>
           <link rel="stylesheet" href={assets.css.url} />
           <link rel="icon" href={assets.icon.url} type="image/svg+xml" />
-          {!props.page.staticSite && <script src={assets.js.url} defer></script>}
+          {/* A static copy has no feeds: nothing would update them. */}
+          {props.feed && !staticSite && <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} />}
+          {!staticSite && <script src={assets.js.url} defer></script>}
         </head>
         <body>
           <a class="skip-link" href="#main">Skip to content</a>
@@ -32,10 +40,10 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
                   <li><a href="/works">Works</a></li>
                   <li><a href="/works/search">Search</a></li>
                   <li><a href="/stats">Stats</a></li>
-                  {!props.page.staticSite && <li><a href="/preferences">Preferences</a></li>}
+                  {!staticSite && <li><a href="/preferences">Preferences</a></li>}
                 </ul>
               </nav>
-              {!props.page.staticSite && <LiveControls page={props.page} />}
+              {!staticSite && <LiveControls page={props.page} />}
             </div>
           </header>
           <main id="main" tabindex={-1}>

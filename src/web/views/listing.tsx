@@ -8,7 +8,7 @@ import { Blurb } from "./blurb.js";
 import { DownloadMenu } from "./download-menu.js";
 import { FilterSidebar } from "./filter-sidebar.js";
 import { formatNumber } from "./format.js";
-import { Layout } from "./layout.js";
+import { Layout, type PageFeed } from "./layout.js";
 import { Pagination } from "./pagination.js";
 
 export interface ListingProps {
@@ -24,6 +24,8 @@ export interface ListingProps {
   problems: Readonly<Record<string, string>> | null;
   /** Above the results: a tag's description, an author's note. */
   intro?: Child;
+  /** The listing's Atom feed: in the head, and as a "Subscribe" link. */
+  feed?: PageFeed | undefined;
   /** Offer this page's works as one download: the search page, whose query names all it shows. */
   downloadable?: boolean;
 }
@@ -35,9 +37,10 @@ export function Listing(props: ListingProps) {
   const pages = Math.ceil(result.total / search.perPage);
   const muted = page.prefs.mutedTags.length;
   return (
-    <Layout page={page} title={heading}>
+    <Layout page={page} title={heading} feed={props.feed}>
       <h1>{heading}</h1>
       {props.intro}
+      {props.feed && <p class="feed-link"><a href={props.feed.href} type="application/atom+xml">Subscribe (Atom)</a></p>}
       <div class="listing">
         <section class="results" aria-labelledby="results-heading">
           {problems && (

@@ -1,0 +1,57 @@
+/**
+ * Validates feeds against the RELAX NG schemas of Atom (RFC 4287, Appendix B) and OPDS 1.2 (its Appendix B), kept
+ * in test/fixtures/schemas/, with jing, which reads the compact syntax. Several documents go to one jing run, since
+ * starting the JVM costs far more than validating. Where jing is missing, the tests that need it skip with the reason.
+ */
+import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const JING = process.env.QUIRE_JING ?? "/usr/bin/jing";
+const SCHEMAS = fileURLToPath(new URL("../fixtures/schemas/", import.meta.url));
+
+export type FeedSchema = "atom" | "opds";
+const SCHEMA_FILES: Readonly<Record<FeedSchema, string>> = { atom: "atom.rnc", opds: "opds-1.2.rnc" };
+
+/** Why jing cannot run here, or null when it can. */
+export function jingUnavailable(): string | null {
+  try {
+    accessSync(JING, constants.X_OK);
+    return null;
+  } catch {
+    return `no jing at ${JING}: install Debian's jing package or set QUIRE_JING to a jing executable`;
+  }
+}
+
+/**
+ * Each document's schema errors, by its name; a valid document has none. jing names the file in every error line,
+ * which is how each error finds its document.
+ */
+export async function validateFeeds(schema: FeedSchema, documents: ReadonlyMap<string, string>): Promise<Map<string, string[]>> {
+  const folder = await mkdtemp(join(tmpdir(), "quire-feeds-"));
+  try {
+    const files = new Map<string, string>();
+    let n = 0;
+    for (const [name, xml] of documents) {
+      const file = join(folder, `${(n += 1)}.xml`);
+      files.set(file, name);
+      await writeFile(file, xml);
+    }
+    const output = await new Promise<string>((resolve) => {
+      execFile(JING, ["-c", join(SCHEMAS, SCHEMA_FILES[schema]), ...files.keys()], { maxBuffer: 16 * 1024 * 1024 }, (_error, stdout) => resolve(stdout));
+    });
+    const errors = new Map<string, string[]>([...documents.keys()].map((name) => [name, []]));
+    for (const line of output.split("\n").filter((l) => l.trim() !== "")) {
+      const file = [...files.keys()].find((f) => line.startsWith(`${f}:`));
+      const name = file === undefined ? undefined : files.get(file);
+      if (name === undefined) throw new Error(`jing said: ${line}`);
+      errors.get(name)?.push(line.slice((file ?? "").length + 1));
+    }
+    return errors;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
