@@ -30,8 +30,10 @@ const FILES = {
 
 /** The static folder in the source tree, found from this module whether it runs from src/ or from dist/src/. */
 function staticFolder(): string {
+  // The folder itself is looked for, not package.json: the build copies package.json into dist/ (a module imports
+  // it), and dist/ has no static files.
   let folder = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(folder, "package.json"))) {
+  while (!existsSync(join(folder, "src", "web", "static", FILES.css[0]))) {
     const parent = dirname(folder);
     if (parent === folder) throw new Error("Quire's package folder (with src/web/static) was not found");
     folder = parent;
