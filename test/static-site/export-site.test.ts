@@ -126,8 +126,11 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
     expect(read(sitePaths.home)).toContain(`${publicIds().length} works in 3 fandoms.`);
     const series = files.filter((f) => f.startsWith("series/")).map(read);
     expect(series.some((html) => html.includes("Quillwort Series") && html.includes("Quillwort Open"))).toBe(true);
-    // The pages have nothing that would need a server.
-    for (const page of files.filter((f) => f.endsWith(".html") && f !== sitePaths.search)) expect(read(page), page).not.toContain("<form");
+    // The pages have nothing that would need a server: no form, no feed.
+    for (const page of files.filter((f) => f.endsWith(".html") && !f.startsWith("downloads/"))) {
+      if (page !== sitePaths.search) expect(read(page), page).not.toContain("<form");
+      expect(read(page), page).not.toMatch(/Atom|application\/atom\+xml/u);
+    }
   });
 
   it("links a synonym's page to its canonical tag's, whose page lists the works of both", () => {

@@ -150,7 +150,7 @@ export function SeriesPage(props: { page: PageContext; series: SeriesReading; ac
       {series.summary && <section aria-labelledby="series-summary-heading"><h2 id="series-summary-heading">Summary</h2><blockquote class="userstuff summary"><TextBlocks text={series.summary} /></blockquote></section>}
       {series.notes && <section aria-labelledby="series-notes-heading"><h2 id="series-notes-heading">Notes</h2><div class="userstuff"><TextBlocks text={series.notes} /></div></section>}
       {props.actions}
-      <p class="feed-link"><a href={seriesFeedPath(series.id)} type="application/atom+xml">Subscribe (Atom)</a></p>
+      {!page.staticSite && <p class="feed-link"><a href={seriesFeedPath(series.id)} type="application/atom+xml">Subscribe (Atom)</a></p>}
       <h2>Works in order</h2>
       <ol class="works">{series.works.map((w) => <Blurb work={w} prefs={page.prefs} />)}</ol>
     </Layout>
