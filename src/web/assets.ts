@@ -28,14 +28,20 @@ const FILES = {
   icon: ["favicon.svg", "image/svg+xml"],
 } as const;
 
+/** A file served under its name with the hash of its content: `quire.css` → `/assets/quire.3f2a9c1b0e.css`. */
+export function assetOf(file: string, body: Buffer, contentType: string): Asset {
+  const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
+  const dot = file.lastIndexOf(".");
+  return { url: `/assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`, body, contentType, etag: `"${hash}"` };
+}
+
+/** A file of src/web/static as an asset. */
+export function loadStaticAsset(file: string, contentType: string): Asset {
+  return assetOf(file, readFileSync(join(packageRoot(), "src", "web", "static", file)), contentType);
+}
+
 export function loadAssets(): Assets {
-  const folder = join(packageRoot(), "src", "web", "static");
-  const load = ([file, contentType]: readonly [string, string]): Asset => {
-    const body = readFileSync(join(folder, file));
-    const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
-    const dot = file.lastIndexOf(".");
-    return { url: `/assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`, body, contentType, etag: `"${hash}"` };
-  };
+  const load = ([file, contentType]: readonly [string, string]): Asset => loadStaticAsset(file, contentType);
   const css = load(FILES.css);
   const js = load(FILES.js);
   const icon = load(FILES.icon);
