@@ -8,7 +8,7 @@ import type { TagType } from "../../domain/tags/tag-type.js";
 import { storedSafeHtml, type SafeHtml } from "../../domain/safe-html.js";
 import type { FieldProvenance, InferredValue, WorkField, WorkStatus } from "../../domain/work.js";
 import { audienceCondition } from "../audience.js";
-import type { Database, WorkSourceRow } from "../schema.js";
+import type { ChapterRow, Database, WorkSourceRow } from "../schema.js";
 
 export interface WorkSeriesPart {
   id: number;
@@ -129,15 +129,12 @@ export async function findWorkChapters(db: Kysely<Database>, workId: number, pos
   let query = db.selectFrom("chapters").select(["position", "title", "summary", "notes", "end_notes", "word_count", "html"]).where("work_id", "=", workId);
   if (position !== null) query = query.where("position", "=", position);
   const rows = await query.orderBy("position").execute();
-  return rows.map((r) => ({
-    position: r.position,
-    title: r.title,
-    summary: r.summary,
-    notes: r.notes,
-    endNotes: r.end_notes,
-    wordCount: r.word_count,
-    html: storedSafeHtml(r.html),
-  }));
+  return rows.map(toWorkChapter);
+}
+
+/** A chapters row as a chapter to show. */
+export function toWorkChapter(r: Pick<ChapterRow, "position" | "title" | "summary" | "notes" | "end_notes" | "word_count" | "html">): WorkChapter {
+  return { position: r.position, title: r.title, summary: r.summary, notes: r.notes, endNotes: r.end_notes, wordCount: r.word_count, html: storedSafeHtml(r.html) };
 }
 
 export interface WorkProvenance {
