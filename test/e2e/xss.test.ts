@@ -103,6 +103,8 @@ const INSPECT = `(({ values, mailDomain }) => {
   const fromLayout = (el) => el.parentElement === document.head
     && ((el.localName === "script" && /^\\/assets\\//.test(el.getAttribute("src") || ""))
       || (el.localName === "link" && /^\\/assets\\//.test(el.getAttribute("href") || ""))
+      || (el.localName === "link" && el.getAttribute("rel") === "alternate" && el.getAttribute("type") === "application/atom+xml"
+        && /^\\/[^/\\\\]/.test(el.getAttribute("href") || ""))
       || (el.localName === "meta" && !el.hasAttribute("http-equiv")));
   const runnable = new Set(["script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "link", "meta",
     "set", "animate", "animatemotion", "animatetransform", "handler", "listener"]);
