@@ -8,6 +8,7 @@ import type { ExportedWork } from "./exported-work.js";
 import { writeHtml } from "./html.js";
 import { writeMarkdown } from "./markdown.js";
 import { writeText } from "./text.js";
+import { xmlCharacters } from "../xml-text.js";
 
 function work(overrides: Partial<ExportedWork> = {}): ExportedWork {
   return {
@@ -80,6 +81,15 @@ describe("writeEpub", () => {
     expect(files.get("OEBPS/afterword.xhtml")).toContain("<p>Thanks.</p>");
     expect(files.get("OEBPS/nav.xhtml")).toContain("<a href=\"chapter-002.xhtml\">Chapter 2</a>");
     expect(files.get("OEBPS/toc.ncx")).toContain("<navPoint id=\"nav-chapter-1\" playOrder=\"2\">");
+  });
+
+  it("leaves out the characters XML cannot hold wherever a title, a name or a series lands, attributes too", async () => {
+    // A control character survives posting (the form and the API keep what was typed); one in an attribute
+    // (the cover's alt, calibre:series' content) would make the package and the cover unreadable.
+    const odd = "Bell\u0001 \u0007Tower\u007f";
+    const files = await epubFiles(await writeEpub(work({ title: odd, authors: [odd], series: [{ name: odd, part: 1, url: "https://archive.example/series/3" }] })));
+    for (const [name, text] of files) expect(text, name).toBe(xmlCharacters(text).replaceAll("\u007f", ""));
+    expect(files.get("OEBPS/content.opf")).toContain('<meta name="calibre:series" content="Bell Tower"/>');
   });
 });
 
