@@ -25,7 +25,6 @@ const TOUCH_AFTER_MS = 60_000;
 
 /** A request's caller as a token names them. */
 export interface ApiCaller {
-  tokenId: number;
   scope: ApiTokenScope;
   account: Account;
 }
@@ -69,5 +68,5 @@ export async function authenticateApiToken(db: Kysely<Database>, token: string, 
   if (!found) return null;
   const at = now.toISOString();
   if (found.lastUsedAt === null || now.getTime() - Date.parse(found.lastUsedAt) > TOUCH_AFTER_MS) await touchApiToken(db, found.id, at);
-  return { tokenId: found.id, scope: found.scope, account: toAccount(found.user, at) };
+  return { scope: found.scope, account: toAccount(found.user, at) };
 }
