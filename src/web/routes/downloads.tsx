@@ -12,10 +12,17 @@ import { EXPORT_MEDIA_TYPES, writeExport } from "../../formats/export/write-expo
 import { readWorkPreface } from "../../services/archive/read-work.js";
 import { ARCHIVE_NAME, exportReadWork, exportSeries, type ExportSite } from "../../services/export/export-works.js";
 import { bundleWorks, MAX_BUNDLE_WORKS } from "../../services/export/search-bundle.js";
+import { createRateLimiter } from "../../services/rate-limit.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readListingRequest } from "../listing-request.js";
-import { parseId, siteOrigin } from "../request.js";
+import { clientAddress, parseId, siteOrigin } from "../request.js";
+
+/**
+ * Search bundles one account, or one guest address, may ask for a minute: each writes up to MAX_BUNDLE_WORKS
+ * books, so without a limit a few requests a second from anyone would keep the server's cores busy.
+ */
+export const SEARCH_BUNDLES_PER_MINUTE = 10;
 
 /** Raise when the writers change what they write, so that browsers fetch a download again. */
 const WRITERS_VERSION = "1";
@@ -41,6 +48,7 @@ function sendFile(c: Context<WebEnv>, body: Buffer, fileName: string, mediaType:
 
 export function downloadRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
+  const bundles = createRateLimiter({ max: SEARCH_BUNDLES_PER_MINUTE, windowMs: 60_000 }, "Too many downloads of search results: wait a minute and try again.");
 
   app.get("/downloads/:workId{[0-9]+}/:fileName", async (c) => {
     const format = formatOf(c.req.param("fileName"));
@@ -69,8 +77,10 @@ export function downloadRoutes(deps: RouteDeps) {
     if (!isExportFormat(format)) throw new ValidationError({ format: `format must be epub, html, txt or md, not "${format}"` });
     const request = readListingRequest(c, deps.now());
     if (request.problems) throw new ValidationError(request.problems);
+    const viewer = c.get("page").viewer;
+    bundles.hit(viewer ? `account:${viewer.id}` : `address:${clientAddress(c)}`, deps.now().getTime());
     const result = await deps.search({ ...request.search, perPage: Math.min(request.search.perPage, MAX_BUNDLE_WORKS) });
-    const zip = await bundleWorks(deps.db, result.works.map((w) => w.id), c.get("page").viewer, siteOf(c), format);
+    const zip = await bundleWorks(deps.db, result.works.map((w) => w.id), viewer, siteOf(c), format);
     if (!zip) throw new NotFoundError("A download of a search with no results");
     return sendFile(c, zip, `search-results-${format}.zip`, "application/zip");
   });
