@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { coverSvg } from "../../formats/export/cover.js";
 import { exportFileName, isExportFormat, type ExportFormat } from "../../formats/export/file-name.js";
-import { EXPORT_MEDIA_TYPES, writeExport } from "../../formats/export/write-export.js";
+import { exportContentType, writeExport } from "../../formats/export/write-export.js";
 import { readWorkPreface } from "../../services/archive/read-work.js";
 import { ARCHIVE_NAME, exportReadWork, exportSeries, type ExportSite } from "../../services/export/export-works.js";
 import { bundleWorks, MAX_BUNDLE_WORKS } from "../../services/export/search-bundle.js";
@@ -61,14 +61,14 @@ export function downloadRoutes(deps: RouteDeps) {
     c.header("Last-Modified", new Date(preface.changedAt).toUTCString());
     if (c.req.header("If-None-Match")?.split(/\s*,\s*/u).includes(tag)) return c.body(null, 304);
     const work = await exportReadWork(deps.db, preface, site);
-    return sendFile(c, await writeExport(work, format), exportFileName(work.title, format), EXPORT_MEDIA_TYPES[format]);
+    return sendFile(c, await writeExport(work, format), exportFileName(work.title, format), exportContentType(format));
   });
 
   app.get("/downloads/series/:id{[0-9]+}/:fileName", async (c) => {
     const format = formatOf(c.req.param("fileName"));
     const book = await exportSeries(deps.db, parseId(c.req.param("id"), "Series"), c.get("page").viewer, siteOf(c));
     c.header("Last-Modified", new Date(book.changedAt).toUTCString());
-    return sendFile(c, await writeExport(book, format), exportFileName(book.title, format), EXPORT_MEDIA_TYPES[format]);
+    return sendFile(c, await writeExport(book, format), exportFileName(book.title, format), exportContentType(format));
   });
 
   // The search page's query string, and the format: this page of its results, as one zip.
