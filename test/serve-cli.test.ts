@@ -21,6 +21,12 @@ describe("quire serve", () => {
       const signIn = await fetch(ownerLink, { redirect: "manual" });
       expect(signIn.status).toBe(303);
       expect(signIn.headers.getSetCookie().some((c) => /^quire_owner=.*HttpOnly/u.test(c))).toBe(true);
+      for (const [printedAs, type] of [["OPDS catalog for e-reader apps", "application/atom+xml;profile=opds-catalog"], ["API", "application/json"]] as const) {
+        const link = printed().match(new RegExp(`${printedAs}: (http://[^\\s;]+)`, "u"))?.[1] ?? "";
+        const response = await fetch(link);
+        expect(response.status, link).toBe(200);
+        expect(response.headers.get("Content-Type")).toContain(type);
+      }
     } finally {
       child.kill("SIGTERM");
     }

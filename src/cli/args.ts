@@ -55,3 +55,17 @@ export function tagTypeOption(value: string): TagType {
   if (found && isTagType(found)) return found;
   throw new UsageError(`--type takes one of ${TAG_TYPES.join(", ")}, not "${value}"`);
 }
+
+/** Where downloads say the archive is, unless --origin says otherwise: `quire serve`'s own default address. */
+export const DEFAULT_ORIGIN = "http://127.0.0.1:3000";
+
+/** `--origin`'s value: an http or https address, as its origin. @example originOption("https://a.example/x", u) // "https://a.example" */
+export function originOption(value: string, usage: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return url.origin;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`--origin must be an http or https address, such as https://archive.example (usage: ${usage})`);
+}

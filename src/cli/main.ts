@@ -27,7 +27,14 @@ Commands:
   review accept|correct <id>    accept them, or correct one (--field F --value OLD --to NEW | --remove).
   export <id…|--all> --format F Write works as download files (F: epub, html, txt or md) into --out DIR, named
          --out DIR              after their titles; --origin URL is the archive's address the books link to.
+  export-site OUT               Write the archive as a static website into OUT (what a guest may read, with
+                                search in the browser and downloads), for any static host; OUT is new, empty or
+                                an earlier export. --origin URL is the archive's address the books cite.
   migrate                       Bring the library's database up to date (every command also does).
+  backup FILE                   Back the library up while it may be in use: FILE.jsonl or FILE.jsonl.gz, a
+                                portable dump from either engine; FILE.sqlite or FILE.db, a copy of a SQLite library.
+  restore FILE [--replace]      Restore a dump into an empty library on either engine (--replace: replace one
+                                that holds works or accounts).
   generate --works N --out DIR  Write a synthetic corpus of legacy story files with a manifest of the truth
            [--seed S]           (for benchmarks and accuracy at scale).
   help [command]                Show this help.
@@ -56,7 +63,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,
   export: async () => (await import("./commands/export.js")).runExport,
+  "export-site": async () => (await import("./commands/export-site.js")).runExportSite,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,
+  backup: async () => (await import("./commands/backup.js")).runBackup,
+  restore: async () => (await import("./commands/restore.js")).runRestore,
   generate: async () => (await import("./commands/generate.js")).runGenerate,
 };
 

@@ -5,7 +5,7 @@
  * write lock: the loser waits and tries again, and then finds the schema current.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { Migrator } from "kysely";
+import { DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE, Migrator, sql, type MigrationResultSet } from "kysely";
 import { QuireError } from "../domain/errors.js";
 import type { Library } from "./connect.js";
 import { migrations } from "./migrations/index.js";
@@ -13,11 +13,34 @@ import { migrations } from "./migrations/index.js";
 const BUSY_RETRIES = 60;
 const BUSY_WAIT_MS = 250;
 
+/** The tables where the migrations keep their own records: not part of the library's data. */
+export const MIGRATION_TABLES: readonly string[] = [DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE];
+
 /** @returns the names of the migrations applied now (empty when the schema was current). */
 export async function migrateToLatest(library: Library): Promise<string[]> {
+  return withBusyRetries(() => migrateOnce(library, (migrator) => migrator.migrateToLatest()));
+}
+
+/**
+ * Applies the migrations up to and including `name` and no further: a restore builds the schema its dump was
+ * made with before it stores the rows. @returns the names of the migrations applied now.
+ */
+export async function migrateTo(library: Library, name: string): Promise<string[]> {
+  return withBusyRetries(() => migrateOnce(library, (migrator) => migrator.migrateTo(name)));
+}
+
+/** The names of the migrations the library has had, in order; none for a database Quire never opened. */
+export async function appliedMigrations({ db, engine }: Library): Promise<string[]> {
+  const tables = await engine.describeTables(db);
+  if (!tables.some((t) => t.name === DEFAULT_MIGRATION_TABLE)) return [];
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)} order by name`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+async function withBusyRetries<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await migrateOnce(library);
+      return await fn();
     } catch (error) {
       if (attempt >= BUSY_RETRIES || !isBusy(error)) throw error;
       await sleep(BUSY_WAIT_MS);
@@ -25,9 +48,9 @@ export async function migrateToLatest(library: Library): Promise<string[]> {
   }
 }
 
-async function migrateOnce({ db, engine }: Library): Promise<string[]> {
+async function migrateOnce({ db, engine }: Library, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(engine) } });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await run(migrator);
   if (error) {
     const failed = results.find((r) => r.status === "Error")?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);

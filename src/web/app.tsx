@@ -22,6 +22,7 @@ import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
 import { PREFS_COOKIE, readPrefsCookie, readPrefsJson } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { readSignedIn } from "./session.js";
+import { isReaderAppPath, READER_APP_CHALLENGE, readerAppSignIn } from "./reader-apps.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
 import { apiTokenRoutes } from "./routes/api-tokens.js";
@@ -63,11 +64,12 @@ export function createApp(webDeps: WebDeps) {
   // The JSON API comes before the pages' middleware: it reads no cookie (a token says who calls), so neither the
   // session nor the CSRF checks below apply to it, and a browser's cookies can never act through it.
   app.route(API_BASE, apiRoutes(deps));
+  app.use(readerAppSignIn(deps));
   app.use(async (c, next) => {
     const url = new URL(c.req.url);
     c.set("trustProxy", deps.trustProxy);
     // Assets are the same for everyone and cached publicly: no session, no cookie.
-    const signedIn = url.pathname.startsWith("/assets/") ? null : await readSignedIn(c, deps.db, deps.now());
+    const signedIn = url.pathname.startsWith("/assets/") ? null : c.get("readerAppSignIn") ?? await readSignedIn(c, deps.db, deps.now());
     const viewer = signedIn?.account ?? null;
     c.set("page", {
       // A signed-in reader's preferences follow their account; a guest's are this browser's cookie.
@@ -140,6 +142,8 @@ export function createApp(webDeps: WebDeps) {
     const page = c.get("page");
     if (error instanceof NotFoundError) return c.html(<ErrorPage page={page} title="Not found" message={error.message} />, 404);
     if (error instanceof SignInRequiredError) {
+      // A reader app is asked for its credentials; a person in a browser is sent to the sign-in page.
+      if (isReaderAppPath(c.req.path) && c.req.header("Sec-Fetch-Mode") !== "navigate") return c.text(error.message, 401, { "WWW-Authenticate": READER_APP_CHALLENGE });
       if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect(`/login?return=${encodeURIComponent(page.here)}&why=${encodeURIComponent(error.message)}`, 303);
       return c.html(<ErrorPage page={page} title="Sign in first" message={error.message} />, 401);
     }

@@ -3,9 +3,9 @@
  * name with their content hash, so browsers keep them for a year and a new version is a new URL.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../package-root.js";
 
 export interface Asset {
   /** `/assets/quire.3f2a9c1b.css` */
@@ -28,25 +28,20 @@ const FILES = {
   icon: ["favicon.svg", "image/svg+xml"],
 } as const;
 
-/** The static folder in the source tree, found from this module whether it runs from src/ or from dist/src/. */
-function staticFolder(): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(folder, "package.json"))) {
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error("Quire's package folder (with src/web/static) was not found");
-    folder = parent;
-  }
-  return join(folder, "src", "web", "static");
+/** A file served under its name with the hash of its content: `quire.css` → `/assets/quire.3f2a9c1b0e.css`. */
+export function assetOf(file: string, body: Buffer, contentType: string): Asset {
+  const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
+  const dot = file.lastIndexOf(".");
+  return { url: `/assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`, body, contentType, etag: `"${hash}"` };
+}
+
+/** A file of src/web/static as an asset. */
+export function loadStaticAsset(file: string, contentType: string): Asset {
+  return assetOf(file, readFileSync(join(packageRoot(), "src", "web", "static", file)), contentType);
 }
 
 export function loadAssets(): Assets {
-  const folder = staticFolder();
-  const load = ([file, contentType]: readonly [string, string]): Asset => {
-    const body = readFileSync(join(folder, file));
-    const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
-    const dot = file.lastIndexOf(".");
-    return { url: `/assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`, body, contentType, etag: `"${hash}"` };
-  };
+  const load = ([file, contentType]: readonly [string, string]): Asset => loadStaticAsset(file, contentType);
   const css = load(FILES.css);
   const js = load(FILES.js);
   const icon = load(FILES.icon);

@@ -1,5 +1,6 @@
 /** What the web app runs on, and what each request carries through its middleware. */
 import type { SearchIndex } from "../search/search-index.js";
+import type { SignedIn } from "../services/accounts/sessions.js";
 import type { AccountLibrary } from "../services/accounts/account-library.js";
 import type { Mailer } from "../services/mail/mailer.js";
 import type { ArchiveSearch } from "../services/archive/archive-search.js";
@@ -31,5 +32,10 @@ export interface RouteDeps extends WebDeps {
 }
 
 export interface WebEnv {
-  Variables: { page: PageContext; trustProxy: boolean };
+  Variables: {
+    page: PageContext;
+    trustProxy: boolean;
+    /** A reader app signed in by HTTP Basic with an API token (reader-apps.ts); null otherwise. */
+    readerAppSignIn: SignedIn | null;
+  };
 }

@@ -16,4 +16,9 @@ export interface PageContext {
   csrfToken: string;
   /** The path and query of this request, for forms that come back to it. */
   here: string;
+  /**
+   * A page of the static copy of the archive (`quire export-site`): no server answers it, so it has no forms, no
+   * account, no preferences and no script of the app's.
+   */
+  staticSite?: boolean;
 }

@@ -9,13 +9,10 @@ import { openQuire } from "../../composition.js";
 import { EXPORT_FORMATS, isExportFormat, uniqueExportFileNames } from "../../formats/export/file-name.js";
 import { writeExport } from "../../formats/export/write-export.js";
 import { ARCHIVE_NAME, exportWorkAsOwner, listWorkIdsForExport, readTitlesForExport } from "../../services/export/export-works.js";
-import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
+import { DB_OPTION, DEFAULT_ORIGIN, databaseFrom, originOption, parseCommandArgs, positiveInteger } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 
 const USAGE = `quire export <work-id…|--all> --format ${EXPORT_FORMATS.join("|")} --out DIR [--origin URL] [--db TARGET]`;
-
-/** Where the books say the archive is, unless --origin says otherwise: `quire serve`'s own default address. */
-const DEFAULT_ORIGIN = "http://127.0.0.1:3000";
 
 const OPTIONS = {
   ...DB_OPTION,
@@ -31,7 +28,7 @@ export async function runExport(args: readonly string[], io: Io): Promise<number
   if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")} (usage: ${USAGE})`);
   if (!values.out) throw new UsageError(`--out DIR is needed (usage: ${USAGE})`);
   if (values.all === positionals.length > 0) throw new UsageError(`give work ids or --all, not both and not neither (usage: ${USAGE})`);
-  const origin = originOption(values.origin ?? DEFAULT_ORIGIN);
+  const origin = originOption(values.origin ?? DEFAULT_ORIGIN, USAGE);
   const requested = positionals.map((id) => positiveInteger("work id", id, 2_147_483_647));
   const site = { origin, archiveName: ARCHIVE_NAME };
   const quire = await openQuire(databaseFrom(values.db));
@@ -52,14 +49,4 @@ export async function runExport(args: readonly string[], io: Io): Promise<number
   } finally {
     await quire.close();
   }
-}
-
-function originOption(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === "http:" || url.protocol === "https:") return url.origin;
-  } catch {
-    // reported below
-  }
-  throw new UsageError(`--origin must be an http or https address, such as https://archive.example (usage: ${USAGE})`);
 }

@@ -42,6 +42,7 @@ export async function runServe(args: readonly string[], io: Io): Promise<number>
     server = await listen(deps, port, values.host, askedPort === undefined);
     io.out(`Quire is serving the archive at ${server.url}\n`);
     io.out(`Owner sign-in (shows where each work came from): ${server.url}owner?key=${deps.ownerKey ?? ""}\n`);
+    io.out(`The OPDS catalog for e-reader apps: ${server.url}opds; the JSON API: ${server.url}api/v1/openapi.json\n`);
     io.out(`Mail (password resets, invitations, notifications) is ${describeMailSetting(mail)}.\n`);
     if ((await countAdminAccounts(deps.db)) === 0) {
       io.out("No admin account yet: make one with `quire users add NAME --email ADDRESS --role admin`.\n");

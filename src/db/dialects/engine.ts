@@ -25,6 +25,29 @@ export interface TextMatch {
   rank: RawBuilder<number> | null;
 }
 
+/** A column as the database declares it. */
+export interface TableColumn {
+  name: string;
+  /** The declared type, lower case, as the engine spells it: "integer", "text", "double precision", "int4"… */
+  type: string;
+}
+
+/** A foreign key: `columns` of the table point at `referencedColumns` of `table`. */
+export interface ForeignKey {
+  columns: readonly string[];
+  table: string;
+  referencedColumns: readonly string[];
+}
+
+/** One of the library's tables as the database defines it: what a backup reads and a restore writes. */
+export interface TableShape {
+  name: string;
+  /** In the table's own order. */
+  columns: readonly TableColumn[];
+  primaryKey: readonly string[];
+  foreignKeys: readonly ForeignKey[];
+}
+
 /** How the engine spells the few column and table definitions that differ (used by db/migrations/ddl.ts). */
 export interface EngineDdl {
   /** An integer primary key the engine generates. */
@@ -52,6 +75,26 @@ export interface Engine {
    * on busy_timeout instead of failing on a lock upgrade); commits when it returns, rolls back when it throws.
    */
   writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a read-only transaction that sees the database as it was at one moment, while other connections
+   * go on writing (SQLite's WAL read transaction, PostgreSQL's REPEATABLE READ).
+   */
+  readTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * The library's own tables, by name: every table but the full-text index's and the migrations' bookkeeping,
+   * read from the database itself, so that a table a migration adds is never left out.
+   */
+  describeTables(db: Kysely<Database>): Promise<TableShape[]>;
+  /**
+   * Every row of the table, a chunk of at most `chunkRows` at a time, in primary-key order with text compared by
+   * code point (SQLite's order, whatever PostgreSQL's collation), so both engines give the same sequence. Only
+   * as many rows as one chunk are in memory at once. Call it inside a transaction (readTransaction).
+   */
+  readRows(db: Kysely<Database>, table: TableShape, chunkRows: number): AsyncIterable<Record<string, unknown>[]>;
+  /** Empties the full-text index, for a restore that refills the library and indexes every work again. */
+  clearTextIndex(db: Kysely<Database>): Promise<void>;
+  /** After rows were stored with their own ids: each generated id goes on after the largest one stored. */
+  continueGeneratedIds(db: Kysely<Database>): Promise<void>;
   /** The engine's own consistency checks; an empty list means all is well. */
   checkIntegrity(db: Kysely<Database>): Promise<string[]>;
   /** Refreshes the planner's statistics after a bulk change. */

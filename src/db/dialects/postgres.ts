@@ -6,10 +6,11 @@
  * search/fold-text.ts first, so both engines cut text into the same words.
  */
 import pg from "pg";
-import { PostgresDialect, sql, type RawBuilder, type SqlBool } from "kysely";
+import { PostgresDialect, sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import { foldText, searchTokens } from "../../search/fold-text.js";
 import type { TextField, TextQuery } from "../../search/work-search.js";
-import type { Engine, TextMatch } from "./engine.js";
+import type { Database } from "../schema.js";
+import type { Engine, TableShape, TextMatch } from "./engine.js";
 import { compileTextQuery, type TextQueryCompiler } from "./text-query.js";
 import { runInTransaction } from "./transaction.js";
 
@@ -63,6 +64,19 @@ export function createPostgresEngine(url: string): Engine {
     },
     matchText: (query) => matchText(query),
     writeTransaction: (db, fn) => runInTransaction(db, "begin", fn),
+    readTransaction: (db, fn) => runInTransaction(db, "begin isolation level repeatable read read only", fn),
+    describeTables: (db) => describeTables(db),
+    readRows: (db, table, chunkRows) => readRowsByCursor(db, table, chunkRows),
+    clearTextIndex: async (db) => {
+      await sql`delete from work_text`.execute(db);
+    },
+    continueGeneratedIds: async (db) => {
+      const { rows } = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
+        where table_schema = current_schema() and is_identity = 'YES' order by table_name`.execute(db);
+      for (const { table_name: table, column_name: column } of rows) {
+        await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce(max(${sql.ref(column)}), 0) + 1, false) from ${sql.table(table)}`.execute(db);
+      }
+    },
     checkIntegrity: async (db) => {
       const unindexed = await sql<{ n: number }>`select count(*) as n from works w where not exists (select 1 from work_text t where t.work_id = w.id and t.part = 0)`.execute(db);
       return unindexed.rows[0]?.n ? [`${unindexed.rows[0].n} works missing from the full-text index`] : [];
@@ -73,6 +87,62 @@ export function createPostgresEngine(url: string): Engine {
     // 23505: unique_violation.
     isUniqueViolation: (error) => error instanceof Error && "code" in error && error.code === "23505",
   };
+}
+
+/** The full-text index's own table, which a backup leaves out (a restore builds it again). */
+const TEXT_INDEX_TABLE = "work_text";
+
+async function describeTables(db: Kysely<Database>): Promise<TableShape[]> {
+  const { rows: tables } = await sql<{ table_name: string }>`select table_name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> ${TEXT_INDEX_TABLE} order by table_name`.execute(db);
+  const { rows: columns } = await sql<{ table_name: string; column_name: string; data_type: string }>`select table_name, column_name, data_type
+    from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
+  const { rows: primaryKeys } = await sql<{ table_name: string; column_name: string }>`select c.relname as table_name, a.attname as column_name
+    from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+    cross join lateral unnest(k.conkey) with ordinality as u(attnum, ord)
+    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.attnum
+    where k.contype = 'p' and n.nspname = current_schema() order by c.relname, u.ord`.execute(db);
+  const { rows: foreignKeys } = await sql<{ table_name: string; name: string; column_name: string; referenced_table: string; referenced_column: string }>`
+    select c.relname as table_name, k.conname as name, a.attname as column_name, r.relname as referenced_table, ra.attname as referenced_column
+    from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid join pg_namespace n on n.oid = c.relnamespace
+    cross join lateral unnest(k.conkey, k.confkey) with ordinality as u(attnum, refnum, ord)
+    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.attnum
+    join pg_attribute ra on ra.attrelid = k.confrelid and ra.attnum = u.refnum
+    where k.contype = 'f' and n.nspname = current_schema() order by c.relname, k.conname, u.ord`.execute(db);
+  return tables.map(({ table_name: name }) => {
+    const keys = new Map<string, { columns: string[]; table: string; referencedColumns: string[] }>();
+    for (const key of foreignKeys.filter((k) => k.table_name === name)) {
+      const foreignKey = keys.get(key.name) ?? { columns: [], table: key.referenced_table, referencedColumns: [] };
+      foreignKey.columns.push(key.column_name);
+      foreignKey.referencedColumns.push(key.referenced_column);
+      keys.set(key.name, foreignKey);
+    }
+    return {
+      name,
+      columns: columns.filter((c) => c.table_name === name).map((c) => ({ name: c.column_name, type: c.data_type.toLowerCase() })),
+      primaryKey: primaryKeys.filter((k) => k.table_name === name).map((k) => k.column_name),
+      foreignKeys: [...keys.values()],
+    };
+  });
+}
+
+/**
+ * One ordered query read through a cursor, a chunk at a time. Keyset pages would compare text keys with
+ * `collate "C"` (the order SQLite gives), which the keys' indexes, built in the database's collation, cannot serve:
+ * every page would sort the table again. Sorted once for the cursor, the table streams.
+ */
+async function* readRowsByCursor(db: Kysely<Database>, table: TableShape, chunkRows: number): AsyncIterable<Record<string, unknown>[]> {
+  if (table.primaryKey.length === 0) throw new Error(`table ${table.name} has no primary key to read it in order by`);
+  const textColumns = new Set(table.columns.filter((c) => c.type === "text" || c.type === "character varying").map((c) => c.name));
+  const order = table.primaryKey.map((k) => (textColumns.has(k) ? sql`${sql.ref(k)} collate "C"` : sql.ref(k)));
+  const columns = sql.join(table.columns.map((c) => sql.ref(c.name)));
+  await sql`declare quire_rows no scroll cursor for select ${columns} from ${sql.table(table.name)} order by ${sql.join(order)}`.execute(db);
+  let rows: Record<string, unknown>[];
+  do {
+    ({ rows } = await sql<Record<string, unknown>>`fetch forward ${sql.raw(String(Math.trunc(chunkRows)))} from quire_rows`.execute(db));
+    if (rows.length > 0) yield rows;
+  } while (rows.length > 0);
+  await sql`close quire_rows`.execute(db);
 }
 
 /** The story text folded and cut into overlapping segments of at most SEGMENT_WORDS words. */

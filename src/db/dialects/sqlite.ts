@@ -3,10 +3,11 @@
  * text lives in works and chapters already) with contentless_delete, so a work's entry can be replaced in place.
  */
 import BetterSqlite3 from "better-sqlite3";
-import { sql, SqliteDialect, type RawBuilder, type SqlBool, type SqliteDatabase } from "kysely";
+import { sql, SqliteDialect, type Kysely, type RawBuilder, type SqlBool, type SqliteDatabase } from "kysely";
+import type { Database } from "../schema.js";
 import { searchTokens } from "../../search/fold-text.js";
 import type { TextQuery } from "../../search/work-search.js";
-import type { Engine, SearchDocument, TextMatch } from "./engine.js";
+import type { Engine, SearchDocument, TableShape, TextMatch } from "./engine.js";
 import { compileTextQuery, type TextQueryCompiler } from "./text-query.js";
 import { runInTransaction } from "./transaction.js";
 
@@ -40,6 +41,15 @@ export function createSqliteEngine(path: string): Engine {
     },
     matchText: (query) => matchText(query),
     writeTransaction: (db, fn) => runInTransaction(db, "begin immediate", fn),
+    // A deferred transaction in WAL mode reads one snapshot from its first read to its end.
+    readTransaction: (db, fn) => runInTransaction(db, "begin", fn),
+    describeTables: (db) => describeTables(db),
+    readRows: (db, table, chunkRows) => readRowsByKey(db, table, chunkRows),
+    clearTextIndex: async (db) => {
+      await sql`insert into work_fts (work_fts) values ('delete-all')`.execute(db);
+    },
+    // An integer primary key takes the largest stored id plus one by itself.
+    continueGeneratedIds: async () => undefined,
     checkIntegrity: async (db) => {
       const problems: string[] = [];
       const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
@@ -62,6 +72,75 @@ export function createSqliteEngine(path: string): Engine {
     },
     isUniqueViolation: (error) => errorCode(error) === "SQLITE_CONSTRAINT_UNIQUE" || errorCode(error) === "SQLITE_CONSTRAINT_PRIMARYKEY",
   };
+}
+
+/** Pages per backup step: more than any library has, so the copy is made in one step, of one moment. */
+const ALL_PAGES = 0x7fffffff;
+
+/**
+ * Copies the library at `source` into a new SQLite file at `destination` while other connections go on writing:
+ * SQLite's online backup, in one step, so the copy is the database as it was at one moment.
+ */
+export async function snapshotSqliteFile(source: string, destination: string): Promise<void> {
+  const database = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+  try {
+    database.pragma("busy_timeout = 15000");
+    await database.backup(destination, { progress: () => ALL_PAGES });
+  } finally {
+    database.close();
+  }
+}
+
+/** Ordinary tables only: pragma_table_list calls FTS5's table "virtual" and its storage "shadow". */
+async function describeTables(db: Kysely<Database>): Promise<TableShape[]> {
+  const { rows: tables } = await sql<{ name: string }>`select name from pragma_table_list
+    where schema = 'main' and type = 'table' and substr(name, 1, 7) <> 'sqlite_' order by name`.execute(db);
+  const shapes: TableShape[] = [];
+  const pending: { shape: TableShape; keys: { id: number; table: string; from: string; to: string | null }[] }[] = [];
+  for (const { name } of tables) {
+    const { rows: columns } = await sql<{ name: string; type: string; pk: number }>`select name, type, pk from pragma_table_info(${name}) order by cid`.execute(db);
+    const { rows: keys } = await sql<{ id: number; table: string; from: string; to: string | null }>`select id, "table", "from", "to" from pragma_foreign_key_list(${name}) order by id, seq`.execute(db);
+    const shape: TableShape = {
+      name,
+      columns: columns.map((c) => ({ name: c.name, type: c.type.toLowerCase() })),
+      primaryKey: columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+      foreignKeys: [],
+    };
+    shapes.push(shape);
+    pending.push({ shape, keys });
+  }
+  const primaryKeys = new Map(shapes.map((s) => [s.name, s.primaryKey]));
+  return pending.map(({ shape, keys }) => {
+    const byId = new Map<number, { columns: string[]; table: string; referencedColumns: string[] }>();
+    for (const key of keys) {
+      const foreignKey = byId.get(key.id) ?? { columns: [], table: key.table, referencedColumns: [] };
+      // A key written `references tags`, without a column, points at that table's primary key.
+      const referenced = key.to ?? primaryKeys.get(key.table)?.[foreignKey.columns.length] ?? key.from;
+      foreignKey.columns.push(key.from);
+      foreignKey.referencedColumns.push(referenced);
+      byId.set(key.id, foreignKey);
+    }
+    return { ...shape, foreignKeys: [...byId.values()] };
+  });
+}
+
+/**
+ * Pages by primary key: each chunk starts after the last key of the one before, which SQLite finds in the key's
+ * index, so every chunk costs the same however far into the table it is. SQLite compares text by code point.
+ */
+async function* readRowsByKey(db: Kysely<Database>, table: TableShape, chunkRows: number): AsyncIterable<Record<string, unknown>[]> {
+  if (table.primaryKey.length === 0) throw new Error(`table ${table.name} has no primary key to read it in order by`);
+  const columns = sql.join(table.columns.map((c) => sql.ref(c.name)));
+  const key = sql.join(table.primaryKey.map((k) => sql.ref(k)));
+  let last: unknown[] | null = null;
+  for (;;) {
+    const after: RawBuilder<unknown> = last ? sql`where (${key}) > (${sql.join(last)})` : sql``;
+    const { rows }: { rows: Record<string, unknown>[] } = await sql<Record<string, unknown>>`select ${columns} from ${sql.table(table.name)} ${after} order by ${key} limit ${chunkRows}`.execute(db);
+    if (rows.length > 0) yield rows;
+    const end: Record<string, unknown> | undefined = rows.at(-1);
+    if (!end || rows.length < chunkRows) return;
+    last = table.primaryKey.map((k) => end[k]);
+  }
 }
 
 function openSqlite(path: string): BetterSqlite3.Database {

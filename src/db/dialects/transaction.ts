@@ -11,7 +11,7 @@ import type { Database } from "../schema.js";
 
 export async function runInTransaction<T>(
   db: Kysely<Database>,
-  begin: "begin immediate" | "begin",
+  begin: "begin immediate" | "begin" | "begin isolation level repeatable read read only",
   fn: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   return db.connection().execute(async (connection) => {

@@ -16,7 +16,7 @@ export interface ApiTokenWithUser {
   id: number;
   scope: ApiTokenScope;
   lastUsedAt: string | null;
-  user: Pick<UserRow, "id" | "login" | "role" | "suspended_until">;
+  user: Pick<UserRow, "id" | "login" | "role" | "suspended_until" | "prefs" | "history_enabled" | "default_author_id">;
 }
 
 export async function insertApiToken(db: Kysely<Database>, token: { userId: number; name: string; digest: string; scope: ApiTokenScope; now: string }): Promise<number> {
@@ -29,7 +29,7 @@ export async function insertApiToken(db: Kysely<Database>, token: { userId: numb
 /** The unrevoked token with this digest and its user, or undefined. */
 export async function findActiveApiToken(db: Kysely<Database>, digest: string): Promise<ApiTokenWithUser | undefined> {
   const row = await db.selectFrom("api_tokens as t").innerJoin("users as u", "u.id", "t.user_id")
-    .select(["t.id as tokenId", "t.scope", "t.last_used_at", "u.id", "u.login", "u.role", "u.suspended_until"])
+    .select(["t.id as tokenId", "t.scope", "t.last_used_at", "u.id", "u.login", "u.role", "u.suspended_until", "u.prefs", "u.history_enabled", "u.default_author_id"])
     .where("t.digest", "=", digest).where("t.revoked_at", "is", null).executeTakeFirst();
   if (!row) return undefined;
   const { tokenId, scope, last_used_at, ...user } = row;

@@ -8,9 +8,10 @@ import type { Kysely } from "kysely";
 import { findActiveApiToken, insertApiToken, listApiTokens, revokeApiToken, touchApiToken, type StoredApiToken } from "../../db/repositories/api-tokens.js";
 import { toAccount } from "../../db/repositories/users.js";
 import type { Database } from "../../db/schema.js";
-import type { Account, ApiTokenScope, Viewer } from "../../domain/account.js";
+import type { ApiTokenScope, Viewer } from "../../domain/account.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { requireSignedIn } from "./roles.js";
+import type { SignedIn } from "./sessions.js";
 import { newToken, tokenDigest } from "./secrets.js";
 
 export type { StoredApiToken };
@@ -23,10 +24,9 @@ export const MAX_ACTIVE_API_TOKENS = 50;
 /** last_used_at moves on at most this often, so reading through the API does not write on every request. */
 const TOUCH_AFTER_MS = 60_000;
 
-/** A request's caller as a token names them. */
-export interface ApiCaller {
+/** A request's caller as a token names them, signed in as a session would sign them in (preferences too). */
+export interface ApiCaller extends SignedIn {
   scope: ApiTokenScope;
-  account: Account;
 }
 
 /**
@@ -68,5 +68,9 @@ export async function authenticateApiToken(db: Kysely<Database>, token: string, 
   if (!found) return null;
   const at = now.toISOString();
   if (found.lastUsedAt === null || now.getTime() - Date.parse(found.lastUsedAt) > TOUCH_AFTER_MS) await touchApiToken(db, found.id, at);
-  return { scope: found.scope, account: toAccount(found.user, at) };
+  const { user } = found;
+  return {
+    scope: found.scope, account: toAccount(user, at),
+    prefs: user.prefs, historyEnabled: user.history_enabled === 1, defaultAuthorId: user.default_author_id,
+  };
 }

@@ -20,6 +20,15 @@ export interface SeriesReading {
   fandoms: string[];
 }
 
+/** What a series' page says of its works as a whole: their words, authors and fandoms. */
+export function seriesFigures(works: readonly WorkBlurb[]): Pick<SeriesReading, "wordCount" | "authors" | "fandoms"> {
+  return {
+    wordCount: works.reduce((sum, w) => sum + w.wordCount, 0),
+    authors: [...new Set(works.flatMap((w) => w.authors))],
+    fandoms: [...new Set(works.flatMap((w) => w.fandoms))],
+  };
+}
+
 /** Only the works the audience may see. @throws NotFoundError when there is no such series, or it has no such work. */
 export async function readSeries(db: Kysely<Database>, seriesId: number, audience: Audience): Promise<SeriesReading> {
   const series = await findSeries(db, seriesId, audience);
@@ -32,8 +41,6 @@ export async function readSeries(db: Kysely<Database>, seriesId: number, audienc
     notes: series.notes,
     userId: series.userId,
     works,
-    wordCount: works.reduce((sum, w) => sum + w.wordCount, 0),
-    authors: [...new Set(works.flatMap((w) => w.authors))],
-    fandoms: [...new Set(works.flatMap((w) => w.fandoms))],
+    ...seriesFigures(works),
   };
 }

@@ -13,7 +13,7 @@ import { NotFoundError } from "../../domain/errors.js";
 import type { ExportedPreface, ExportedWork } from "../../formats/export/exported-work.js";
 import { seriesBook } from "../../formats/export/series-book.js";
 import { readAudience } from "../accounts/audience.js";
-import { readSeries } from "../archive/read-series.js";
+import { readSeries, type SeriesReading } from "../archive/read-series.js";
 import { OWNER_AUDIENCE, readWorkPreface } from "../archive/read-work.js";
 
 /** The archive as its downloads name it. */
@@ -104,8 +104,16 @@ export async function readTitlesForExport(db: Kysely<Database>, workIds: readonl
  * @throws NotFoundError when there is no such series or the viewer may read none of its works.
  */
 export async function exportSeries(db: Kysely<Database>, seriesId: number, viewer: Viewer, site: ExportSite): Promise<ExportedWork> {
-  const series = await readSeries(db, seriesId, await readAudience(db, viewer));
-  if (series.works.length === 0) throw new NotFoundError(`Series ${seriesId}`);
+  return exportReadSeries(db, await readSeries(db, seriesId, await readAudience(db, viewer)), viewer, site);
+}
+
+/**
+ * A series already read for the viewer (or narrowed further, as the static site narrows it to the works it
+ * holds) as one book of the works it lists.
+ * @throws NotFoundError when it lists no work.
+ */
+export async function exportReadSeries(db: Kysely<Database>, series: SeriesReading, viewer: Viewer, site: ExportSite): Promise<ExportedWork> {
+  if (series.works.length === 0) throw new NotFoundError(`Series ${series.id}`);
   const parts: ExportedWork[] = [];
   for (const blurb of series.works) parts.push(await exportWork(db, blurb.id, viewer, site));
   return seriesBook({ id: series.id, name: series.name, summary: series.summary, notes: series.notes, url: seriesUrl(site, series.id) }, parts);

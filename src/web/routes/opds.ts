@@ -7,6 +7,7 @@
  * when their preferences say to show adult content without asking.
  */
 import { Hono, type Context } from "hono";
+import { SignInRequiredError } from "../../domain/errors.js";
 import { TAG_TYPES, type TagType } from "../../domain/tags/tag-type.js";
 import { acquisitionFeedXml, catalogType, navigationFeedXml, SORT_NEW_REL, type CatalogFrame, type CatalogKind, type NavigationItem } from "../../formats/opds/catalog-feed.js";
 import { openSearchDescriptionXml } from "../../formats/opds/opensearch.js";
@@ -103,6 +104,10 @@ export function opdsRoutes(deps: RouteDeps) {
   };
 
   app.get("/opds", async (c) => {
+    // The address to give an app that signs in only when asked (reader-apps.ts): `/opds?sign_in` asks a guest.
+    if (c.req.query("sign_in") !== undefined && c.get("page").viewer === null) {
+      throw new SignInRequiredError("Sign in: your user name, and an API token (Account, API tokens) as the password.");
+    }
     const a = feedAddresses(c, deps.siteSecret);
     const item = (path: string, title: string, kind: CatalogKind, description: string, rel?: string): NavigationItem => ({ id: a.urn(`opds${path}`), title, href: a.at(path), kind, description, ...(rel ? { rel } : {}) });
     return navigation(c, "/opds", "Catalog", "/opds", [

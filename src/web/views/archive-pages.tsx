@@ -25,12 +25,16 @@ export function HomePage(props: { page: PageContext; total: number; recent: read
     <Layout page={page} title="Home">
       <h1>Welcome to the archive</h1>
       <p>{plural(total, "work")} in {plural(fandoms.length, "fandom")}.</p>
-      <form class="big-search" role="search" aria-label="Works" method="get" action="/works">
-        <label class="visually-hidden" for="home-search">Search works</label>
-        <input type="search" id="home-search" name="q" placeholder="Title, author, character, tag or words of the story" />
-        <button type="submit" class="primary">Search</button>
-      </form>
-      <p><a href="/works/search">Advanced search</a></p>
+      {page.staticSite ? <p><a href="/works/search">Search and filter the works</a></p> : (
+        <>
+          <form class="big-search" role="search" aria-label="Works" method="get" action="/works">
+            <label class="visually-hidden" for="home-search">Search works</label>
+            <input type="search" id="home-search" name="q" placeholder="Title, author, character, tag or words of the story" />
+            <button type="submit" class="primary">Search</button>
+          </form>
+          <p><a href="/works/search">Advanced search</a></p>
+        </>
+      )}
       <div class="home-grid">
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recently updated</h2>
@@ -87,11 +91,20 @@ const TYPE_NAMES: Record<string, string> = { ArchiveWarning: "Archive Warning", 
 /** `actions`: what the reader may do about each tag (subscribe), by the tag's id. */
 export function TagPage(props: { page: PageContext; tags: readonly (TagDescription & { filteredWorks: number })[]; actions?: ReadonlyMap<number, Child> }) {
   const name = props.tags[0]?.name ?? "Tag";
-  // Several types can share a name ("Angel", the character and the fandom): one heading, a section for each.
-  const several = props.tags.length > 1;
   return (
     <Layout page={props.page} title={name} feed={{ href: tagFeedPath(name), title: `Works in ${name} (Atom)` }}>
       <h1>{name}</h1>
+      <TagDescriptions tags={props.tags} actions={props.actions} />
+    </Layout>
+  );
+}
+
+/** What each tag of a name is (its type, wrangling status, synonyms, parents, meta and sub tags) and its works. */
+export function TagDescriptions(props: { tags: readonly (TagDescription & { filteredWorks: number })[]; actions?: ReadonlyMap<number, Child> | undefined }) {
+  // Several types can share a name ("Angel", the character and the fandom): a section for each under one heading.
+  const several = props.tags.length > 1;
+  return (
+    <>
       {props.tags.map((tag) => (
         <section aria-labelledby={several ? `tag-${tag.id}` : undefined}>
           {several && <h2 id={`tag-${tag.id}`}>{`${tag.name} (${TYPE_NAMES[tag.type] ?? tag.type})`}</h2>}
@@ -106,7 +119,7 @@ export function TagPage(props: { page: PageContext; tags: readonly (TagDescripti
           <TagNames heading="Child tags" names={tag.children} level={several ? 3 : 2} />
         </section>
       ))}
-    </Layout>
+    </>
   );
 }
 
@@ -137,7 +150,7 @@ export function SeriesPage(props: { page: PageContext; series: SeriesReading; ac
       {series.summary && <section aria-labelledby="series-summary-heading"><h2 id="series-summary-heading">Summary</h2><blockquote class="userstuff summary"><TextBlocks text={series.summary} /></blockquote></section>}
       {series.notes && <section aria-labelledby="series-notes-heading"><h2 id="series-notes-heading">Notes</h2><div class="userstuff"><TextBlocks text={series.notes} /></div></section>}
       {props.actions}
-      <p class="feed-link"><a href={seriesFeedPath(series.id)} type="application/atom+xml">Subscribe (Atom)</a></p>
+      {!page.staticSite && <p class="feed-link"><a href={seriesFeedPath(series.id)} type="application/atom+xml">Subscribe (Atom)</a></p>}
       <h2>Works in order</h2>
       <ol class="works">{series.works.map((w) => <Blurb work={w} prefs={page.prefs} />)}</ol>
     </Layout>

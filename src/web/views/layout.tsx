@@ -12,7 +12,7 @@ export interface PageFeed {
 }
 
 export function Layout(props: { page: PageContext; title: string; feed?: PageFeed | undefined; children: Child }) {
-  const { prefs, assets, here } = props.page;
+  const { prefs, assets, staticSite } = props.page;
   const classes = [`theme-${prefs.theme}`, `font-${prefs.fontSize}`, `width-${prefs.lineWidth}`].join(" ");
   return (
     <>
@@ -25,8 +25,9 @@ export function Layout(props: { page: PageContext; title: string; feed?: PageFee
           <title>{`${props.title} | Quire`}</title>
           <link rel="stylesheet" href={assets.css.url} />
           <link rel="icon" href={assets.icon.url} type="image/svg+xml" />
-          {props.feed && <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} />}
-          <script src={assets.js.url} defer></script>
+          {/* A static copy has no feeds: nothing would update them. */}
+          {props.feed && !staticSite && <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} />}
+          {!staticSite && <script src={assets.js.url} defer></script>}
         </head>
         <body>
           <a class="skip-link" href="#main">Skip to content</a>
@@ -39,23 +40,10 @@ export function Layout(props: { page: PageContext; title: string; feed?: PageFee
                   <li><a href="/works">Works</a></li>
                   <li><a href="/works/search">Search</a></li>
                   <li><a href="/stats">Stats</a></li>
-                  <li><a href="/preferences">Preferences</a></li>
+                  {!staticSite && <li><a href="/preferences">Preferences</a></li>}
                 </ul>
               </nav>
-              <form class="site-search" role="search" aria-label="Site" method="get" action="/works">
-                <label class="visually-hidden" for="site-search-q">Search works</label>
-                <input type="search" id="site-search-q" name="q" placeholder="Search works" />
-                <button type="submit">Search</button>
-              </form>
-              {/* Both switches are sent; the stylesheet shows the one that changes the theme on screen, which for
-                  "follow the system" only the browser knows. */}
-              <AccountMenu page={props.page} />
-              <form class="theme-toggle" method="post" action="/preferences/theme">
-                <CsrfField page={props.page} />
-                <input type="hidden" name="return" value={here} />
-                <button type="submit" name="theme" value="dark" class="to-dark">Dark mode</button>
-                <button type="submit" name="theme" value="light" class="to-light">Light mode</button>
-              </form>
+              {!staticSite && <LiveControls page={props.page} />}
             </div>
           </header>
           <main id="main" tabindex={-1}>
@@ -69,6 +57,28 @@ export function Layout(props: { page: PageContext; title: string; feed?: PageFee
           </footer>
         </body>
       </html>
+    </>
+  );
+}
+
+/** What only a served archive has: the search box, the account menu and the theme switch (they send forms). */
+function LiveControls(props: { page: PageContext }) {
+  return (
+    <>
+      <form class="site-search" role="search" aria-label="Site" method="get" action="/works">
+        <label class="visually-hidden" for="site-search-q">Search works</label>
+        <input type="search" id="site-search-q" name="q" placeholder="Search works" />
+        <button type="submit">Search</button>
+      </form>
+      {/* Both switches are sent; the stylesheet shows the one that changes the theme on screen, which for
+          "follow the system" only the browser knows. */}
+      <AccountMenu page={props.page} />
+      <form class="theme-toggle" method="post" action="/preferences/theme">
+        <CsrfField page={props.page} />
+        <input type="hidden" name="return" value={props.page.here} />
+        <button type="submit" name="theme" value="dark" class="to-dark">Dark mode</button>
+        <button type="submit" name="theme" value="light" class="to-light">Light mode</button>
+      </form>
     </>
   );
 }

@@ -37,35 +37,53 @@ export function WorkPage(props: { page: PageContext; work: ReadableWork; chapter
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="top" />
       <PostingNotes page={page} workId={work.id} access={work.access} />
       <WorkMeta work={work} prefs={page.prefs} />
-      <div class="preface" lang={work.language}>
-        <h1 class="title">{work.title}</h1>
-        <p class="byline">by <Byline authors={work.authors} /></p>
-        <GiftLine gifts={work.gifts} />
-        {work.summary && (
-          <section class="summary-section" aria-labelledby="summary-heading">
-            <h2 id="summary-heading">Summary</h2>
-            <blockquote class="userstuff summary"><TextBlocks text={work.summary} /></blockquote>
-          </section>
-        )}
-        {(work.notes ?? work.endNotes) && (!current || current.position === 1) && (
-          <section class="notes" aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Notes</h2>
-            {work.notes && <div class="userstuff"><TextBlocks text={work.notes} /></div>}
-            {work.endNotes && <p>(See the end of the work for <a href={endNotesUrl(work, entireWork)}>more notes</a>.)</p>}
-          </section>
-        )}
-      </div>
+      <Preface work={work} showNotes={!current || current.position === 1} endNotesUrl={endNotesUrl(work, entireWork)} />
       {chapters.map((chapter) => <Chapter chapter={chapter} multiChapter={multiChapter} language={work.language} />)}
-      {showsLast && work.endNotes && (
-        <section class="afterword notes" id="work-endnotes" aria-labelledby="work-endnotes-heading" lang={work.language}>
-          <h2 id="work-endnotes-heading">End notes</h2>
-          <div class="userstuff"><TextBlocks text={work.endNotes} /></div>
-        </section>
-      )}
+      {showsLast && <WorkEndNotes work={work} />}
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="bottom" />
       <WorkReportActions page={page} work={work} />
       {props.community}
     </Layout>
+  );
+}
+
+/**
+ * Title, byline, gifts, summary and the work's notes. `showNotes`: the notes open the work, so a page that holds a
+ * later chapter alone leaves them out; `endNotesUrl` is where the work's end notes are, when it has some.
+ */
+export function Preface(props: { work: WorkPreface; showNotes: boolean; endNotesUrl: string }) {
+  const { work } = props;
+  return (
+    <div class="preface" lang={work.language}>
+      <h1 class="title">{work.title}</h1>
+      <p class="byline">by <Byline authors={work.authors} /></p>
+      <GiftLine gifts={work.gifts} />
+      {work.summary && (
+        <section class="summary-section" aria-labelledby="summary-heading">
+          <h2 id="summary-heading">Summary</h2>
+          <blockquote class="userstuff summary"><TextBlocks text={work.summary} /></blockquote>
+        </section>
+      )}
+      {(work.notes ?? work.endNotes) && props.showNotes && (
+        <section class="notes" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          {work.notes && <div class="userstuff"><TextBlocks text={work.notes} /></div>}
+          {work.endNotes && <p>(See the end of the work for <a href={props.endNotesUrl}>more notes</a>.)</p>}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The work's end notes, after its last chapter. */
+export function WorkEndNotes(props: { work: WorkPreface }) {
+  const { work } = props;
+  if (!work.endNotes) return null;
+  return (
+    <section class="afterword notes" id="work-endnotes" aria-labelledby="work-endnotes-heading" lang={work.language}>
+      <h2 id="work-endnotes-heading">End notes</h2>
+      <div class="userstuff"><TextBlocks text={work.endNotes} /></div>
+    </section>
   );
 }
 
@@ -74,7 +92,7 @@ function endNotesUrl(work: WorkPreface, entireWork: boolean): string {
   return entireWork ? "#work-endnotes" : `/works/${work.id}/chapters/${work.chapters.length}#work-endnotes`;
 }
 
-function Chapter(props: { chapter: WorkChapter; multiChapter: boolean; language: string }) {
+export function Chapter(props: { chapter: WorkChapter; multiChapter: boolean; language: string }) {
   const { chapter, multiChapter, language } = props;
   const id = `chapter-${chapter.position}`;
   return (
@@ -168,7 +186,7 @@ export function AdultGate(props: { page: PageContext; work: WorkPreface; proceed
           <a class="button primary" href={proceedUrl}>Yes, continue</a>
           <a class="button" href="/works">No, go back</a>
         </div>
-        <p><a href="/preferences">Set your preferences to always show adult content</a></p>
+        {!page.staticSite && <p><a href="/preferences">Set your preferences to always show adult content</a></p>}
       </section>
       <WorkMeta work={work} prefs={page.prefs} />
     </Layout>
