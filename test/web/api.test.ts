@@ -300,7 +300,7 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
   });
 
   describe("limits", () => {
-    it("counts requests per guest address and per token, answers 429 with Retry-After past the limit, and says where each caller stands", async () => {
+    it("counts requests per guest address and per account, answers 429 with Retry-After past the limit, and says where each caller stands", async () => {
       const f = await communityFixture(library());
       const guest = new ApiClient(f.app, null, "203.0.113.50");
       for (let i = 1; i <= GUEST_REQUESTS_PER_MINUTE; i += 1) {
