@@ -83,6 +83,12 @@ describe("writeEpub", () => {
     expect(files.get("OEBPS/toc.ncx")).toContain("<navPoint id=\"nav-chapter-1\" playOrder=\"2\">");
   });
 
+  it("links each tag to its page at the address the archive gives it (a slash as *s*, which proxies pass)", async () => {
+    const preface = (await epubFiles(await writeEpub(work()))).get("OEBPS/preface.xhtml") ?? "";
+    expect(preface).toContain('<a href="https://archive.example/tags/Mara%20Quell*s*Ilse%20Brand/works">Mara Quell/Ilse Brand</a>');
+    expect(preface).toContain('<a href="https://archive.example/tags/Moonlit%20Harbour%20(TV)/works">');
+  });
+
   it("leaves out the characters XML cannot hold wherever a title, a name or a series lands, attributes too", async () => {
     // A control character survives posting (the form and the API keep what was typed); one in an attribute
     // (the cover's alt, calibre:series' content) would make the package and the cover unreadable.
