@@ -494,6 +494,5 @@ export interface Database {
 export type WorkRow = Selectable<WorksTable>;
 export type NewWorkRow = Insertable<WorksTable>;
 export type TagRow = Selectable<TagsTable>;
-export type ChapterRow = Selectable<ChaptersTable>;
 export type UserRow = Selectable<UsersTable>;
 export type WorkSourceRow = Selectable<WorkSourcesTable>;

@@ -300,7 +300,7 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
   });
 
   describe("limits", () => {
-    it("counts requests per guest address and per token, answers 429 with Retry-After past the limit, and says where each caller stands", async () => {
+    it("counts requests per guest address and per account, answers 429 with Retry-After past the limit, and says where each caller stands", async () => {
       const f = await communityFixture(library());
       const guest = new ApiClient(f.app, null, "203.0.113.50");
       for (let i = 1; i <= GUEST_REQUESTS_PER_MINUTE; i += 1) {
@@ -323,6 +323,16 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
 
       f.clock.now = new Date(TODAY.getTime() + 61_000);
       expect((await guest.get("/tags?q=ma")).status).toBe(200);
+    });
+
+    it("counts every token of one account together, so that making more tokens is no way round the limit", async () => {
+      const f = await communityFixture(library());
+      const first = new ApiClient(f.app, await tokenFor(f.db, f.pim, "read"), "203.0.113.60");
+      for (let i = 1; i <= TOKEN_REQUESTS_PER_MINUTE; i += 1) expect((await first.get("/tags?q=ma")).status).toBe(200);
+      expect((await first.get("/tags?q=ma")).status).toBe(429);
+      const second = await new ApiClient(f.app, await tokenFor(f.db, f.pim, "read"), "203.0.113.61").get("/tags?q=ma");
+      expect((await problemOf(second, 429)).code).toBe("rate-limited");
+      expect((await new ApiClient(f.app, await tokenFor(f.db, f.wren, "read"), "203.0.113.61").get("/tags?q=ma")).status).toBe(200);
     });
   });
 

@@ -9,6 +9,7 @@ import type { Quire } from "../../src/composition.js";
 import { openZip } from "../../src/importers/epub/zip.js";
 import { parseStory } from "../../src/importers/parse-story.js";
 import { createApp } from "../../src/web/app.js";
+import { SEARCH_BUNDLES_PER_MINUTE } from "../../src/web/routes/downloads.js";
 import { searchBundlePath, seriesDownloadPath, workCoverPath, workDownloadPath } from "../../src/web/download-paths.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
 import { freshQuire, TEST_ENGINES } from "../support/databases.js";
@@ -183,5 +184,23 @@ describe.each(TEST_ENGINES)("downloads on $name", (engine) => {
     expect(page).toContain(`href="${searchBundlePath(params, "epub").replaceAll("&", "&amp;")}"`);
     expect((await clients[actor].get(searchBundlePath(new URLSearchParams({ q: "nothingmatchesthis" }), "epub"))).status).toBe(404);
     expect((await clients[actor].get("/downloads/search.zip?q=marigold&format=pdf")).status).toBe(400);
+  });
+
+  it("limits how many bundles one guest address or account makes a minute, as each is up to 50 books to write", async () => {
+    const clock = { now: TODAY };
+    const app = createApp({ ...webDeps(quire), now: () => clock.now });
+    const path = searchBundlePath(new URLSearchParams({ q: "marigold" }), "txt");
+    const guest = new WebClient(app);
+    for (let i = 0; i < SEARCH_BUNDLES_PER_MINUTE; i += 1) expect((await guest.get(path)).status).toBe(200);
+    const refused = await guest.get(path);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("60");
+    // The pages and single downloads go on.
+    expect((await guest.get(workDownloadPath(ids.open, POSTED.open, "txt"))).status).toBe(200);
+    const reader = new WebClient(app);
+    await signInAs(quire.library.db, reader, await makeAccount(quire.library.db, "Bundler", "reader"), TODAY);
+    expect((await reader.get(path)).status).toBe(200);
+    clock.now = new Date(TODAY.getTime() + 61_000);
+    expect((await guest.get(path)).status).toBe(200);
   });
 });

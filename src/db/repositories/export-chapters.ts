@@ -1,7 +1,7 @@
 /** What the download formats read beyond a work's pages: each chapter's plain text beside its HTML, and every work's id. */
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
-import { toWorkChapter, type WorkChapter } from "./work-pages.js";
+import { toWorkChapter, WORK_CHAPTER_COLUMNS, type WorkChapter } from "./work-pages.js";
 
 export interface ChapterForExport extends WorkChapter {
   /** Plain text: paragraphs parted by a blank line, each scene break `* * *`. */
@@ -10,12 +10,7 @@ export interface ChapterForExport extends WorkChapter {
 
 /** The work's chapters in order, with their text and HTML. */
 export async function findChaptersForExport(db: Kysely<Database>, workId: number): Promise<ChapterForExport[]> {
-  const rows = await db
-    .selectFrom("chapters")
-    .select(["position", "title", "summary", "notes", "end_notes", "word_count", "html", "text"])
-    .where("work_id", "=", workId)
-    .orderBy("position")
-    .execute();
+  const rows = await db.selectFrom("chapters").select([...WORK_CHAPTER_COLUMNS, "text"]).where("work_id", "=", workId).orderBy("position").execute();
   return rows.map((r) => ({ ...toWorkChapter(r), text: r.text }));
 }
 

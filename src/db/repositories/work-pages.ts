@@ -8,7 +8,7 @@ import type { TagType } from "../../domain/tags/tag-type.js";
 import { storedSafeHtml, type SafeHtml } from "../../domain/safe-html.js";
 import type { FieldProvenance, InferredValue, WorkField, WorkStatus } from "../../domain/work.js";
 import { audienceCondition } from "../audience.js";
-import type { ChapterRow, Database, WorkSourceRow } from "../schema.js";
+import type { ChaptersTable, Database, WorkSourceRow } from "../schema.js";
 
 export interface WorkSeriesPart {
   id: number;
@@ -126,15 +126,24 @@ async function seriesNeighbours(db: Kysely<Database>, seriesId: number, position
 
 /** Chapters of the work, in order: one position, or all of them when `position` is null. */
 export async function findWorkChapters(db: Kysely<Database>, workId: number, position: number | null): Promise<WorkChapter[]> {
-  let query = db.selectFrom("chapters").select(["position", "title", "summary", "notes", "end_notes", "word_count", "html"]).where("work_id", "=", workId);
+  let query = db.selectFrom("chapters").select(WORK_CHAPTER_COLUMNS).where("work_id", "=", workId);
   if (position !== null) query = query.where("position", "=", position);
-  const rows = await query.orderBy("position").execute();
-  return rows.map(toWorkChapter);
+  return (await query.orderBy("position").execute()).map(toWorkChapter);
 }
 
-/** A chapters row as a chapter to show. */
-export function toWorkChapter(r: Pick<ChapterRow, "position" | "title" | "summary" | "notes" | "end_notes" | "word_count" | "html">): WorkChapter {
-  return { position: r.position, title: r.title, summary: r.summary, notes: r.notes, endNotes: r.end_notes, wordCount: r.word_count, html: storedSafeHtml(r.html) };
+/** The columns a WorkChapter is read from. */
+export const WORK_CHAPTER_COLUMNS = ["position", "title", "summary", "notes", "end_notes", "word_count", "html"] as const;
+
+export function toWorkChapter(row: Pick<ChaptersTable, (typeof WORK_CHAPTER_COLUMNS)[number]>): WorkChapter {
+  return {
+    position: row.position,
+    title: row.title,
+    summary: row.summary,
+    notes: row.notes,
+    endNotes: row.end_notes,
+    wordCount: row.word_count,
+    html: storedSafeHtml(row.html),
+  };
 }
 
 export interface WorkProvenance {

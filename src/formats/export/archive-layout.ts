@@ -7,6 +7,7 @@
  */
 import type { Element } from "domhandler";
 import type { ExportedChapter, ExportedPreface, ExportedWork } from "./exported-work.js";
+import { tagPathSegment } from "../tag-path.js";
 import { h, paragraphs, storedHtmlNodes, type Child } from "./markup.js";
 import { chapterHeading, languageName, statsEntries, tagFields, textParagraphs } from "./preface-fields.js";
 
@@ -16,7 +17,7 @@ function archiveLink(work: ExportedWork, path: string): string {
 }
 
 function tagLink(work: ExportedWork, tag: string): string {
-  return archiveLink(work, `/tags/${encodeURIComponent(tag)}/works`);
+  return archiveLink(work, `/tags/${tagPathSegment(tag)}/works`);
 }
 
 function authorLink(work: ExportedWork, author: string): string {

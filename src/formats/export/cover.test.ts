@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { xmlCharacters } from "../xml-text.js";
 import { coverSvg, wrapText } from "./cover.js";
 
 describe("wrapText", () => {
@@ -19,5 +20,11 @@ describe("coverSvg", () => {
     expect(svg).not.toContain("<Spray>");
     const other = coverSvg({ title: "Another Title Entirely", authors: [], fandoms: [] });
     expect(other).toContain(">Anonymous</text>");
+  });
+
+  it("leaves out the characters XML cannot hold, in attributes as in text", () => {
+    const svg = coverSvg({ title: "Bell\u0001 Tower", authors: ["Wren\u0002 Tallow"], fandoms: [] });
+    expect(svg).toBe(xmlCharacters(svg).replaceAll("\u007f", ""));
+    expect(svg).toContain('aria-label="Bell Tower, by Wren Tallow"');
   });
 });

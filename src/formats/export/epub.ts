@@ -4,9 +4,9 @@
  * users get for free (every tag as dc:subject, calibre:series, belongs-to-collection). Zipped with the mimetype
  * first and stored; every entry dated the work's last change, so the same work makes the same bytes.
  */
-import { createHash } from "node:crypto";
 import type { ChildNode, Element } from "domhandler";
 import { TAG_TYPES } from "../../domain/tags/tag-type.js";
+import { nameUuidUrn } from "../name-uuid.js";
 import { afterwordSection, chapterSection, prefaceSection } from "./archive-layout.js";
 import { coverSvg } from "./cover.js";
 import type { ExportedChapter, ExportedWork } from "./exported-work.js";
@@ -32,7 +32,8 @@ interface ContentFile {
  */
 export async function writeEpub(work: ExportedWork): Promise<Buffer> {
   const files = contentFiles(work);
-  const identifier = bookIdentifier(work);
+  // A name-based UUID from the work's address, so each work keeps one identifier per archive.
+  const identifier = nameUuidUrn(work.sourceUrl);
   const modified = new Date(work.changedAt);
   const entries: ZipInput[] = [
     { name: "mimetype", data: "application/epub+zip", store: true },
@@ -98,13 +99,6 @@ function navBody(files: readonly ContentFile[]): Element[] {
         h("li", {}, h("a", { "epub:type": "cover", href: "cover.xhtml" }, "Cover")),
         firstChapter && h("li", {}, h("a", { "epub:type": "bodymatter", href: firstChapter.href }, "Start of the story")))),
   ];
-}
-
-/** A name-based UUID (version 5 layout) from the work's address, so each work keeps one identifier per archive. */
-function bookIdentifier(work: ExportedWork): string {
-  const hex = createHash("sha1").update(work.sourceUrl).digest("hex");
-  const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** dcterms:modified wants seconds and a Z, nothing finer. */

@@ -8,6 +8,7 @@ import render from "dom-serializer";
 import { Element, Text, isTag, isText, type ChildNode } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { SafeHtml } from "../../domain/safe-html.js";
+import { xmlCharacters } from "../xml-text.js";
 
 export type Child = ChildNode | string | null | false | undefined;
 export type Attributes = Record<string, string | null | undefined>;
@@ -15,7 +16,7 @@ export type Attributes = Record<string, string | null | undefined>;
 /** An element; text children become text nodes, and null, false and undefined children are left out. */
 export function h(name: string, attributes: Attributes = {}, ...children: (Child | Child[])[]): Element {
   const attribs: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attributes)) if (value !== null && value !== undefined) attribs[key] = value;
+  for (const [key, value] of Object.entries(attributes)) if (value !== null && value !== undefined) attribs[key] = bookCharacters(value);
   const element = new Element(name, attribs, toNodes(children.flat()));
   for (const child of element.children) child.parent = element;
   return element;
@@ -25,12 +26,17 @@ function toNodes(children: Child[]): ChildNode[] {
   return children.flatMap((c): ChildNode[] => (c === null || c === false || c === undefined ? [] : typeof c === "string" ? [textNode(c)] : [c]));
 }
 
-// XML 1.0 allows no control characters but tab and line ends; an old file's stray ones are dropped.
-// eslint-disable-next-line no-control-regex -- these are exactly the characters XML refuses
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu;
+/**
+ * Text as a book may hold it: without the characters XML 1.0 refuses (an old file's stray control characters, or
+ * one typed into a title), and without DEL, which XML allows but EPUB readers and epubcheck do not welcome. Every
+ * text node and attribute value passes here, since a title lands in attributes too (a cover's alt, calibre:series).
+ */
+function bookCharacters(text: string): string {
+  return xmlCharacters(text).replace(/\u007f/gu, "");
+}
 
 export function textNode(text: string): Text {
-  return new Text(text.replace(NOT_XML, ""));
+  return new Text(bookCharacters(text));
 }
 
 /** Plain text's paragraphs (`TextBlocks` on the pages): `<p>` each, its lines parted by `<br/>`. */

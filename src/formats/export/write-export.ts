@@ -6,12 +6,18 @@ import { writeHtml } from "./html.js";
 import { writeMarkdown } from "./markdown.js";
 import { writeText } from "./text.js";
 
+/** Each format's media type, as a catalog's links announce it. */
 export const EXPORT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
   epub: "application/epub+zip",
-  html: "text/html; charset=utf-8",
-  txt: "text/plain; charset=utf-8",
-  md: "text/markdown; charset=utf-8",
+  html: "text/html",
+  txt: "text/plain",
+  md: "text/markdown",
 };
+
+/** The Content-Type a download is sent with: its media type, and the text formats' UTF-8. */
+export function exportContentType(format: ExportFormat): string {
+  return format === "epub" ? EXPORT_MEDIA_TYPES.epub : `${EXPORT_MEDIA_TYPES[format]}; charset=utf-8`;
+}
 
 export async function writeExport(work: ExportedWork, format: ExportFormat): Promise<Buffer> {
   switch (format) {

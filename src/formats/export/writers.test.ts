@@ -8,6 +8,7 @@ import type { ExportedWork } from "./exported-work.js";
 import { writeHtml } from "./html.js";
 import { writeMarkdown } from "./markdown.js";
 import { writeText } from "./text.js";
+import { xmlCharacters } from "../xml-text.js";
 
 function work(overrides: Partial<ExportedWork> = {}): ExportedWork {
   return {
@@ -80,6 +81,21 @@ describe("writeEpub", () => {
     expect(files.get("OEBPS/afterword.xhtml")).toContain("<p>Thanks.</p>");
     expect(files.get("OEBPS/nav.xhtml")).toContain("<a href=\"chapter-002.xhtml\">Chapter 2</a>");
     expect(files.get("OEBPS/toc.ncx")).toContain("<navPoint id=\"nav-chapter-1\" playOrder=\"2\">");
+  });
+
+  it("links each tag to its page at the address the archive gives it (a slash as *s*, which proxies pass)", async () => {
+    const preface = (await epubFiles(await writeEpub(work()))).get("OEBPS/preface.xhtml") ?? "";
+    expect(preface).toContain('<a href="https://archive.example/tags/Mara%20Quell*s*Ilse%20Brand/works">Mara Quell/Ilse Brand</a>');
+    expect(preface).toContain('<a href="https://archive.example/tags/Moonlit%20Harbour%20(TV)/works">');
+  });
+
+  it("leaves out the characters XML cannot hold wherever a title, a name or a series lands, attributes too", async () => {
+    // A control character survives posting (the form and the API keep what was typed); one in an attribute
+    // (the cover's alt, calibre:series' content) would make the package and the cover unreadable.
+    const odd = "Bell\u0001 \u0007Tower\u007f";
+    const files = await epubFiles(await writeEpub(work({ title: odd, authors: [odd], series: [{ name: odd, part: 1, url: "https://archive.example/series/3" }] })));
+    for (const [name, text] of files) expect(text, name).toBe(xmlCharacters(text).replaceAll("\u007f", ""));
+    expect(files.get("OEBPS/content.opf")).toContain('<meta name="calibre:series" content="Bell Tower"/>');
   });
 });
 

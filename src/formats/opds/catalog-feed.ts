@@ -4,6 +4,7 @@
  * every address, so the same writer serves any host, and tests validate the output against the OPDS schema.
  */
 import type { ExportFormat } from "../export/file-name.js";
+import { EXPORT_MEDIA_TYPES } from "../export/write-export.js";
 import { ATOM_MEDIA_TYPE, atomFeedXml, type AtomFeed, type AtomLink, type AtomPerson } from "../feeds/atom.js";
 import { workEntry, type WorkEntryAddresses } from "../feeds/work-entry.js";
 import type { WorkBlurb } from "../../search/search-index.js";
@@ -23,14 +24,6 @@ export type CatalogKind = "navigation" | "acquisition";
 export function catalogType(kind: CatalogKind): string {
   return kind === "navigation" ? OPDS_NAVIGATION_TYPE : OPDS_ACQUISITION_TYPE;
 }
-
-/** What each download format is served as. */
-export const DOWNLOAD_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
-  epub: "application/epub+zip",
-  html: "text/html",
-  txt: "text/plain",
-  md: "text/markdown",
-};
 
 /** One page of a longer list, and where each page is. */
 export interface CatalogPage {
@@ -134,6 +127,6 @@ export function acquisitionFeedXml(frame: CatalogFrame, works: readonly CatalogW
   return feed(frame, works.map(({ work, changed, addresses, downloads, cover }) => workEntry(work, changed, addresses, [
     { rel: IMAGE_REL, href: cover, type: "image/svg+xml" },
     { rel: THUMBNAIL_REL, href: cover, type: "image/svg+xml" },
-    ...downloads.map((d) => ({ rel: ACQUISITION_REL, href: d.href, type: DOWNLOAD_MEDIA_TYPES[d.format], title: `${work.title} (${d.format.toUpperCase()})` })),
+    ...downloads.map((d) => ({ rel: ACQUISITION_REL, href: d.href, type: EXPORT_MEDIA_TYPES[d.format], title: `${work.title} (${d.format.toUpperCase()})` })),
   ])));
 }

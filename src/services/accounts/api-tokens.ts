@@ -26,7 +26,6 @@ const TOUCH_AFTER_MS = 60_000;
 
 /** A request's caller as a token names them, signed in as a session would sign them in (preferences too). */
 export interface ApiCaller extends SignedIn {
-  tokenId: number;
   scope: ApiTokenScope;
 }
 
@@ -71,7 +70,7 @@ export async function authenticateApiToken(db: Kysely<Database>, token: string, 
   if (found.lastUsedAt === null || now.getTime() - Date.parse(found.lastUsedAt) > TOUCH_AFTER_MS) await touchApiToken(db, found.id, at);
   const { user } = found;
   return {
-    tokenId: found.id, scope: found.scope, account: toAccount(user, at),
+    scope: found.scope, account: toAccount(user, at),
     prefs: user.prefs, historyEnabled: user.history_enabled === 1, defaultAuthorId: user.default_author_id,
   };
 }

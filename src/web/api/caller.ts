@@ -5,9 +5,9 @@
  * made). A header with an unknown or revoked token is refused rather than read as a guest, so a script with a
  * stale token learns so at once.
  *
- * Every request counts against a rate limit: per token, or per client address for guests; each answer says where
- * the caller stands (`RateLimit`, `RateLimit-Policy`, draft-ietf-httpapi-ratelimit-headers) and a 429 says when
- * to come back (`Retry-After`).
+ * Every request counts against a rate limit: per account (all its tokens together, so that making more tokens
+ * raises no limit), or per client address for guests; each answer says where the caller stands (`RateLimit`,
+ * `RateLimit-Policy`, draft-ietf-httpapi-ratelimit-headers) and a 429 says when to come back (`Retry-After`).
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { ForbiddenError, RateLimitedError, SignInRequiredError } from "../../domain/errors.js";
@@ -17,7 +17,7 @@ import { createRateLimiter, type RateLimitState } from "../../services/rate-limi
 import { clientAddress } from "../request.js";
 import type { ApiDeps, ApiEnv } from "./env.js";
 
-/** Requests a minute per token: a script paging through a large archive, a sync app, without flooding it. */
+/** Requests a minute per account, over all its tokens: a script paging through a large archive, a sync app, without flooding it. */
 export const TOKEN_REQUESTS_PER_MINUTE = 120;
 /** Requests a minute per guest address. */
 export const GUEST_REQUESTS_PER_MINUTE = 60;
@@ -40,7 +40,7 @@ export function identifyCaller(deps: Pick<ApiDeps, "db" | "now" | "trustProxy">)
     const caller = token === undefined ? null : await authenticateApiToken(deps.db, token, now);
     c.set("caller", caller);
     // A request with a token that opens nothing counts as its address's, so that guessing costs as much as reading.
-    const [limiter, key] = caller ? [tokenLimiter, `token:${caller.tokenId}`] : [guestLimiter, `address:${clientAddress(c)}`];
+    const [limiter, key] = caller ? [tokenLimiter, `account:${caller.account.id}`] : [guestLimiter, `address:${clientAddress(c)}`];
     try {
       rateLimitHeaders(c, limiter.hit(key, now.getTime()));
     } catch (error) {

@@ -8,14 +8,21 @@ import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { coverSvg } from "../../formats/export/cover.js";
 import { exportFileName, isExportFormat, type ExportFormat } from "../../formats/export/file-name.js";
-import { EXPORT_MEDIA_TYPES, writeExport } from "../../formats/export/write-export.js";
+import { exportContentType, writeExport } from "../../formats/export/write-export.js";
 import { readWorkPreface } from "../../services/archive/read-work.js";
 import { ARCHIVE_NAME, exportReadWork, exportSeries, type ExportSite } from "../../services/export/export-works.js";
 import { bundleWorks, MAX_BUNDLE_WORKS } from "../../services/export/search-bundle.js";
+import { createRateLimiter } from "../../services/rate-limit.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readListingRequest } from "../listing-request.js";
-import { parseId, siteOrigin } from "../request.js";
+import { clientAddress, parseId, siteOrigin } from "../request.js";
+
+/**
+ * Search bundles one account, or one guest address, may ask for a minute: each writes up to MAX_BUNDLE_WORKS
+ * books, so without a limit a few requests a second from anyone would keep the server's cores busy.
+ */
+export const SEARCH_BUNDLES_PER_MINUTE = 10;
 
 /** Raise when the writers change what they write, so that browsers fetch a download again. */
 const WRITERS_VERSION = "1";
@@ -41,6 +48,7 @@ function sendFile(c: Context<WebEnv>, body: Buffer, fileName: string, mediaType:
 
 export function downloadRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
+  const bundles = createRateLimiter({ max: SEARCH_BUNDLES_PER_MINUTE, windowMs: 60_000 }, "Too many downloads of search results: wait a minute and try again.");
 
   app.get("/downloads/:workId{[0-9]+}/:fileName", async (c) => {
     const format = formatOf(c.req.param("fileName"));
@@ -53,14 +61,14 @@ export function downloadRoutes(deps: RouteDeps) {
     c.header("Last-Modified", new Date(preface.changedAt).toUTCString());
     if (c.req.header("If-None-Match")?.split(/\s*,\s*/u).includes(tag)) return c.body(null, 304);
     const work = await exportReadWork(deps.db, preface, site);
-    return sendFile(c, await writeExport(work, format), exportFileName(work.title, format), EXPORT_MEDIA_TYPES[format]);
+    return sendFile(c, await writeExport(work, format), exportFileName(work.title, format), exportContentType(format));
   });
 
   app.get("/downloads/series/:id{[0-9]+}/:fileName", async (c) => {
     const format = formatOf(c.req.param("fileName"));
     const book = await exportSeries(deps.db, parseId(c.req.param("id"), "Series"), c.get("page").viewer, siteOf(c));
     c.header("Last-Modified", new Date(book.changedAt).toUTCString());
-    return sendFile(c, await writeExport(book, format), exportFileName(book.title, format), EXPORT_MEDIA_TYPES[format]);
+    return sendFile(c, await writeExport(book, format), exportFileName(book.title, format), exportContentType(format));
   });
 
   // The search page's query string, and the format: this page of its results, as one zip.
@@ -69,8 +77,10 @@ export function downloadRoutes(deps: RouteDeps) {
     if (!isExportFormat(format)) throw new ValidationError({ format: `format must be epub, html, txt or md, not "${format}"` });
     const request = readListingRequest(c, deps.now());
     if (request.problems) throw new ValidationError(request.problems);
+    const viewer = c.get("page").viewer;
+    bundles.hit(viewer ? `account:${viewer.id}` : `address:${clientAddress(c)}`, deps.now().getTime());
     const result = await deps.search({ ...request.search, perPage: Math.min(request.search.perPage, MAX_BUNDLE_WORKS) });
-    const zip = await bundleWorks(deps.db, result.works.map((w) => w.id), c.get("page").viewer, siteOf(c), format);
+    const zip = await bundleWorks(deps.db, result.works.map((w) => w.id), viewer, siteOf(c), format);
     if (!zip) throw new NotFoundError("A download of a search with no results");
     return sendFile(c, zip, `search-results-${format}.zip`, "application/zip");
   });
