@@ -117,6 +117,21 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
       expect(Object.keys(wrong.errors ?? {}).sort()).toEqual(["per_page", "sort", "words"]);
     });
 
+    it("leaves out the works of the tags the caller muted in their preferences, from results and tag counts", async () => {
+      const f = await communityFixture(library());
+      const { account: fern } = await f.reader("fern");
+      const reader = new ApiClient(f.app, await tokenFor(f.db, fern, "read"));
+      const harbour = `/works?fandom=${encoded("Moonlit Harbour (TV)")}`;
+      const withoutAngst = titles(await bodyAs(WorkPage, await reader.get(`${harbour}&exclude-freeform=Angst`)));
+      const before = titles(await bodyAs(WorkPage, await reader.get(harbour)));
+      expect(before.length).toBeGreaterThan(withoutAngst.length);
+      expect((await bodyAs(TagList, await reader.get("/tags/Angst"))).tags[0]?.works).toBeGreaterThan(0);
+      await f.db.updateTable("users").set({ prefs: JSON.stringify({ mutedTags: ["Angst"] }) }).where("id", "=", fern.userId).execute();
+      expect(titles(await bodyAs(WorkPage, await reader.get(harbour)))).toEqual(withoutAngst);
+      expect((await bodyAs(TagList, await reader.get("/tags/Angst"))).tags[0]?.works).toBe(0);
+      expect(titles(await bodyAs(WorkPage, await new ApiClient(f.app).get(harbour)))).toEqual(before);
+    });
+
     it("gives a work with its tags, stats, outline and downloads, its chapters, its series and its tags", async () => {
       const f = await communityFixture(library());
       const guest = new ApiClient(f.app);

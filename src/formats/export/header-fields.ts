@@ -11,14 +11,19 @@ export interface HeaderField {
   value: string | string[];
 }
 
+/** A name on one line: a line break in a title (the API and imports allow them) must not start a header line of its own. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
 export function headerFields(work: ExportedWork): HeaderField[] {
-  const fields: HeaderField[] = [{ label: "Title", value: work.title }];
-  if (work.authors.length > 0) fields.push({ label: work.authors.length === 1 ? "Author" : "Authors", value: work.authors });
-  for (const { label, tags } of tagFields(work)) fields.push({ label, value: tags });
+  const fields: HeaderField[] = [{ label: "Title", value: oneLine(work.title) }];
+  if (work.authors.length > 0) fields.push({ label: work.authors.length === 1 ? "Author" : "Authors", value: work.authors.map(oneLine) });
+  for (const { label, tags } of tagFields(work)) fields.push({ label, value: tags.map(oneLine) });
   fields.push({ label: "Language", value: languageName(work.language) });
-  if (work.series.length > 0) fields.push({ label: "Series", value: work.series.map(seriesPartText) });
+  if (work.series.length > 0) fields.push({ label: "Series", value: work.series.map((part) => oneLine(seriesPartText(part))) });
   for (const [label, value] of statsEntries(work)) fields.push({ label, value });
-  if (work.gifts.length > 0) fields.push({ label: "Gift for", value: work.gifts });
+  if (work.gifts.length > 0) fields.push({ label: "Gift for", value: work.gifts.map(oneLine) });
   fields.push({ label: "Source URL", value: work.sourceUrl });
   fields.push({ label: "Publisher", value: work.archiveName });
   if (work.summary) fields.push({ label: "Summary", value: work.summary });

@@ -122,6 +122,11 @@ describe("writeText", () => {
     expect(text).not.toContain("The End");
     expect(writeText(work({ status: "complete" })).toString("utf8").trimEnd().endsWith("The End")).toBe(true);
   });
+
+  it("keeps a name with a line break on its header line, where it cannot pass for another field", () => {
+    const text = writeText(work({ title: "Salt\nRating: General Audiences", authors: ["Wren\r\nTallow"] })).toString("utf8");
+    expect(text.startsWith("Title: Salt Rating: General Audiences\nAuthor: Wren Tallow\nRating: Mature\n")).toBe(true);
+  });
 });
 
 describe("writeMarkdown", () => {

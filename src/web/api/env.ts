@@ -3,6 +3,7 @@ import type { Viewer } from "../../domain/account.js";
 import type { ApiCaller } from "../../services/accounts/api-tokens.js";
 import type { RateLimiter } from "../../services/rate-limit.js";
 import type { RouteDeps } from "../env.js";
+import { mutedTagRefs, readPrefsJson } from "../reader-prefs.js";
 
 export interface ApiEnv {
   Variables: { trustProxy: boolean; caller: ApiCaller | null };
@@ -11,6 +12,11 @@ export interface ApiEnv {
 export interface ApiDeps extends RouteDeps {
   /** Comments per account, as on the pages. */
   commentLimiter: RateLimiter;
+}
+
+/** The tags the caller muted in their reader preferences: their works leave the API's results and counts too. */
+export function mutedTagsOf(caller: ApiCaller | null): { name: string; type: null }[] {
+  return caller ? mutedTagRefs(readPrefsJson(caller.prefs)) : [];
 }
 
 /** Whom the request acts as: the token's user, or a guest. */

@@ -4,6 +4,7 @@
  * series', and any listing or search with its parameters (a saved search). Each entry has the work's summary,
  * tags, authors and link, and is `updated` when the work last changed. The reader sees what the page shows them.
  */
+import { ARCHIVE_NAME } from "../../services/export/export-works.js";
 import { Hono, type Context } from "hono";
 import { ATOM_MEDIA_TYPE, atomFeedXml } from "../../formats/feeds/atom.js";
 import { workEntry } from "../../formats/feeds/work-entry.js";
@@ -33,9 +34,9 @@ export function feedRoutes(deps: RouteDeps) {
     const self = `${url.pathname}${url.search}`;
     const xml = atomFeedXml({
       id: addresses.urn(self),
-      title: `${title} | Quire`,
+      title: `${title} | ${ARCHIVE_NAME}`,
       updated: await readCatalogUpdated(deps, reader(c)),
-      authors: [{ name: "Quire", uri: addresses.at("/") }],
+      authors: [{ name: ARCHIVE_NAME, uri: addresses.at("/") }],
       links: [{ rel: "self", href: addresses.at(self), type: ATOM_MEDIA_TYPE }, { rel: "alternate", href: addresses.at(page), type: "text/html" }],
       entries: works.map(({ work, changed }) => workEntry(work, changed, addresses.work(work))),
     });

@@ -6,6 +6,7 @@
  * (the session or the preferences cookie, when the app keeps cookies; a guest otherwise), and adult works only
  * when their preferences say to show adult content without asking.
  */
+import { ARCHIVE_NAME } from "../../services/export/export-works.js";
 import { Hono, type Context } from "hono";
 import { SignInRequiredError } from "../../domain/errors.js";
 import { TAG_TYPES, type TagType } from "../../domain/tags/tag-type.js";
@@ -65,14 +66,14 @@ export function opdsRoutes(deps: RouteDeps) {
     return {
       // Every page of a feed is one feed (RFC 5005), so the id is its first page's path.
       id: addresses.urn(pagePath(1)),
-      title: `${title} | Quire`,
+      title: `${title} | ${ARCHIVE_NAME}`,
       updated: await readCatalogUpdated(deps, reader(c)),
       kind,
       self: href(1),
       start: addresses.at("/opds"),
       up: addresses.at(up),
       search: addresses.at("/opds/opensearch.xml"),
-      publisher: { name: "Quire", uri: addresses.at("/") },
+      publisher: { name: ARCHIVE_NAME, uri: addresses.at("/") },
       ...(paging ? { paging: { page, perPage: paging.perPage, total: paging.total, href } } : {}),
     };
   };
@@ -190,7 +191,7 @@ export function opdsRoutes(deps: RouteDeps) {
   app.get("/opds/opensearch.xml", (c) => {
     const a = feedAddresses(c, deps.siteSecret);
     return xml(c, openSearchDescriptionXml({
-      shortName: "Quire",
+      shortName: ARCHIVE_NAME,
       description: "Search the archive's works: words, \"phrases\", -exclusions, title:, author:, tag:, words>1000, sort:kudos.",
       // Only the terms: clients page through the results by the feeds' next links.
       catalogTemplate: a.at("/opds/search?q={searchTerms}"),

@@ -13,7 +13,7 @@ import { readSeries } from "../../../services/archive/read-series.js";
 import { describeTags } from "../../../services/tags/describe-tags.js";
 import { parseId } from "../../request.js";
 import { tagUrl } from "../../tag-url.js";
-import { viewerOf, type ApiDeps } from "../env.js";
+import { mutedTagsOf, viewerOf, type ApiDeps } from "../env.js";
 import { toSeriesDetail } from "../representations.js";
 import { json, READ_PROBLEMS, READ_SECURITY } from "../route-parts.js";
 import { apiRouter } from "../router.js";
@@ -49,8 +49,9 @@ export function tagAndSeriesRoutes(deps: ApiDeps) {
       throw error instanceof WranglingError && error.code === "unknown-tag" ? new NotFoundError(`The tag “${name}”`) : error;
     });
     const audience = await readAudience(deps.db, viewerOf(c.get("caller")));
+    const muted = mutedTagsOf(c.get("caller"));
     const described = await Promise.all(tags.map(async (tag) => {
-      const found = await deps.search({ ...emptyWorkSearch(), includeTags: [{ name: tag.name, type: tag.type }], perPage: 1, audience });
+      const found = await deps.search({ ...emptyWorkSearch(), includeTags: [{ name: tag.name, type: tag.type }], excludeTags: muted, perPage: 1, audience });
       return {
         id: tag.id, type: tag.type, name: tag.name, status: tag.status, synonymOf: tag.synonymOf, synonyms: tag.synonyms, parents: tag.parents,
         children: tag.children, metaTags: tag.metaTags, subTags: tag.subTags, works: found.total, url: tagUrl(tag.name),

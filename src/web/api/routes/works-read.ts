@@ -10,7 +10,7 @@ import { readSearchRequest, TYPED_TAG_PARAMS } from "../../../search/search-requ
 import { readAudience } from "../../../services/accounts/audience.js";
 import { readChapters, readWorkPreface } from "../../../services/archive/read-work.js";
 import { parseId } from "../../request.js";
-import { viewerOf, type ApiDeps } from "../env.js";
+import { mutedTagsOf, viewerOf, type ApiDeps } from "../env.js";
 import { toChapter, toWorkDetail, toWorkSummary } from "../representations.js";
 import { json, READ_PROBLEMS, READ_SECURITY, WorkIdParam } from "../route-parts.js";
 import { apiRouter } from "../router.js";
@@ -75,7 +75,8 @@ export function workReadRoutes(deps: ApiDeps) {
         throw new ValidationError(Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [API_NAMES[field] ?? field, message])));
       }
     })();
-    const result = await deps.search({ ...search, audience: await readAudience(deps.db, viewerOf(c.get("caller"))) });
+    const caller = c.get("caller");
+    const result = await deps.search({ ...search, excludeTags: [...search.excludeTags, ...mutedTagsOf(caller)], audience: await readAudience(deps.db, viewerOf(caller)) });
     return c.json({
       total: result.total, page: search.page, perPage: search.perPage, pages: Math.ceil(result.total / search.perPage),
       works: result.works.map(toWorkSummary), facets: result.facets,
