@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { openZip } from "../../src/importers/epub/zip.js";
 import { parseStory } from "../../src/importers/parse-story.js";
+import { renameTag } from "../../src/services/tags/rename-tag.js";
 import { createApp } from "../../src/web/app.js";
 import { SEARCH_BUNDLES_PER_MINUTE } from "../../src/web/routes/downloads.js";
 import { searchBundlePath, seriesDownloadPath, workCoverPath, workDownloadPath } from "../../src/web/download-paths.js";
@@ -91,6 +92,16 @@ describe.each(TEST_ENGINES)("downloads on $name", (engine) => {
     // Another format is another file.
     const html = await clients.guest.get(workDownloadPath(web.orchard, titleOf("orchard"), "html"));
     expect(html.headers.get("ETag")).not.toBe(tag);
+    // A tag renamed by wrangling (here its case) changes the book, though not the work's change time.
+    await renameTag(quire.library, { name: "Glass Orchard (Books)", type: "Fandom" }, "Glass orchard (books)");
+    try {
+      const renamed = await clients.guest.get(path, { "If-None-Match": tag });
+      expect(renamed.status).toBe(200);
+      expect(renamed.headers.get("ETag")).not.toBe(tag);
+    } finally {
+      await renameTag(quire.library, { name: "Glass orchard (books)", type: "Fandom" }, "Glass Orchard (Books)");
+    }
+    expect((await clients.guest.get(path, { "If-None-Match": tag })).status).toBe(304);
   });
 
   it("gives the same bytes for the same work", async () => {

@@ -9,7 +9,7 @@ import { Hono, type Context } from "hono";
 import { coverSvg } from "../../formats/export/cover.js";
 import { exportFileName, isExportFormat, type ExportFormat } from "../../formats/export/file-name.js";
 import { exportContentType, writeExport } from "../../formats/export/write-export.js";
-import { readWorkPreface } from "../../services/archive/read-work.js";
+import { readWorkPreface, type WorkPreface } from "../../services/archive/read-work.js";
 import { ARCHIVE_NAME, exportReadWork, exportSeries, type ExportSite } from "../../services/export/export-works.js";
 import { bundleWorks, MAX_BUNDLE_WORKS } from "../../services/export/search-bundle.js";
 import { createRateLimiter } from "../../services/rate-limit.js";
@@ -38,6 +38,16 @@ function siteOf(c: Context<WebEnv>): ExportSite {
   return { origin: siteOrigin(c), archiveName: ARCHIVE_NAME };
 }
 
+/** What a download states of the work: its preface without the counts (kudos, hits…) that change as people read. */
+const STATED_FIELDS = [
+  "id", "title", "authors", "tags", "summary", "notes", "endNotes", "language", "status", "wordCount", "chapterCount",
+  "expectedChapters", "published", "updated", "series", "changedAt", "chapters", "gifts",
+] as const satisfies readonly (keyof WorkPreface)[];
+
+function stated(preface: WorkPreface): unknown[] {
+  return STATED_FIELDS.map((field) => preface[field]);
+}
+
 /** The file as an attachment under its ASCII name (export file names are ASCII already). */
 function sendFile(c: Context<WebEnv>, body: Buffer, fileName: string, mediaType: string) {
   c.header("Content-Type", mediaType);
@@ -54,9 +64,10 @@ export function downloadRoutes(deps: RouteDeps) {
     const format = formatOf(c.req.param("fileName"));
     const preface = await readWorkPreface(deps.db, parseId(c.req.param("workId"), "Work"), c.get("page").viewer);
     const site = siteOf(c);
-    // The file changes only when the work does (or the writers, or the address it names): a revalidation that
-    // matches costs the gate alone.
-    const tag = `"${createHash("sha1").update(`${WRITERS_VERSION}\n${format}\n${preface.id}\n${preface.changedAt}\n${site.origin}`).digest("hex")}"`;
+    // The file changes only when what it states does (or the writers, or the address it names), so a revalidation
+    // that matches costs the gate alone. The preface is part of the tag beside the change time, because a tag
+    // renamed by wrangling or a series renamed changes the book without changing the work.
+    const tag = `"${createHash("sha1").update(JSON.stringify([WRITERS_VERSION, format, site.origin, stated(preface)])).digest("hex")}"`;
     c.header("ETag", tag);
     c.header("Last-Modified", new Date(preface.changedAt).toUTCString());
     if (c.req.header("If-None-Match")?.split(/\s*,\s*/u).includes(tag)) return c.body(null, 304);
