@@ -64,6 +64,10 @@ describe("openSiteFolder", () => {
     expect(await exportFiles(out, { "index.html": "home" })).toEqual(["index.html"]);
     expect(readdirSync(out).sort()).toEqual([SITE_MARKER, "index.html"]);
 
+    const abandoned = freshDir();
+    await (await openSiteFolder(abandoned)).abandon();
+    expect(readdirSync(abandoned)).toEqual([]);
+
     const theirs = freshDir();
     mkdirSync(join(theirs, ".quire-site-staging"));
     writeFileSync(join(theirs, ".quire-site-staging", "draft.txt"), "mine");

@@ -128,6 +128,9 @@ export async function openSiteFolder(out: string): Promise<SiteFolder> {
       await rm(staging, { recursive: true, force: true });
       return files;
     },
-    abandon: () => rm(staging, { recursive: true, force: true }),
+    abandon: async () => {
+      await rm(staging, { recursive: true, force: true });
+      if (!previous) await rm(join(out, SITE_MARKER), { force: true });
+    },
   };
 }
