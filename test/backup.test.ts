@@ -4,7 +4,7 @@
  * transaction open; dumps cut short or damaged refused with the library left as it was; the refusals; an older
  * schema's dump restored and brought up to date; and the restored library searched and served.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -55,6 +55,17 @@ function dumpedTables(lines: readonly string[]): Map<string, number> {
     if (parsed && typeof parsed === "object" && "end" in parsed && "rows" in parsed && typeof parsed.end === "string" && typeof parsed.rows === "number") tables.set(parsed.end, parsed.rows);
   }
   return tables;
+}
+
+/** The process's open descriptors of the file (Linux's /proc). */
+function openDescriptorsOf(file: string): string[] {
+  return readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function withLibrary<T>(target: DatabaseTarget, fn: (library: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
@@ -237,6 +248,27 @@ describe("quire backup and quire restore", () => {
     const notADump = await quire("restore", join(import.meta.dirname, "..", "samples", "overdue.html"), "--db", dbFlag(fresh));
     expect(notADump.stderr).toMatch(/is not a Quire dump/u);
     expect(await contents(fresh)).toMatchObject({ works: 0, users: 0 });
+  });
+
+  it("closes the dump it refuses, whether it read none of its rows or stopped at a damaged line", async (context) => {
+    if (!existsSync("/proc/self/fd")) {
+      console.warn("skipped: no /proc/self/fd to list the open files in");
+      context.skip();
+      return;
+    }
+    const [header = ""] = dumpLines(sqliteDump);
+    // Longer than the line reader reads ahead, so that it stops with the file still open.
+    const filler = `{"table":"authors","columns":[["id","integer"]]}\n${"{}\n".repeat(200_000)}`;
+    const refused = scratch("refused.jsonl");
+    writeFileSync(refused, `${header}\n${filler}`);
+    expect((await quire("restore", refused, "--db", dbFlag(source))).stderr).toMatch(/this library holds \d+ works/u);
+    expect(openDescriptorsOf(refused)).toEqual([]);
+
+    const damaged = scratch("damaged-early.jsonl");
+    writeFileSync(damaged, `${header}\n${filler}`);
+    const fresh = { engine: "sqlite" as const, path: await sqliteLibraryPath() };
+    expect((await quire("restore", damaged, "--db", dbFlag(fresh))).stderr).toMatch(/the dump's columns of table authors are not those of its own schema: it is damaged/u);
+    expect(openDescriptorsOf(damaged)).toEqual([]);
   });
 
   it("replaces a library that holds works when told to, keeping nothing of it", async () => {

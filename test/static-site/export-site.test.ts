@@ -143,6 +143,12 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
     expect(index.works.find((w) => w.id === imported.uhr)?.tags).toEqual(expect.arrayContaining(["Angst", "Fluff"]));
   });
 
+  it("links a work to its series neighbours on the site, and shows no arrow for a part the site leaves out", () => {
+    expect(read(sitePaths.work(imported.crossing))).toContain(`<a href="${imported.tide}.html" aria-label="Previous work in Harbour Letters: Low Tide Letters">←</a>`);
+    // Part 1 of its series, before it, is the muted work, which a guest may open on the archive but the site leaves out.
+    expect(read(sitePaths.work(posted.open))).not.toMatch(/<a>[←→]<\/a>/u);
+  });
+
   it("holds nothing of a draft, a restricted, a hidden or a muted work, in any file", () => {
     const everything = files.map((f) => read(f)).join("\n");
     for (const key of UNSEEN) {

@@ -70,11 +70,15 @@ export function createPostgresEngine(url: string): Engine {
     clearTextIndex: async (db) => {
       await sql`delete from work_text`.execute(db);
     },
+    // RESTART rather than setval: setval is never rolled back, and a restore that failed after it would leave the
+    // generator behind the rows its rollback kept, handing their ids out again.
     continueGeneratedIds: async (db) => {
       const { rows } = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
         where table_schema = current_schema() and is_identity = 'YES' order by table_name`.execute(db);
       for (const { table_name: table, column_name: column } of rows) {
-        await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce(max(${sql.ref(column)}), 0) + 1, false) from ${sql.table(table)}`.execute(db);
+        const { rows: [largest] } = await sql<{ id: number | string | null }>`select max(${sql.ref(column)}) as id from ${sql.table(table)}`.execute(db);
+        const next = Number(largest?.id ?? 0) + 1;
+        await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} restart with ${sql.lit(next)}`.execute(db);
       }
     },
     checkIntegrity: async (db) => {

@@ -50,7 +50,7 @@ export interface RestoreSummary {
 
 /** @throws QuireError("restore") naming what is wrong; the library is left as it was. */
 export async function restoreDump(library: Library, file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
-  const { header, lines } = await openDump(file);
+  const { header, lines, close } = await openDump(file);
   try {
     await prepareSchema(library, header.schema, options);
     const { db, engine } = library;
@@ -83,7 +83,7 @@ export async function restoreDump(library: Library, file: string, options: Resto
     await engine.optimize(db);
     return { schema: header.schema, migrated, ...restored, madeBy: { engine: header.engine, quire: header.quire, createdAt: header.created_at } };
   } finally {
-    await lines.return(undefined);
+    await close();
   }
 }
 

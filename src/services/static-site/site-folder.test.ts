@@ -56,6 +56,25 @@ describe("openSiteFolder", () => {
     expect(readdirSync(out).sort()).toEqual([SITE_MARKER, "index.html"]);
   });
 
+  it("clears the staging folder of a first export that stopped halfway, but not a folder of that name it did not make", async () => {
+    const out = freshDir();
+    const stopped = await openSiteFolder(out);
+    await stopped.write("works/9.html", "never moved");
+    // The process stops here; the next export starts over.
+    expect(await exportFiles(out, { "index.html": "home" })).toEqual(["index.html"]);
+    expect(readdirSync(out).sort()).toEqual([SITE_MARKER, "index.html"]);
+
+    const abandoned = freshDir();
+    await (await openSiteFolder(abandoned)).abandon();
+    expect(readdirSync(abandoned)).toEqual([]);
+
+    const theirs = freshDir();
+    mkdirSync(join(theirs, ".quire-site-staging"));
+    writeFileSync(join(theirs, ".quire-site-staging", "draft.txt"), "mine");
+    await expect(openSiteFolder(theirs)).rejects.toBeInstanceOf(SiteFolderError);
+    expect(readFileSync(join(theirs, ".quire-site-staging", "draft.txt"), "utf8")).toBe("mine");
+  });
+
   it("refuses paths that leave the site", async () => {
     const folder = await openSiteFolder(join(freshDir(), "site"));
     for (const path of ["../escape.html", "/etc/x", "a/../../b", "a//b"]) await expect(folder.write(path, "x")).rejects.toThrow(/not a path inside the site/u);

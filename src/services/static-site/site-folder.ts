@@ -88,13 +88,21 @@ export interface SiteFolder {
  */
 export async function openSiteFolder(out: string): Promise<SiteFolder> {
   const previous = await readMarker(out);
-  const others = (await listEntries(out)).filter((entry) => entry !== STAGING && entry !== SITE_MARKER);
+  // Without our marker, a folder named like our staging one is the user's, and it is not ours to clear.
+  const others = (await listEntries(out)).filter((entry) => entry !== SITE_MARKER && (previous === null || entry !== STAGING));
   if (!previous && others.length > 0) {
     throw new SiteFolderError(`${out} is not empty and holds no earlier export (no ${SITE_MARKER}): choose an empty or new folder`);
   }
   const staging = join(out, STAGING);
-  // A staging folder left by an export that stopped halfway is that export's, and worth nothing now.
-  await rm(staging, { recursive: true, force: true });
+  if (previous) {
+    // A staging folder left by an export that stopped halfway is that export's, and worth nothing now.
+    await rm(staging, { recursive: true, force: true });
+  } else {
+    // Marked before the staging folder exists, so that a first export stopped halfway leaves a folder the next
+    // export knows as its own.
+    await mkdir(out, { recursive: true });
+    await writeMarker(out, []);
+  }
   await mkdir(staging, { recursive: true });
   const written = new Set<string>();
   return {
@@ -120,6 +128,9 @@ export async function openSiteFolder(out: string): Promise<SiteFolder> {
       await rm(staging, { recursive: true, force: true });
       return files;
     },
-    abandon: () => rm(staging, { recursive: true, force: true }),
+    abandon: async () => {
+      await rm(staging, { recursive: true, force: true });
+      if (!previous) await rm(join(out, SITE_MARKER), { force: true });
+    },
   };
 }

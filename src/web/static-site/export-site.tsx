@@ -12,6 +12,8 @@ import { GUEST_AUDIENCE } from "../../domain/account.js";
 import { isAdultRating } from "../../domain/rating.js";
 import { EXPORT_FORMATS, exportFileName } from "../../formats/export/file-name.js";
 import type { WorkBlurb } from "../../search/search-index.js";
+import type { SeriesReading } from "../../services/archive/read-series.js";
+import type { ReadableWork } from "../../services/archive/read-work.js";
 import type { SearchDeps } from "../../services/search-works.js";
 import { readGuestWork, readSiteContents, type SiteContents } from "../../services/static-site/read-site.js";
 import { openSiteFolder } from "../../services/static-site/site-folder.js";
@@ -117,7 +119,7 @@ export async function exportSite(deps: SiteDeps, out: string, options: { onProgr
       const books = await deps.downloads.series(series);
       for (const format of EXPORT_FORMATS) await folder.write(sitePaths.seriesDownload(series.id, exportFileName(series.name, format)), books[format]);
     }
-    for (const blurb of works) await writeWork(deps, page, blurb, folder.write, writePage);
+    for (const blurb of works) await writeWork(deps, page, blurb, contents.series, folder.write, writePage);
 
     const written = await folder.commit();
     return { works: works.length, tags: contents.tags.size, authors: contents.authors.size, series: contents.series.length, files: written.length };
@@ -162,17 +164,32 @@ function planPages(contents: SiteContents, page: PageContext, scripts: readonly 
   ];
 }
 
+/**
+ * The work's series parts with their neighbours among the works the site holds, the nearest part on either side as
+ * the archive picks them. The archive's own neighbours are every part a guest may open, a work the library muted
+ * among them, which the site has no page for: its arrow would be left leading nowhere.
+ */
+function siteSeriesParts(work: ReadableWork, series: readonly SeriesReading[]): ReadableWork["series"] {
+  return work.series.map((part) => {
+    const parts = (series.find((s) => s.id === part.id)?.works ?? []).flatMap((w) => w.series.filter((s) => s.id === part.id).map((s) => ({ id: w.id, title: w.title, part: s.part })));
+    const before = parts.filter((p) => p.part < part.part).at(-1);
+    const after = parts.find((p) => p.part > part.part);
+    return { ...part, previous: before ? { id: before.id, title: before.title } : null, next: after ? { id: after.id, title: after.title } : null };
+  });
+}
+
 /** A work's page (behind an interstitial for an adult rating, as on the archive), with its downloads beside it. */
 async function writeWork(
-  deps: SiteDeps, page: PageContext, blurb: WorkBlurb,
+  deps: SiteDeps, page: PageContext, blurb: WorkBlurb, series: readonly SeriesReading[],
   writeFile: (path: string, body: Uint8Array) => Promise<void>, writePage: (path: string, element: Child) => Promise<void>,
 ): Promise<void> {
   const read = await readGuestWork(deps.db, blurb.id);
   const books = await deps.downloads.work(read);
   for (const format of EXPORT_FORMATS) await writeFile(sitePaths.download(blurb.id, exportFileName(blurb.title, format)), books[format]);
-  const text = <StaticWorkPage page={page} work={read.work} chapters={read.chapters} />;
+  const work = { ...read.work, series: siteSeriesParts(read.work, series) };
+  const text = <StaticWorkPage page={page} work={work} chapters={read.chapters} />;
   // The listing's rating, which planned the interstitial's pages.
   if (!isAdultRating(blurb.rating)) return writePage(sitePaths.work(blurb.id), text);
-  await writePage(sitePaths.work(blurb.id), <AdultGate page={page} work={read.work} proceedUrl={`/works/${blurb.id}?view_adult=true`} />);
+  await writePage(sitePaths.work(blurb.id), <AdultGate page={page} work={work} proceedUrl={`/works/${blurb.id}?view_adult=true`} />);
   await writePage(sitePaths.adultWorkText(blurb.id), text);
 }
