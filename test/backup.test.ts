@@ -4,7 +4,7 @@
  * transaction open; dumps cut short or damaged refused with the library left as it was; the refusals; an older
  * schema's dump restored and brought up to date; and the restored library searched and served.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -176,6 +176,14 @@ describe("quire backup and quire restore", () => {
     const copyDump = scratch("from-copy.jsonl");
     await backup({ engine: "sqlite", path: copy }, copyDump);
     expect(dumpLines(copyDump).slice(1)).toEqual(dumpLines(sqliteDump).slice(1));
+  });
+
+  it("leaves backups readable by their owner alone: they hold password digests, e-mail addresses and drafts", async () => {
+    const gzipped = scratch("private.jsonl.gz");
+    const copy = scratch("private.sqlite");
+    await backup(source, gzipped);
+    await backup(source, copy);
+    for (const file of [sqliteDump, gzipped, copy]) expect({ file, mode: statSync(file).mode & 0o777 }).toEqual({ file, mode: 0o600 });
   });
 
   it("backs up what is committed while a writer holds a transaction open", async () => {

@@ -3,12 +3,13 @@
  * of a SQLite library taken while it may be in use (a library in its own right, the quickest to make and to put
  * back); `.jsonl` or `.jsonl.gz` is the portable dump (write-dump.ts), from and to either engine.
  */
-import { stat, rename, rm } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import type { DatabaseTarget } from "../../config.js";
 import type { Library } from "../../db/connect.js";
 import { snapshotSqliteFile } from "../../db/dialects/sqlite.js";
 import { QuireError } from "../../domain/errors.js";
 import { writeDump } from "./write-dump.js";
+import { sealBackup } from "./seal-backup.js";
 
 export type BackupKind = "sqlite" | "jsonl" | "jsonl.gz";
 
@@ -48,7 +49,7 @@ export async function backupLibrary(library: Library, target: DatabaseTarget, fi
   try {
     await rm(partial, { force: true });
     await snapshotSqliteFile(target.path, partial);
-    await rename(partial, file);
+    await sealBackup(partial, file);
   } catch (error) {
     await rm(partial, { force: true });
     throw error;

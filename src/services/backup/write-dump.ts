@@ -5,7 +5,7 @@
  * and renamed onto it when complete: FILE is never a dump cut short.
  */
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
@@ -18,6 +18,7 @@ import { encodeValue, portableType, type PortableType } from "./column-codec.js"
 import { DUMP_FORMAT, DUMP_VERSION, dumpLine } from "./dump-format.js";
 import { QUIRE_VERSION } from "./quire-version.js";
 import { dependencyOrder } from "./table-order.js";
+import { sealBackup } from "./seal-backup.js";
 
 /** Rows read from the database at a time. */
 const CHUNK_ROWS = 500;
@@ -65,7 +66,7 @@ export async function writeDump(library: Library, file: string, options: DumpOpt
       await (options.gzip ? pipeline(source, createGzip(), out) : pipeline(source, out));
       return counted;
     });
-    await rename(partial, file);
+    await sealBackup(partial, file);
     return summary;
   } catch (error) {
     await rm(partial, { force: true });
