@@ -12,7 +12,7 @@ export interface CoverText {
   fandoms: readonly string[];
 }
 
-export const COVER_WIDTH = 600;
+const COVER_WIDTH = 600;
 export const COVER_HEIGHT = 900;
 
 const GROUNDS = ["#2f3e46", "#5b3a29", "#283d3b", "#3d2c4e", "#4a4e69", "#264653", "#6d2e46", "#344e41"];

@@ -8,7 +8,7 @@ import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import { xmlCharacters } from "../xml-text.js";
 
-export const ATOM_NS = "http://www.w3.org/2005/Atom";
+const ATOM_NS = "http://www.w3.org/2005/Atom";
 const XHTML_NS = "http://www.w3.org/1999/xhtml";
 /** Dublin Core terms, which OPDS uses for a publication's language and date of issue. */
 const DC_TERMS_NS = "http://purl.org/dc/terms/";

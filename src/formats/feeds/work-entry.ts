@@ -32,7 +32,7 @@ const TAG_FIELDS = [
 const STATUS_TEXT = { complete: "Complete", "in-progress": "Work in progress", unknown: "Unknown" } as const;
 
 /** A date the library keeps as `YYYY-MM-DD`, as an RFC 3339 date-time at midnight UTC. */
-export function dayAsDateTime(day: string): string {
+function dayAsDateTime(day: string): string {
   return `${day}T00:00:00Z`;
 }
 

@@ -11,13 +11,13 @@ import type { WorkBlurb } from "../../search/search-index.js";
 
 export const OPDS_NAVIGATION_TYPE = `${ATOM_MEDIA_TYPE};profile=opds-catalog;kind=navigation`;
 export const OPDS_ACQUISITION_TYPE = `${ATOM_MEDIA_TYPE};profile=opds-catalog;kind=acquisition`;
-export const OPENSEARCH_DESCRIPTION_TYPE = "application/opensearchdescription+xml";
+const OPENSEARCH_DESCRIPTION_TYPE = "application/opensearchdescription+xml";
 export const ACQUISITION_REL = "http://opds-spec.org/acquisition";
 const IMAGE_REL = "http://opds-spec.org/image";
 const THUMBNAIL_REL = "http://opds-spec.org/image/thumbnail";
 /** OPDS 1.2's sorting relations, for the root's "New works" and "Recently updated". */
 export const SORT_NEW_REL = "http://opds-spec.org/sort/new";
-export const SUBSECTION_REL = "subsection";
+const SUBSECTION_REL = "subsection";
 
 export type CatalogKind = "navigation" | "acquisition";
 

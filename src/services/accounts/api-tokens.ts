@@ -16,7 +16,7 @@ import { newToken, tokenDigest } from "./secrets.js";
 
 export type { StoredApiToken };
 
-export const API_TOKEN_PREFIX = "quire_";
+const API_TOKEN_PREFIX = "quire_";
 const TOKEN_SHAPE = /^quire_[\w-]{43}$/u;
 export const MAX_API_TOKEN_NAME_LENGTH = 100;
 /** Unrevoked tokens one account may hold: enough for every device and script a person runs, and a bound on rows. */

@@ -24,7 +24,7 @@ export interface BackupSummary {
  * @example backupKind("nightly.jsonl.gz") // "jsonl.gz"
  * @example backupKind("notes.txt") // null
  */
-export function backupKind(file: string): BackupKind | null {
+function backupKind(file: string): BackupKind | null {
   const name = file.toLowerCase();
   if (name.endsWith(".jsonl.gz")) return "jsonl.gz";
   if (name.endsWith(".jsonl")) return "jsonl";

@@ -25,7 +25,7 @@ import { workReadRoutes } from "./routes/works-read.js";
 import { workWriteRoutes } from "./routes/works-write.js";
 
 export const API_BASE = "/api/v1";
-export const OPENAPI_PATH = "/openapi.json";
+const OPENAPI_PATH = "/openapi.json";
 
 /** A comment's or a bookmark's JSON: the pages' limit for their forms. */
 const API_BODY_BYTES = 256 * 1024;

@@ -23,7 +23,7 @@ function problem(status: ContentfulStatusCode, code: string, detail: string, err
 }
 
 /** Sends the problem with its media type and the headers it needs. */
-export function sendProblem(c: Context, status: ContentfulStatusCode, body: z.infer<typeof Problem>, headers: Record<string, string> = {}): Response {
+function sendProblem(c: Context, status: ContentfulStatusCode, body: z.infer<typeof Problem>, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(body), status, { ...headers, "Content-Type": PROBLEM_TYPE });
 }
 

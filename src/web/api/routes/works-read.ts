@@ -25,7 +25,7 @@ const tagParams = Object.fromEntries(TYPED_TAG_PARAMS.flatMap(([param, type]) =>
   [`exclude-${param}`, repeatable(`Leaves out works with this ${type} tag.`)],
 ]));
 
-export const WorkSearchQuery = z.object({
+const WorkSearchQuery = z.object({
   q: single("The Archive's query syntax: words, \"phrases\", -excluded, title:, author:, tag:, words>1000, sort:kudos…"),
   tag: repeatable("Works with this tag, of any type (synonyms and sub tags count)."),
   exclude: repeatable("Leaves out works with this tag, of any type."),
