@@ -25,6 +25,16 @@ export function audienceCondition(audience: Audience): RawBuilder<SqlBool> {
 }
 
 /**
+ * The works the audience may see that carry none of the excluded filter tags (the library's and the reader's muted
+ * tags, adult ratings a catalog leaves out): the condition for the reads beside search that must count as it does.
+ */
+export function shownWorkCondition(audience: Audience, excludedFilterIds: readonly number[]): RawBuilder<SqlBool> {
+  const visible = audienceCondition(audience);
+  if (excludedFilterIds.length === 0) return visible;
+  return sql<SqlBool>`${visible} and not exists (select 1 from work_filters f where f.work_id = w.id and f.tag_id in (${sql.join([...excludedFilterIds])}))`;
+}
+
+/**
  * The conditions this library needs for the audience: none at all when it holds no work the audience may not
  * see (two index lookups tell), so that a search of the whole library can still count the filter index whole.
  */

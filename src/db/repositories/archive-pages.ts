@@ -5,7 +5,7 @@
 import { sql, type Kysely, type SqlBool } from "kysely";
 import type { Audience } from "../../domain/account.js";
 import { nameKey } from "../../domain/sort-key.js";
-import { audienceCondition } from "../audience.js";
+import { audienceCondition, shownWorkCondition } from "../audience.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import type { Database } from "../schema.js";
 
@@ -75,10 +75,7 @@ export const WORD_BUCKETS = [0, 1_000, 5_000, 10_000, 20_000, 50_000, 100_000] a
 
 /** The library's shape, over the works the audience sees that carry none of the excluded filter tags. */
 export async function readLibraryShape(db: Kysely<Database>, excludedFilterIds: readonly number[], audience: Audience): Promise<LibraryShape> {
-  const untagged = excludedFilterIds.length === 0
-    ? sql<SqlBool>`1 = 1`
-    : sql<SqlBool>`not exists (select 1 from work_filters f where f.work_id = w.id and f.tag_id in (${sql.join([...excludedFilterIds])}))`;
-  const visible = sql<SqlBool>`${untagged} and ${audienceCondition(audience)}`;
+  const visible = shownWorkCondition(audience, excludedFilterIds);
   const bucket = sql.join(WORD_BUCKETS.slice(1).map((b, i) => sql`when w.word_count < ${b} then ${i}`), sql` `);
   const { rows: buckets } = await sql<{ bucket: number; n: number }>`
     select case ${bucket} else ${WORD_BUCKETS.length - 1} end as bucket, count(*) as n from works w where ${visible} group by 1`.execute(db);

@@ -4,17 +4,10 @@
  * audience may see (audienceCondition) that carry none of the excluded filter tags (the library's and the
  * reader's muted tags, and adult ratings when the reader did not ask for them), so its counts agree with search's.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Audience } from "../../domain/account.js";
-import { audienceCondition } from "../audience.js";
+import { shownWorkCondition } from "../audience.js";
 import type { Database } from "../schema.js";
-
-/** Works `w` the reader may see and has not excluded. */
-function shownWork(audience: Audience, excludedFilterIds: readonly number[]): RawBuilder<SqlBool> {
-  const visible = audienceCondition(audience);
-  if (excludedFilterIds.length === 0) return visible;
-  return sql<SqlBool>`${visible} and not exists (select 1 from work_filters f where f.work_id = w.id and f.tag_id in (${sql.join([...excludedFilterIds])}))`;
-}
 
 export interface CountedName {
   name: string;
@@ -34,7 +27,7 @@ export interface CountedPage<T> {
 /** Authors with at least one shown work, by name, each with how many. */
 export async function listCountedAuthors(db: Kysely<Database>, audience: Audience, excludedFilterIds: readonly number[], limit: number, offset: number): Promise<CountedPage<CountedName>> {
   const counted = sql`select a.id, a.name, a.name_key, count(*) as works from authors a join work_authors wa on wa.author_id = a.id join works w on w.id = wa.work_id
-    where ${shownWork(audience, excludedFilterIds)} group by a.id, a.name, a.name_key`;
+    where ${shownWorkCondition(audience, excludedFilterIds)} group by a.id, a.name, a.name_key`;
   const { rows: totals } = await sql<{ n: number }>`select count(*) as n from (${counted}) c`.execute(db);
   const { rows } = await sql<{ name: string; works: number }>`select c.name, c.works from (${counted}) c order by c.name_key, c.id limit ${limit} offset ${offset}`.execute(db);
   return { total: Number(totals[0]?.n ?? 0), items: rows.map((r) => ({ name: r.name, works: Number(r.works) })) };
@@ -43,7 +36,7 @@ export async function listCountedAuthors(db: Kysely<Database>, audience: Audienc
 /** Series with at least one shown work, by name, each with how many. */
 export async function listCountedSeries(db: Kysely<Database>, audience: Audience, excludedFilterIds: readonly number[], limit: number, offset: number): Promise<CountedPage<CountedSeries>> {
   const counted = sql`select s.id, s.name, s.name_key, count(*) as works from series s join series_works sw on sw.series_id = s.id join works w on w.id = sw.work_id
-    where ${shownWork(audience, excludedFilterIds)} group by s.id, s.name, s.name_key`;
+    where ${shownWorkCondition(audience, excludedFilterIds)} group by s.id, s.name, s.name_key`;
   const { rows: totals } = await sql<{ n: number }>`select count(*) as n from (${counted}) c`.execute(db);
   const { rows } = await sql<{ id: number; name: string; works: number }>`select c.id, c.name, c.works from (${counted}) c order by c.name_key, c.id limit ${limit} offset ${offset}`.execute(db);
   return { total: Number(totals[0]?.n ?? 0), items: rows.map((r) => ({ id: Number(r.id), name: r.name, works: Number(r.works) })) };
@@ -54,7 +47,7 @@ export async function findSeriesWorkIds(db: Kysely<Database>, seriesId: number, 
   const series = await db.selectFrom("series").select("name").where("id", "=", seriesId).executeTakeFirst();
   if (!series) return undefined;
   const { rows } = await sql<{ work_id: number }>`select sw.work_id from series_works sw join works w on w.id = sw.work_id
-    where sw.series_id = ${seriesId} and ${shownWork(audience, excludedFilterIds)} order by sw.position, sw.work_id`.execute(db);
+    where sw.series_id = ${seriesId} and ${shownWorkCondition(audience, excludedFilterIds)} order by sw.position, sw.work_id`.execute(db);
   return { name: series.name, workIds: rows.map((r) => Number(r.work_id)) };
 }
 
@@ -70,6 +63,6 @@ export async function readWorkChanges(db: Kysely<Database>, workIds: readonly nu
  * shown, which every feed asks for: a max() under these conditions would read every work.
  */
 export async function readLatestChange(db: Kysely<Database>, audience: Audience, excludedFilterIds: readonly number[]): Promise<string | null> {
-  const { rows } = await sql<{ updated_at: string }>`select w.updated_at from works w where ${shownWork(audience, excludedFilterIds)} order by w.updated_at desc limit 1`.execute(db);
+  const { rows } = await sql<{ updated_at: string }>`select w.updated_at from works w where ${shownWorkCondition(audience, excludedFilterIds)} order by w.updated_at desc limit 1`.execute(db);
   return rows[0]?.updated_at ?? null;
 }

@@ -2,20 +2,14 @@
  * What the sitemap lists: the works a guest may read (public, not drafts, not hidden, not restricted — the
  * audience condition for a guest) and the series holding any of them, leaving out works the library muted.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { GUEST_AUDIENCE } from "../../domain/account.js";
-import { audienceCondition } from "../audience.js";
+import { shownWorkCondition } from "../audience.js";
 import type { Database } from "../schema.js";
-
-function publicWork(excludedFilterIds: readonly number[]): RawBuilder<SqlBool> {
-  const visible = audienceCondition(GUEST_AUDIENCE);
-  if (excludedFilterIds.length === 0) return visible;
-  return sql<SqlBool>`${visible} and not exists (select 1 from work_filters f where f.work_id = w.id and f.tag_id in (${sql.join([...excludedFilterIds])}))`;
-}
 
 /** The public works, most recently changed first, with the date each last changed. */
 export async function listPublicWorks(db: Kysely<Database>, excludedFilterIds: readonly number[], limit: number): Promise<{ id: number; updatedAt: string }[]> {
-  const { rows } = await sql<{ id: number; updated_at: string }>`select w.id, w.updated_at from works w where ${publicWork(excludedFilterIds)}
+  const { rows } = await sql<{ id: number; updated_at: string }>`select w.id, w.updated_at from works w where ${shownWorkCondition(GUEST_AUDIENCE, excludedFilterIds)}
     order by w.updated_at desc, w.id desc limit ${limit}`.execute(db);
   return rows.map((r) => ({ id: Number(r.id), updatedAt: r.updated_at }));
 }
@@ -23,7 +17,7 @@ export async function listPublicWorks(db: Kysely<Database>, excludedFilterIds: r
 /** The series with at least one public work, by id. */
 export async function listPublicSeries(db: Kysely<Database>, excludedFilterIds: readonly number[], limit: number): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`select s.id from series s where exists (
-    select 1 from series_works sw join works w on w.id = sw.work_id where sw.series_id = s.id and ${publicWork(excludedFilterIds)})
+    select 1 from series_works sw join works w on w.id = sw.work_id where sw.series_id = s.id and ${shownWorkCondition(GUEST_AUDIENCE, excludedFilterIds)})
     order by s.id limit ${limit}`.execute(db);
   return rows.map((r) => Number(r.id));
 }
