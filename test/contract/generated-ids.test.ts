@@ -3,21 +3,15 @@
  * it (the search index, the final count check) must leave each generated id where it was. A key generator put back
  * below the rows a rollback kept would hand out their ids again.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 
 describe.each(TEST_ENGINES)("generated ids on $name", (engine) => {
   let quire: Quire;
-  let dispose: (() => Promise<void>) | undefined;
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    ({ quire, dispose } = await freshQuire(engine));
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
   });
 
   const mute = (name: string) => quire.library.db.insertInto("muted_tags").values({ name, name_key: name.toLowerCase(), type: null, created_at: "2026-01-01T00:00:00Z" }).execute();

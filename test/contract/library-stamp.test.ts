@@ -2,23 +2,17 @@
  * The library's change stamp, which decides when kept whole-library searches are stale, moves with every change a
  * search can see, on both engines, even changes that leave the counts and the latest time as they were.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { readLibraryStamp } from "../../src/db/repositories/library-stamp.js";
 import { deleteMutedTag, insertMutedTag } from "../../src/db/repositories/muted-tags.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 
 describe.each(TEST_ENGINES)("the library's change stamp on $name", (engine) => {
   let quire: Quire;
-  let dispose: (() => Promise<void>) | undefined;
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    ({ quire, dispose } = await freshQuire(engine));
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
   });
 
   it("moves when one mute gives way to another within the same millisecond", async () => {

@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { EXPORT_FORMATS, exportFileName } from "../../src/formats/export/file-name.js";
 import { muteTag } from "../../src/services/mute-tags.js";
@@ -20,7 +20,7 @@ import { archiveDownloads } from "../../src/web/static-site/site-downloads.js";
 import { sitePaths } from "../../src/web/static-site/site-paths.js";
 import { loadAssets } from "../../src/web/assets.js";
 import { makeAccount } from "../support/accounts.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
 import { brokenLinks, siteFiles } from "../support/static-site-files.js";
 import { storeWebWorks, WEB_WORKS, type WebWorkKey } from "../support/web-library.js";
@@ -43,7 +43,6 @@ const outFolder = () => join(mkdtempSync(join(tmpdir(), "quire-site-")), "site")
 for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped on ${engine.name}: ${engine.unavailable}`);
 
 describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
   let quire: Quire;
   let deps: SiteDeps;
   let imported: Record<WebWorkKey, number>;
@@ -52,11 +51,8 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
   let files: string[];
   const progress: SiteProgress[] = [];
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
     imported = await storeWebWorks(quire);
     const creator = await makeAccount(quire.library.db, "Quill_Keeper", "author");
     for (const key of Object.keys(POSTED) as Posted[]) {
@@ -77,10 +73,6 @@ describe.each(TEST_ENGINES)("the static site on $name", (engine) => {
     out = outFolder();
     await exportSite(deps, out, { onProgress: (p) => progress.push(p) });
     files = siteFiles(out);
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
   });
 
   const read = (path: string) => readFileSync(join(out, path), "utf8");

@@ -8,7 +8,7 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import type { DatabaseTarget } from "../../src/config.js";
 import { connect } from "../../src/db/connect.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
@@ -130,6 +130,24 @@ export function freshQuirePerTest(engine: TestEngine, options: LibraryOptions = 
     if (!current) throw new Error("the library exists only during a test");
     return current.quire;
   };
+}
+
+/**
+ * One fresh library for all the tests of a describe block on the engine: made before them, after which `prepare`
+ * sets the scene; disposed of after them; each test skipped where the engine is unavailable (the file prints why).
+ */
+export function freshQuirePerSuite(engine: TestEngine, prepare: (quire: Quire) => Promise<void>, options: LibraryOptions = {}): void {
+  let dispose: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (engine.unavailable) return;
+    const fresh = await freshQuire(engine, options);
+    dispose = fresh.dispose;
+    await prepare(fresh.quire);
+  });
+  afterAll(async () => dispose?.());
+  beforeEach((context) => {
+    if (engine.unavailable) context.skip();
+  });
 }
 
 /** A fresh SQLite library file's path; with `starterVocabulary`, a copy of the template that holds it, so that a

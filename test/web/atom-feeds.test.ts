@@ -3,11 +3,11 @@
  * the `<link rel="alternate">` in its page's head, listing what the page lists (new and updated works, latest first)
  * and nothing a reader may not see, every one valid against RFC 4287's schema.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { jingUnavailable, validateFeeds } from "../support/feed-schemas.js";
 import { localPath, readFeed, type WalkedFeed } from "../support/opds-walker.js";
 import { postWork } from "../support/posted-works.js";
@@ -55,7 +55,6 @@ const jing = jingUnavailable();
 if (jing) console.warn(`schema validation skipped: ${jing}`);
 
 describe.each(TEST_ENGINES)("the Atom feeds on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
   let quire: Quire;
   let ids: Record<WebWorkKey, number>;
   let marigoldSeries = 0;
@@ -63,11 +62,8 @@ describe.each(TEST_ENGINES)("the Atom feeds on $name", (engine) => {
   /** Every feed the tests fetched, for the schema check at the end. */
   const fetched = new Map<string, string>();
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
     const { db } = quire.library;
     ids = await storeWebWorks(quire);
     const creator = await makeAccount(db, "Creator", "author");
@@ -85,10 +81,6 @@ describe.each(TEST_ENGINES)("the Atom feeds on $name", (engine) => {
     clients.guest = new WebClient(app);
     clients.reader = new WebClient(app);
     await signInAs(db, clients.reader, reader, TODAY);
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
   });
 
   const feed = async (actor: Actor, path: string): Promise<WalkedFeed> => {

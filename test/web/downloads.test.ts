@@ -4,7 +4,7 @@
  * search pages; and the visibility rules (a draft, a restricted and a hidden work) for a guest, a reader and the
  * creator. Adult works download without a second gate.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { openZip } from "../../src/importers/epub/zip.js";
 import { parseStory } from "../../src/importers/parse-story.js";
@@ -13,7 +13,7 @@ import { createApp } from "../../src/web/app.js";
 import { SEARCH_BUNDLES_PER_MINUTE } from "../../src/web/routes/downloads.js";
 import { searchBundlePath, seriesDownloadPath, workCoverPath, workDownloadPath } from "../../src/web/download-paths.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
 import { WebClient } from "../support/web-client.js";
 import { storeWebWorks, TODAY, webDeps, WEB_WORKS, type WebWorkKey } from "../support/web-library.js";
@@ -26,18 +26,14 @@ type Posted = keyof typeof POSTED;
 for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped on ${engine.name}: ${engine.unavailable}`);
 
 describe.each(TEST_ENGINES)("downloads on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
   let quire: Quire;
   let web: Record<WebWorkKey, number>;
   const ids = {} as Record<Posted, number>;
   let seriesId = 0;
   const clients = {} as Record<Actor, WebClient>;
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
     const { db } = quire.library;
     web = await storeWebWorks(quire);
     const creator = await makeAccount(db, "Creator", "author");
@@ -56,10 +52,6 @@ describe.each(TEST_ENGINES)("downloads on $name", (engine) => {
     clients.creator = new WebClient(app);
     await signInAs(db, clients.reader, reader, TODAY);
     await signInAs(db, clients.creator, creator, TODAY);
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
   });
 
   const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());

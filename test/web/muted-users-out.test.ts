@@ -3,7 +3,7 @@
  * (works, authors, series and their counts), the Atom feeds, the JSON API (search, series, a tag's count), a
  * series book and a search bundle. A reader who muted no one sees the same works there, so each check can fail.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { openZip } from "../../src/importers/epub/zip.js";
 import { muteUser } from "../../src/services/accounts/muted-users.js";
@@ -11,7 +11,7 @@ import { createApp } from "../../src/web/app.js";
 import { searchBundlePath, seriesDownloadPath } from "../../src/web/download-paths.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
 import { ApiClient, tokenFor } from "../support/api-client.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
 import { WebClient } from "../support/web-client.js";
 import { storeWebWorks, TODAY, webDeps } from "../support/web-library.js";
@@ -24,16 +24,12 @@ const QUIET = "Quiet Bell Evening";
 for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped on ${engine.name}: ${engine.unavailable}`);
 
 describe.each(TEST_ENGINES)("a muted user's works on every way out, on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
   let quire: Quire;
   let seriesId = 0;
   const readers = {} as Record<"muting" | "other", { web: WebClient; api: ApiClient }>;
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
     const { db } = quire.library;
     await storeWebWorks(quire);
     const [loud, quiet] = [await makeAccount(db, "Loudbell"), await makeAccount(db, "Quietbell")];
@@ -49,10 +45,6 @@ describe.each(TEST_ENGINES)("a muted user's works on every way out, on $name", (
       readers[key] = { web, api: new ApiClient(app, await tokenFor(db, account, "read")) };
       if (key === "muting") await muteUser(db, { id: account.userId, login: account.login, role: "reader", suspended: false, suspendedUntil: null }, quiet.login);
     }
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
   });
 
   const fandomSegment = encodeURIComponent(FANDOM);

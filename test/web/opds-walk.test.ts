@@ -6,12 +6,12 @@
  * for members, adult works only by preference), and every count a navigation link gives must be the number of
  * works its feed holds, page after page.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { DEFAULT_PREFS, writePrefsCookie } from "../../src/web/reader-prefs.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { jingUnavailable, validateFeeds } from "../support/feed-schemas.js";
 import { localPath, readFeed, walkCatalog, type WalkedFeed } from "../support/opds-walker.js";
 import { postWork } from "../support/posted-works.js";
@@ -78,16 +78,12 @@ const jing = jingUnavailable();
 if (jing) console.warn(`schema validation skipped: ${jing}`);
 
 describe.each(TEST_ENGINES)("the OPDS catalog walked on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
   let quire: Quire;
   const clients = {} as Record<Actor, WebClient>;
   const walks = new Map<Actor, Map<string, WalkedFeed>>();
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
     const { db } = quire.library;
     await storeWebWorks(quire);
     const creator = await makeAccount(db, "Creator", "author");
@@ -110,10 +106,6 @@ describe.each(TEST_ENGINES)("the OPDS catalog walked on $name", (engine) => {
     clients.mutingGuest.cookies.set("quire_prefs", writePrefsCookie({ ...DEFAULT_PREFS, mutedTags: [MUTED_TAG] }));
     await signInAs(db, clients.reader, reader, TODAY);
     for (const actor of ACTORS) walks.set(actor, await walkCatalog(clients[actor], "/opds", 400));
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
   });
 
   const walked = (actor: Actor) => walks.get(actor) ?? new Map<string, WalkedFeed>();

@@ -4,14 +4,14 @@
  * the account's adult-content preference shapes the catalog; bad credentials and a guest's restricted download
  * are answered with a challenge, not the sign-in page; and Basic credentials sign in no other page.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { workDownloadPath } from "../../src/web/download-paths.js";
 import { READER_APP_CHALLENGE } from "../../src/web/reader-apps.js";
 import { makeAccount, type TestAccount } from "../support/accounts.js";
 import { tokenFor } from "../support/api-client.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
 import { storeWebWorks, TODAY, webDeps, WEB_WORKS } from "../support/web-library.js";
 
@@ -20,7 +20,6 @@ for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped
 const basic = (login: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${login}:${password}`, "utf8").toString("base64")}` });
 
 describe.each(TEST_ENGINES)("reader apps signed in by API token on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
   let quire: Quire;
   let app: ReturnType<typeof createApp>;
   let reader: TestAccount;
@@ -28,11 +27,8 @@ describe.each(TEST_ENGINES)("reader apps signed in by API token on $name", (engi
   let restrictedId = 0;
   const restrictedTitle = "Members Only Lighthouse";
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (fresh) => {
+    quire = fresh;
     await storeWebWorks(quire);
     const creator = await makeAccount(quire.library.db, "Keeper", "author");
     reader = await makeAccount(quire.library.db, "Wick", "reader");
@@ -41,10 +37,6 @@ describe.each(TEST_ENGINES)("reader apps signed in by API token on $name", (engi
     }, { visibility: "restricted" });
     token = await tokenFor(quire.library.db, reader, "read");
     app = createApp({ ...webDeps(quire), now: () => TODAY });
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
   });
 
   const get = async (path: string, headers: Record<string, string> = {}) => app.request(`http://localhost${path}`, { headers });
