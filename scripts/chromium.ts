@@ -2,8 +2,8 @@
  * How the browser tests and the screenshot script start a browser: Debian's Chromium driven by playwright-core,
  * which ships no browser of its own. QUIRE_CHROMIUM names another executable.
  */
-import { accessSync, constants } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { missingTool } from "./missing-tool.js";
 
 export const CHROMIUM_PATH = process.env.QUIRE_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -23,12 +23,7 @@ const LAUNCH_ARGS = [
 
 /** Why Chromium cannot be started here (not installed, not executable), or null when it can. */
 export function chromiumUnavailable(): string | null {
-  try {
-    accessSync(CHROMIUM_PATH, constants.X_OK);
-    return null;
-  } catch {
-    return `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package or set QUIRE_CHROMIUM to a Chromium executable`;
-  }
+  return missingTool("Chromium", CHROMIUM_PATH, "install Debian's chromium package or set QUIRE_CHROMIUM to a Chromium executable");
 }
 
 /** A headless Chromium. @throws when it cannot start (see chromiumUnavailable for the usual reason). */

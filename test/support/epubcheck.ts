@@ -4,9 +4,10 @@
  * EpubcheckBatch.java from source; with a bare Java runtime, one start per book, two at a time.
  */
 import { execFile } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { constants } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { missingTool } from "../../scripts/missing-tool.js";
 
 const run = promisify(execFile);
 export const EPUBCHECK_JAR = process.env.QUIRE_EPUBCHECK ?? "/usr/bin/epubcheck";
@@ -24,11 +25,8 @@ export interface EpubcheckResult {
 
 /** Why epubcheck cannot run here, or null when it can. */
 export async function epubcheckUnavailable(): Promise<string | null> {
-  try {
-    accessSync(EPUBCHECK_JAR, constants.R_OK);
-  } catch {
-    return `no epubcheck at ${EPUBCHECK_JAR}: install Debian's epubcheck package or set QUIRE_EPUBCHECK to its jar`;
-  }
+  const missing = missingTool("epubcheck", EPUBCHECK_JAR, "install Debian's epubcheck package or set QUIRE_EPUBCHECK to its jar", constants.R_OK);
+  if (missing) return missing;
   try {
     await run("java", ["-version"]);
     return null;

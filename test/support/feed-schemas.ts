@@ -4,11 +4,11 @@
  * starting the JVM costs far more than validating. Where jing is missing, the tests that need it skip with the reason.
  */
 import { execFile } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { missingTool } from "../../scripts/missing-tool.js";
 
 const JING = process.env.QUIRE_JING ?? "/usr/bin/jing";
 const SCHEMAS = fileURLToPath(new URL("../fixtures/schemas/", import.meta.url));
@@ -18,12 +18,7 @@ const SCHEMA_FILES: Readonly<Record<FeedSchema, string>> = { atom: "atom.rnc", o
 
 /** Why jing cannot run here, or null when it can. */
 export function jingUnavailable(): string | null {
-  try {
-    accessSync(JING, constants.X_OK);
-    return null;
-  } catch {
-    return `no jing at ${JING}: install Debian's jing package or set QUIRE_JING to a jing executable`;
-  }
+  return missingTool("jing", JING, "install Debian's jing package or set QUIRE_JING to a jing executable");
 }
 
 /**
