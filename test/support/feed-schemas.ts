@@ -35,8 +35,13 @@ export async function validateFeeds(schema: FeedSchema, documents: ReadonlyMap<s
       files.set(file, name);
       await writeFile(file, xml);
     }
-    const output = await new Promise<string>((resolve) => {
-      execFile(JING, ["-c", join(SCHEMAS, SCHEMA_FILES[schema]), ...files.keys()], { maxBuffer: 16 * 1024 * 1024 }, (_error, stdout) => resolve(stdout));
+    // jing exits 1 with an error line per fault when a document is invalid; any other failure (no JVM, a schema it
+    // cannot read, output past the buffer) must fail the test rather than pass every document as valid.
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(JING, ["-c", join(SCHEMAS, SCHEMA_FILES[schema]), ...files.keys()], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error && (error.code !== 1 || stdout.trim() === "")) reject(new Error(`jing failed: ${error.message}\n${stderr}`));
+        else resolve(stdout);
+      });
     });
     const errors = new Map<string, string[]>([...documents.keys()].map((name) => [name, []]));
     for (const line of output.split("\n").filter((l) => l.trim() !== "")) {
