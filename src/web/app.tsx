@@ -27,7 +27,7 @@ import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
 import { apiTokenRoutes } from "./routes/api-tokens.js";
 import { archiveRoutes } from "./routes/archive.js";
-import { communityRoutes } from "./routes/community.js";
+import { communityRoutes, createCommentLimiter } from "./routes/community.js";
 import { downloadRoutes } from "./routes/downloads.js";
 import { feedRoutes } from "./routes/feeds.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
@@ -47,7 +47,7 @@ import { ErrorPage } from "./views/error-page.js";
 const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(webDeps: WebDeps) {
-  const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps) };
+  const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps), commentLimiter: createCommentLimiter() };
   const app = new Hono<WebEnv>();
 
   app.use(secureHeaders({

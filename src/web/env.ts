@@ -4,6 +4,7 @@ import type { SignedIn } from "../services/accounts/sessions.js";
 import type { AccountLibrary } from "../services/accounts/account-library.js";
 import type { Mailer } from "../services/mail/mailer.js";
 import type { ArchiveSearch } from "../services/archive/archive-search.js";
+import type { RateLimiter } from "../services/rate-limit.js";
 import type { SearchDeps } from "../services/search-works.js";
 import type { Assets } from "./assets.js";
 import type { PageContext } from "./page-context.js";
@@ -29,6 +30,8 @@ export interface WebDeps {
 /** What the routes run on: the dependencies, with the archive's search built over them. */
 export interface RouteDeps extends WebDeps {
   search: ArchiveSearch;
+  /** Comments per account or guest address: one limiter for the pages and the API, so neither adds to the other's. */
+  commentLimiter: RateLimiter;
 }
 
 export interface WebEnv {

@@ -17,6 +17,7 @@ import { PROBLEM_TYPE } from "../../src/web/api/problems.js";
 import { ChapterCreated, ChapterList, Chapter, CommentCreated, BookmarkSaved, KudosResult, Problem, SeriesDetail, TagList, TagSuggestions, WorkDetail, WorkPage } from "../../src/web/api/schemas.js";
 import { workCoverPath, workDownloadPath } from "../../src/web/download-paths.js";
 import { ApiClient, bodyAs, tokenFor } from "../support/api-client.js";
+import { COMMENTS_PER_MINUTE } from "../../src/web/routes/community.js";
 import { communityFixture, pageHtml, type CommunityFixture } from "../support/community.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
@@ -315,6 +316,16 @@ describe.each(TEST_ENGINES)("the JSON API on $name", (engine) => {
   });
 
   describe("limits", () => {
+    it("counts comments posted on the pages and through the API against one limit", async () => {
+      const f = await communityFixture(library());
+      const { account: fern, client } = await f.reader("fern");
+      for (let i = 1; i <= COMMENTS_PER_MINUTE; i += 1) {
+        expect((await client.post(`/works/${f.ids.orchard}/comments`, { text: `Page comment ${i}.` })).status).toBe(303);
+      }
+      const api = new ApiClient(f.app, await tokenFor(f.db, fern));
+      expect((await problemOf(await api.post(`/works/${f.ids.orchard}/comments`, { text: "One more, by script." }), 429)).code).toBe("rate-limited");
+    });
+
     it("counts requests per guest address and per account, answers 429 with Retry-After past the limit, and says where each caller stands", async () => {
       const f = await communityFixture(library());
       const guest = new ApiClient(f.app, null, "203.0.113.50");

@@ -12,10 +12,9 @@ import { z } from "@hono/zod-openapi";
 import { NotFoundError } from "../../domain/errors.js";
 import type { RouteDeps } from "../env.js";
 import { siteOrigin } from "../request.js";
-import { createCommentLimiter } from "../routes/community.js";
 import { WORK_FORM_MAX_BYTES } from "../routes/posting.js";
 import { identifyCaller, requireWriter } from "./caller.js";
-import type { ApiDeps, ApiEnv } from "./env.js";
+import type { ApiEnv } from "./env.js";
 import { problemResponse } from "./problems.js";
 import { BEARER } from "./route-parts.js";
 import { apiRouter } from "./router.js";
@@ -38,7 +37,6 @@ function bodyLimitOf(c: Context<ApiEnv>): number {
 }
 
 export function apiRoutes(deps: RouteDeps) {
-  const apiDeps: ApiDeps = { ...deps, commentLimiter: createCommentLimiter() };
   const api = apiRouter();
 
   api.use(identifyCaller(deps));
@@ -62,10 +60,10 @@ export function apiRoutes(deps: RouteDeps) {
   });
   api.use(etag({ weak: true }));
 
-  api.route("/", workReadRoutes(apiDeps));
-  api.route("/", workWriteRoutes(apiDeps));
-  api.route("/", communityRoutes(apiDeps));
-  api.route("/", tagAndSeriesRoutes(apiDeps));
+  api.route("/", workReadRoutes(deps));
+  api.route("/", workWriteRoutes(deps));
+  api.route("/", communityRoutes(deps));
+  api.route("/", tagAndSeriesRoutes(deps));
 
   api.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http", scheme: "bearer", description: "An API token made on /account/tokens: `Authorization: Bearer quire_…`. Reads work without one, as a guest.",

@@ -15,7 +15,8 @@ import type { Account } from "../../domain/account.js";
 import { authenticateApiToken } from "../../services/accounts/api-tokens.js";
 import { createRateLimiter, type RateLimitState } from "../../services/rate-limit.js";
 import { clientAddress } from "../request.js";
-import type { ApiDeps, ApiEnv } from "./env.js";
+import type { RouteDeps } from "../env.js";
+import type { ApiEnv } from "./env.js";
 
 /** Requests a minute per account, over all its tokens: a script paging through a large archive, a sync app, without flooding it. */
 export const TOKEN_REQUESTS_PER_MINUTE = 120;
@@ -28,7 +29,7 @@ function rateLimitHeaders(c: Context, state: RateLimitState): void {
   c.header("RateLimit-Policy", `${state.limit};w=${WINDOW_MS / 1000}`);
 }
 
-export function identifyCaller(deps: Pick<ApiDeps, "db" | "now" | "trustProxy">): MiddlewareHandler<ApiEnv> {
+export function identifyCaller(deps: Pick<RouteDeps, "db" | "now" | "trustProxy">): MiddlewareHandler<ApiEnv> {
   const message = "Too many requests: wait a little and try again.";
   const tokenLimiter = createRateLimiter({ max: TOKEN_REQUESTS_PER_MINUTE, windowMs: WINDOW_MS }, message);
   const guestLimiter = createRateLimiter({ max: GUEST_REQUESTS_PER_MINUTE, windowMs: WINDOW_MS }, message);

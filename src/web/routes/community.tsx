@@ -22,7 +22,7 @@ import { subscriptionRoutes } from "./subscriptions.js";
 /** Comments a minute, per account or per guest address. */
 export const COMMENTS_PER_MINUTE = 5;
 
-/** The limit on comments, for the pages and for the API alike. */
+/** The limit on comments, for the pages and the API alike: createApp makes the one both use. */
 export function createCommentLimiter(): RateLimiter {
   return createRateLimiter({ max: COMMENTS_PER_MINUTE, windowMs: 60_000 }, "You are commenting too fast: wait a minute and try again.");
 }
@@ -32,8 +32,7 @@ const settingsForm = z.object({ policy: z.enum(COMMENT_POLICIES), moderate: z.li
 
 export function communityRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
-  const commentLimiter = createCommentLimiter();
-  app.route("/", commentRoutes({ ...deps, commentLimiter }));
+  app.route("/", commentRoutes(deps));
   app.route("/", bookmarkRoutes(deps));
   app.route("/", subscriptionRoutes(deps));
 

@@ -13,7 +13,8 @@ import { postComment } from "../../../services/community/post-comment.js";
 import type { Visitor } from "../../../services/community/visitor.js";
 import { clientAddress, parseId } from "../../request.js";
 import { requireWriter } from "../caller.js";
-import type { ApiDeps, ApiEnv } from "../env.js";
+import type { RouteDeps } from "../../env.js";
+import type { ApiEnv } from "../env.js";
 import { json, jsonBody, WorkIdParam, WRITE_PROBLEMS, WRITE_SECURITY } from "../route-parts.js";
 import { apiRouter } from "../router.js";
 import { BookmarkInput, BookmarkSaved, CommentCreated, CommentInput, KudosResult } from "../schemas.js";
@@ -23,7 +24,7 @@ function writer(c: Context<ApiEnv>): Visitor & { viewer: NonNullable<Visitor["vi
   return { viewer: requireWriter(c), address: clientAddress(c) };
 }
 
-export function communityRoutes(deps: ApiDeps) {
+export function communityRoutes(deps: RouteDeps) {
   const app = apiRouter();
 
   app.openapi(createRoute({

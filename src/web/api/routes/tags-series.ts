@@ -13,13 +13,14 @@ import { readSeries } from "../../../services/archive/read-series.js";
 import { describeTags } from "../../../services/tags/describe-tags.js";
 import { parseId } from "../../request.js";
 import { tagUrl } from "../../tag-url.js";
-import { mutedTagsOf, viewerOf, type ApiDeps } from "../env.js";
+import type { RouteDeps } from "../../env.js";
+import { mutedTagsOf, viewerOf } from "../env.js";
 import { toSeriesDetail } from "../representations.js";
 import { json, READ_PROBLEMS, READ_SECURITY } from "../route-parts.js";
 import { apiRouter } from "../router.js";
 import { SeriesDetail, TagList, TagSuggestions } from "../schemas.js";
 
-export function tagAndSeriesRoutes(deps: ApiDeps) {
+export function tagAndSeriesRoutes(deps: RouteDeps) {
   const app = apiRouter();
 
   app.openapi(createRoute({

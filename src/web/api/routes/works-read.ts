@@ -10,7 +10,8 @@ import { readSearchRequest, TYPED_TAG_PARAMS } from "../../../search/search-requ
 import { readAudience } from "../../../services/accounts/audience.js";
 import { readChapters, readWorkPreface } from "../../../services/archive/read-work.js";
 import { parseId } from "../../request.js";
-import { mutedTagsOf, viewerOf, type ApiDeps } from "../env.js";
+import type { RouteDeps } from "../../env.js";
+import { mutedTagsOf, viewerOf } from "../env.js";
 import { toChapter, toWorkDetail, toWorkSummary } from "../representations.js";
 import { json, READ_PROBLEMS, READ_SECURITY, WorkIdParam } from "../route-parts.js";
 import { apiRouter } from "../router.js";
@@ -57,7 +58,7 @@ function valuesOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-export function workReadRoutes(deps: ApiDeps) {
+export function workReadRoutes(deps: RouteDeps) {
   const app = apiRouter();
 
   app.openapi(createRoute({

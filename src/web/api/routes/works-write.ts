@@ -13,7 +13,8 @@ import type { SeriesChoice, WorkForm } from "../../../services/posting/work-form
 import { splitNames } from "../../posting-form.js";
 import { parseId, siteOrigin } from "../../request.js";
 import { requireWriter } from "../caller.js";
-import type { ApiDeps, ApiEnv } from "../env.js";
+import type { RouteDeps } from "../../env.js";
+import type { ApiEnv } from "../env.js";
 import { chapterUrl, toWorkDetail, workUrl } from "../representations.js";
 import { json, jsonBody, WorkIdParam, WRITE_PROBLEMS, WRITE_SECURITY } from "../route-parts.js";
 import { apiRouter } from "../router.js";
@@ -49,7 +50,7 @@ function editedForm(current: WorkForm, input: z.infer<typeof WorkUpdateInput>): 
   };
 }
 
-export function workWriteRoutes(deps: ApiDeps) {
+export function workWriteRoutes(deps: RouteDeps) {
   const app = apiRouter();
   const posting = (c: Context<ApiEnv>) => ({ ...deps, siteOrigin: siteOrigin(c) });
 
