@@ -16,6 +16,7 @@ import { readSeries, seriesFigures, type SeriesReading } from "../archive/read-s
 import { readChapters, readWorkPreface, type ReadableWork, type WorkChapter } from "../archive/read-work.js";
 import { searchWorks, type SearchDeps } from "../search-works.js";
 import { describeTags, type TagDescription } from "../tags/describe-tags.js";
+import { nameKey } from "../../domain/sort-key.js";
 
 /** The filters a listing of the site narrows the guest's works by: a tag's or an author's. */
 export type GuestFilter = Pick<Partial<WorkSearch>, "includeTags" | "authors">;
@@ -129,10 +130,12 @@ export async function readSiteContents(deps: SearchDeps): Promise<SiteContents> 
     const tag = await readTagPage(deps, name);
     if (tag) tags.set(name, tag);
   }
+  // An author's works are those of the whole list that name them, as search's author filter matches (by name key),
+  // in the list's order: no search per author.
   const authors = new Map<string, WorkBlurb[]>();
   for (const name of [...new Set(works.works.flatMap((w) => w.authors))].sort()) {
-    const found = (await searchGuestWorks(deps, { authors: [name] })).works;
-    if (found.length > 0) authors.set(name, found);
+    const key = nameKey(name);
+    authors.set(name, works.works.filter((w) => w.authors.some((a) => nameKey(a) === key)));
   }
   const onSite = new Set(works.works.map((w) => w.id));
   const series: SeriesReading[] = [];
