@@ -19,7 +19,7 @@ import { describeTags, type TagDescription } from "../tags/describe-tags.js";
 import { nameKey } from "../../domain/sort-key.js";
 
 /** The filters a listing of the site narrows the guest's works by: a tag's or an author's. */
-export type GuestFilter = Pick<Partial<WorkSearch>, "includeTags" | "authors">;
+type GuestFilter = Pick<Partial<WorkSearch>, "includeTags">;
 
 /**
  * Every work a guest may read that the filter selects, most recently updated first (ties by the search's own
