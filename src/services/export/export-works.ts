@@ -35,7 +35,8 @@ function seriesUrl(site: ExportSite, seriesId: number): string {
   return new URL(`/series/${seriesId}`, site.origin).href;
 }
 
-function exportedPreface(preface: WorkPreface, site: ExportSite): ExportedPreface {
+/** What a download states of the work, besides its chapters. */
+export function exportedPreface(preface: WorkPreface, site: ExportSite): ExportedPreface {
   return {
     id: preface.id,
     title: preface.title,

@@ -9,8 +9,8 @@ import { Hono, type Context } from "hono";
 import { coverSvg } from "../../formats/export/cover.js";
 import { exportFileName, isExportFormat, type ExportFormat } from "../../formats/export/file-name.js";
 import { exportContentType, writeExport } from "../../formats/export/write-export.js";
-import { readWorkPreface, type WorkPreface } from "../../services/archive/read-work.js";
-import { ARCHIVE_NAME, exportReadWork, exportSeries, type ExportSite } from "../../services/export/export-works.js";
+import { readWorkPreface } from "../../services/archive/read-work.js";
+import { ARCHIVE_NAME, exportedPreface, exportReadWork, exportSeries, type ExportSite } from "../../services/export/export-works.js";
 import { bundleWorks, MAX_BUNDLE_WORKS } from "../../services/export/search-bundle.js";
 import { createRateLimiter } from "../../services/rate-limit.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
@@ -38,16 +38,6 @@ function siteOf(c: Context<WebEnv>): ExportSite {
   return { origin: siteOrigin(c), archiveName: ARCHIVE_NAME };
 }
 
-/** What a download states of the work: its preface without the counts (kudos, hits…) that change as people read. */
-const STATED_FIELDS = [
-  "id", "title", "authors", "tags", "summary", "notes", "endNotes", "language", "status", "wordCount", "chapterCount",
-  "expectedChapters", "published", "updated", "series", "changedAt", "chapters", "gifts",
-] as const satisfies readonly (keyof WorkPreface)[];
-
-function stated(preface: WorkPreface): unknown[] {
-  return STATED_FIELDS.map((field) => preface[field]);
-}
-
 /** The file as an attachment under its ASCII name (export file names are ASCII already). */
 function sendFile(c: Context<WebEnv>, body: Buffer, fileName: string, mediaType: string) {
   c.header("Content-Type", mediaType);
@@ -67,7 +57,8 @@ export function downloadRoutes(deps: RouteDeps) {
     // The file changes only when what it states does (or the writers, or the address it names), so a revalidation
     // that matches costs the gate alone. The preface is part of the tag beside the change time, because a tag
     // renamed by wrangling or a series renamed changes the book without changing the work.
-    const tag = `"${createHash("sha1").update(JSON.stringify([WRITERS_VERSION, format, site.origin, stated(preface)])).digest("hex")}"`;
+    const stated = [WRITERS_VERSION, format, exportedPreface(preface, site), preface.changedAt, preface.chapters];
+    const tag = `"${createHash("sha1").update(JSON.stringify(stated)).digest("hex")}"`;
     c.header("ETag", tag);
     c.header("Last-Modified", new Date(preface.changedAt).toUTCString());
     if (c.req.header("If-None-Match")?.split(/\s*,\s*/u).includes(tag)) return c.body(null, 304);
