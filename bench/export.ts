@@ -20,7 +20,7 @@ import type { ExportedWork } from "../src/formats/export/exported-work.js";
 import { writeHtml } from "../src/formats/export/html.js";
 import { writeMarkdown } from "../src/formats/export/markdown.js";
 import { writeText } from "../src/formats/export/text.js";
-import { ARCHIVE_NAME, exportWorkAsOwner, listWorkIdsForExport } from "../src/services/export/export-works.js";
+import { ARCHIVE_NAME, exportWorkAsOwner, readWorksForExport } from "../src/services/export/export-works.js";
 import { benchCorpus } from "./corpus.js";
 import { BENCH_DIR, flag, machineLine } from "./machine.js";
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   try {
     const { db } = quire.library;
-    const ids = await listWorkIdsForExport(db);
+    const ids = (await readWorksForExport(db, "all")).map((w) => w.id);
     const read = (id: number) => exportWorkAsOwner(db, id, SITE);
     const out = join(BENCH_DIR, `export-out-${works}-${seed}`);
     rmSync(out, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { openQuire } from "../../composition.js";
 import { EXPORT_FORMATS, isExportFormat, uniqueExportFileNames } from "../../formats/export/file-name.js";
 import { writeExport } from "../../formats/export/write-export.js";
-import { ARCHIVE_NAME, exportWorkAsOwner, listWorkIdsForExport, readTitlesForExport } from "../../services/export/export-works.js";
+import { ARCHIVE_NAME, exportWorkAsOwner, readWorksForExport } from "../../services/export/export-works.js";
 import { DB_OPTION, DEFAULT_ORIGIN, databaseFrom, originOption, parseCommandArgs, positiveInteger } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 
@@ -34,8 +34,9 @@ export async function runExport(args: readonly string[], io: Io): Promise<number
   const quire = await openQuire(databaseFrom(values.db));
   try {
     const { db } = quire.library;
-    const ids = values.all ? await listWorkIdsForExport(db) : [...new Set(requested)];
-    const names = uniqueExportFileNames(await readTitlesForExport(db, ids), format);
+    const works = await readWorksForExport(db, values.all ? "all" : [...new Set(requested)]);
+    const ids = works.map((w) => w.id);
+    const names = uniqueExportFileNames(works.map((w) => w.title), format);
     await mkdir(values.out, { recursive: true });
     for (const [index, id] of ids.entries()) {
       const path = join(values.out, names[index] ?? `${id}.${format}`);

@@ -1,6 +1,7 @@
-/** What the download formats read beyond a work's pages: each chapter's plain text beside its HTML, and every work's id. */
+/** What the download formats read beyond a work's pages: each chapter's plain text beside its HTML, and every work's title. */
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import type { WorkTitle } from "./moderation-targets.js";
 import { toWorkChapter, WORK_CHAPTER_COLUMNS, type WorkChapter } from "./work-pages.js";
 
 export interface ChapterForExport extends WorkChapter {
@@ -14,8 +15,7 @@ export async function findChaptersForExport(db: Kysely<Database>, workId: number
   return rows.map((r) => ({ ...toWorkChapter(r), text: r.text }));
 }
 
-/** Every work in the library, in id order (the owner's export of all of it). */
-export async function listAllWorkIds(db: Kysely<Database>): Promise<number[]> {
-  const rows = await db.selectFrom("works").select("id").orderBy("id").execute();
-  return rows.map((r) => r.id);
+/** Every work in the library with its title, in id order (the owner's export of all of it). */
+export function listAllWorkTitles(db: Kysely<Database>): Promise<WorkTitle[]> {
+  return db.selectFrom("works").select(["id", "title"]).orderBy("id").execute();
 }

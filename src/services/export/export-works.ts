@@ -4,9 +4,9 @@
  * of works for a bundle. The archive's owner (the command line) reads every work.
  */
 import type { Kysely } from "kysely";
-import { findChaptersForExport, listAllWorkIds } from "../../db/repositories/export-chapters.js";
+import { findChaptersForExport, listAllWorkTitles } from "../../db/repositories/export-chapters.js";
+import { findWorkTitles, type WorkTitle } from "../../db/repositories/moderation-targets.js";
 import { findWorkPreface, type WorkPreface } from "../../db/repositories/work-pages.js";
-import { findWorkTitle } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import type { Viewer } from "../../domain/account.js";
 import { NotFoundError } from "../../domain/errors.js";
@@ -86,17 +86,24 @@ export async function exportWorkAsOwner(db: Kysely<Database>, workId: number, si
   return exportReadWork(db, preface, site);
 }
 
-/** Every work's id, for the owner's export of the whole library. */
-export function listWorkIdsForExport(db: Kysely<Database>): Promise<number[]> {
-  return listAllWorkIds(db);
-}
+/** Ids a query names at most, well under either engine's limit on parameters. */
+const TITLES_PER_QUERY = 1000;
 
-/** Each work's title, for the owner (file names are chosen before any work is written). @throws NotFoundError for the first id that is no work. */
-export async function readTitlesForExport(db: Kysely<Database>, workIds: readonly number[]): Promise<string[]> {
-  const titles = await Promise.all(workIds.map((id) => findWorkTitle(db, id)));
-  const missing = workIds.find((_id, i) => titles[i] === undefined);
-  if (missing !== undefined) throw new NotFoundError(`Work ${missing}`);
-  return titles.map((t) => t ?? "");
+/**
+ * The works the owner exports, with their titles (file names are chosen before any work is written): every work,
+ * or those asked for in the order asked. @throws NotFoundError for the first id that is no work.
+ */
+export async function readWorksForExport(db: Kysely<Database>, which: "all" | readonly number[]): Promise<WorkTitle[]> {
+  if (which === "all") return listAllWorkTitles(db);
+  const titles = new Map<number, string>();
+  for (let start = 0; start < which.length; start += TITLES_PER_QUERY) {
+    for (const { id, title } of await findWorkTitles(db, which.slice(start, start + TITLES_PER_QUERY))) titles.set(id, title);
+  }
+  return which.map((id) => {
+    const title = titles.get(id);
+    if (title === undefined) throw new NotFoundError(`Work ${id}`);
+    return { id, title };
+  });
 }
 
 /**
