@@ -22,7 +22,7 @@ import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
 import { PREFS_COOKIE, readPrefsCookie, readPrefsJson } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { readSignedIn } from "./session.js";
-import { isReaderAppPath, READER_APP_CHALLENGE, readerAppSignIn } from "./reader-apps.js";
+import { READER_APP_CHALLENGE, readerAppSignIn } from "./reader-apps.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { adminRoutes } from "./routes/admin.js";
 import { apiTokenRoutes } from "./routes/api-tokens.js";
@@ -69,7 +69,9 @@ export function createApp(webDeps: WebDeps) {
     const url = new URL(c.req.url);
     c.set("trustProxy", deps.trustProxy);
     // Assets are the same for everyone and cached publicly: no session, no cookie.
-    const signedIn = url.pathname.startsWith("/assets/") ? null : c.get("readerAppSignIn") ?? await readSignedIn(c, deps.db, deps.now());
+    const asset = url.pathname.startsWith("/assets/");
+    const readerApp = c.get("readerApp");
+    const signedIn = asset ? null : readerApp?.signedIn ?? await readSignedIn(c, deps.db, deps.now());
     const viewer = signedIn?.account ?? null;
     c.set("page", {
       // A signed-in reader's preferences follow their account; a guest's are this browser's cookie.
@@ -78,7 +80,8 @@ export function createApp(webDeps: WebDeps) {
       owner: isOwnerKey(deps.ownerKey, getCookie(c, OWNER_COOKIE)) || hasRole(viewer, "admin"),
       viewer,
       audience: await readAudience(deps.db, viewer),
-      csrfToken: url.pathname.startsWith("/assets/") ? "" : ensureCsrfToken(c),
+      // Assets and the reader apps' addresses hold no form: no CSRF cookie for them (an app would never send it back).
+      csrfToken: asset || readerApp ? "" : ensureCsrfToken(c),
       here: `${url.pathname}${url.search}`,
     });
     await next();
@@ -143,7 +146,7 @@ export function createApp(webDeps: WebDeps) {
     if (error instanceof NotFoundError) return c.html(<ErrorPage page={page} title="Not found" message={error.message} />, 404);
     if (error instanceof SignInRequiredError) {
       // A reader app is asked for its credentials; a person in a browser is sent to the sign-in page.
-      if (isReaderAppPath(c.req.path) && c.req.header("Sec-Fetch-Mode") !== "navigate") return c.text(error.message, 401, { "WWW-Authenticate": READER_APP_CHALLENGE });
+      if (c.get("readerApp") && c.req.header("Sec-Fetch-Mode") !== "navigate") return c.text(error.message, 401, { "WWW-Authenticate": READER_APP_CHALLENGE });
       if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect(`/login?return=${encodeURIComponent(page.here)}&why=${encodeURIComponent(error.message)}`, 303);
       return c.html(<ErrorPage page={page} title="Sign in first" message={error.message} />, 401);
     }

@@ -38,7 +38,10 @@ export interface WebEnv {
   Variables: {
     page: PageContext;
     trustProxy: boolean;
-    /** A reader app signed in by HTTP Basic with an API token (reader-apps.ts); null otherwise. */
-    readerAppSignIn: SignedIn | null;
+    /**
+     * On the addresses reader apps fetch (reader-apps.ts): who their Basic credentials signed in, if anyone; null
+     * on every other address.
+     */
+    readerApp: { signedIn: SignedIn | null } | null;
   };
 }

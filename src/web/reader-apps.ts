@@ -33,22 +33,21 @@ export function basicPassword(header: string | undefined): string | null {
 }
 
 /**
- * Signs in a reader app's GET by its token (`readerAppSignIn`), or answers 401 with the challenge when the
- * credentials open nothing, so the app asks its user again rather than showing a guest's catalog.
+ * Marks a request to a reader app's address (`readerApp`), signing in its GET by the token it brings, or answers
+ * 401 with the challenge when the credentials open nothing, so the app asks its user again rather than showing a
+ * guest's catalog.
  */
 export function readerAppSignIn(deps: Pick<WebDeps, "db" | "now">): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
-    c.set("readerAppSignIn", null);
+    c.set("readerApp", null);
     if (!isReaderAppPath(c.req.path)) return next();
     const reads = c.req.method === "GET" || c.req.method === "HEAD";
     const password = reads ? basicPassword(c.req.header("Authorization")) : null;
-    if (password !== null) {
-      const caller = await authenticateApiToken(deps.db, password, deps.now());
-      if (!caller) {
-        return c.text("Those credentials open nothing here: give your user name and, as the password, an API token (Account, API tokens).", 401, { "WWW-Authenticate": READER_APP_CHALLENGE });
-      }
-      c.set("readerAppSignIn", caller);
+    const signedIn = password === null ? null : await authenticateApiToken(deps.db, password, deps.now());
+    if (password !== null && !signedIn) {
+      return c.text("Those credentials open nothing here: give your user name and, as the password, an API token (Account, API tokens).", 401, { "WWW-Authenticate": READER_APP_CHALLENGE });
     }
+    c.set("readerApp", { signedIn });
     await next();
     c.header("Vary", "Authorization", { append: true });
   };

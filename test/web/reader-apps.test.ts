@@ -83,6 +83,14 @@ describe.each(TEST_ENGINES)("reader apps signed in by API token on $name", (engi
     }
   });
 
+  it("sets no CSRF cookie on the reader apps' addresses, which hold no form, while a page gets one", async () => {
+    const cookies = async (path: string) => (await get(path)).headers.getSetCookie().map((c) => c.split("=")[0]);
+    for (const path of ["/opds", "/opds/new", "/tags/Lighthouse%20Fandom/feed.atom", workDownloadPath(restrictedId, restrictedTitle, "txt")]) {
+      expect(await cookies(path), path).not.toContain("quire_csrf");
+    }
+    expect(await cookies("/works")).toContain("quire_csrf");
+  });
+
   it("signs in no page outside the reader apps' addresses", async () => {
     const page = await get(`/works/${restrictedId}`, basic(reader.login, token));
     expect(page.status).toBe(303);
