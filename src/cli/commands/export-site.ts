@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { openQuire } from "../../composition.js";
 import { ARCHIVE_NAME } from "../../services/export/export-works.js";
 import { loadAssets } from "../../web/assets.js";
-import { exportSite, type SiteProgress } from "../../web/static-site/export-site.js";
+import { exportSite, type SiteProgress, type SiteSummary } from "../../web/static-site/export-site.js";
 import { archiveDownloads } from "../../web/static-site/site-downloads.js";
 import { DB_OPTION, DEFAULT_ORIGIN, databaseFrom, originOption, parseCommandArgs } from "../args.js";
 import { UsageError, type Io } from "../io.js";
@@ -45,15 +45,15 @@ export async function runExportSite(args: readonly string[], io: Io): Promise<nu
   const site = { origin: originOption(values.origin ?? DEFAULT_ORIGIN, USAGE), archiveName: ARCHIVE_NAME };
   const quire = await openQuire(databaseFrom(values.db));
   const progress = progressLine(io);
+  let summary: SiteSummary;
   try {
     const { db } = quire.library;
     const deps = { db, searchIndex: quire.searchIndex, assets: loadAssets(), downloads: archiveDownloads(db, site) };
-    const summary = await exportSite(deps, folder, { onProgress: progress.show });
-    progress.stop();
-    io.out(`wrote ${summary.files} files to ${folder}: ${summary.works} works, ${summary.tags} tags, ${summary.authors} authors, ${summary.series} series\n`);
+    summary = await exportSite(deps, folder, { onProgress: progress.show });
   } finally {
     progress.stop();
     await quire.close();
   }
+  io.out(`wrote ${summary.files} files to ${folder}: ${summary.works} works, ${summary.tags} tags, ${summary.authors} authors, ${summary.series} series\n`);
   return 0;
 }

@@ -81,8 +81,9 @@ export interface Engine {
    */
   readTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /**
-   * The library's own tables, by name: every table but the full-text index's and the migrations' bookkeeping,
-   * read from the database itself, so that a table a migration adds is never left out.
+   * The database's tables, by name, but the full-text index's: read from the database itself, so that a table a
+   * migration adds is never left out. The migrations' bookkeeping is among them (appliedMigrations looks for it;
+   * library-rows.ts leaves it out of a dump).
    */
   describeTables(db: Kysely<Database>): Promise<TableShape[]>;
   /**

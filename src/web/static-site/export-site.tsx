@@ -136,7 +136,13 @@ function assetPath(asset: Asset): string {
 /** The tag names each work is found under, for the search index. */
 function tagsByWork(tags: SiteContents["tags"]): Map<number, string[]> {
   const byWork = new Map<number, string[]>();
-  for (const [name, tag] of tags) for (const id of tag.workIds) byWork.set(id, [...(byWork.get(id) ?? []), name]);
+  for (const [name, tag] of tags) {
+    for (const id of tag.workIds) {
+      const names = byWork.get(id);
+      if (names) names.push(name);
+      else byWork.set(id, [name]);
+    }
+  }
   return byWork;
 }
 
