@@ -3,13 +3,13 @@
  * of a SQLite library taken while it may be in use (a library in its own right, the quickest to make and to put
  * back); `.jsonl` or `.jsonl.gz` is the portable dump (write-dump.ts), from and to either engine.
  */
-import { rm, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import type { DatabaseTarget } from "../../config.js";
 import type { Library } from "../../db/connect.js";
 import { snapshotSqliteFile } from "../../db/dialects/sqlite.js";
 import { QuireError } from "../../domain/errors.js";
 import { writeDump } from "./write-dump.js";
-import { sealBackup } from "./seal-backup.js";
+import { writeSealed } from "./seal-backup.js";
 
 export type BackupKind = "sqlite" | "jsonl" | "jsonl.gz";
 
@@ -45,14 +45,6 @@ export async function backupLibrary(library: Library, target: DatabaseTarget, fi
   }
   if (target.engine !== "sqlite") throw new QuireError("backup", `a .sqlite or .db copy is of a SQLite library; back a PostgreSQL library up as a .jsonl or .jsonl.gz dump`);
   if (target.path === file) throw new QuireError("backup", "the backup would overwrite the library itself");
-  const partial = `${file}.partial`;
-  try {
-    await rm(partial, { force: true });
-    await snapshotSqliteFile(target.path, partial);
-    await sealBackup(partial, file);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+  await writeSealed(file, (partial) => snapshotSqliteFile(target.path, partial));
   return { kind, bytes: (await stat(file)).size };
 }

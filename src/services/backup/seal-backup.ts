@@ -4,7 +4,7 @@
  * disk after: a power cut at any moment leaves either the previous backup or this one, never an empty file in its
  * place.
  */
-import { chmod, open, rename } from "node:fs/promises";
+import { chmod, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 
 export const BACKUP_FILE_MODE = 0o600;
@@ -18,9 +18,26 @@ async function syncPath(path: string): Promise<void> {
   }
 }
 
-export async function sealBackup(partial: string, file: string): Promise<void> {
+async function seal(partial: string, file: string): Promise<void> {
   await chmod(partial, BACKUP_FILE_MODE);
   await syncPath(partial);
   await rename(partial, file);
   await syncPath(dirname(file));
+}
+
+/**
+ * Writes a backup beside `file` (`write` gets the path to fill), then seals it under `file`'s name; a write that
+ * fails leaves no partial file behind and `file` as it was.
+ */
+export async function writeSealed<T>(file: string, write: (partial: string) => Promise<T>): Promise<T> {
+  const partial = `${file}.partial`;
+  try {
+    await rm(partial, { force: true });
+    const result = await write(partial);
+    await seal(partial, file);
+    return result;
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
 }

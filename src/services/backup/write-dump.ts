@@ -5,7 +5,6 @@
  * and renamed onto it when complete: FILE is never a dump cut short.
  */
 import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
@@ -18,7 +17,7 @@ import { encodeValue, portableType, type PortableType } from "./column-codec.js"
 import { DUMP_FORMAT, DUMP_VERSION, dumpLine } from "./dump-format.js";
 import { QUIRE_VERSION } from "./quire-version.js";
 import { dependencyOrder } from "./table-order.js";
-import { sealBackup } from "./seal-backup.js";
+import { writeSealed } from "./seal-backup.js";
 
 /** Rows read from the database at a time. */
 const CHUNK_ROWS = 500;
@@ -38,40 +37,32 @@ export interface DumpOptions {
 /** @throws QuireError("backup") for a database that holds no Quire library, or a column no dump can carry. */
 export async function writeDump(library: Library, file: string, options: DumpOptions): Promise<DumpSummary> {
   const { db, engine } = library;
-  const partial = `${file}.partial`;
-  try {
-    const summary = await engine.readTransaction(db, async (trx) => {
-      const schema = (await appliedMigrations({ ...library, db: trx })).at(-1);
-      if (schema === undefined) throw new QuireError("backup", "this database holds no Quire library");
-      const tables = dependencyOrder(await describeLibraryTables(trx, engine)).map(portableTable);
-      const counted = { schema, tables: tables.length, rows: 0 };
-      const header = dumpLine({ format: DUMP_FORMAT, version: DUMP_VERSION, quire: QUIRE_VERSION, schema, engine: engine.name, created_at: (options.now ?? new Date()).toISOString() });
-      async function* lines(): AsyncGenerator<string> {
-        yield header;
-        for (const { shape, columns } of tables) {
-          yield dumpLine({ table: shape.name, columns: columns.map((c): [string, PortableType] => [c.name, c.type]) });
-          let rows = 0;
-          for await (const chunk of engine.readRows(trx, shape, CHUNK_ROWS)) {
-            yield chunk.map((row) => dumpLine(columns.map((c) => encodeValue(c.type, row[c.name], `${shape.name}.${c.name}`)))).join("");
-            rows += chunk.length;
-          }
-          yield dumpLine({ end: shape.name, rows });
-          counted.rows += rows;
+  return writeSealed(file, (partial) => engine.readTransaction(db, async (trx) => {
+    const schema = (await appliedMigrations({ ...library, db: trx })).at(-1);
+    if (schema === undefined) throw new QuireError("backup", "this database holds no Quire library");
+    const tables = dependencyOrder(await describeLibraryTables(trx, engine)).map(portableTable);
+    const counted = { schema, tables: tables.length, rows: 0 };
+    const header = dumpLine({ format: DUMP_FORMAT, version: DUMP_VERSION, quire: QUIRE_VERSION, schema, engine: engine.name, created_at: (options.now ?? new Date()).toISOString() });
+    async function* lines(): AsyncGenerator<string> {
+      yield header;
+      for (const { shape, columns } of tables) {
+        yield dumpLine({ table: shape.name, columns: columns.map((c): [string, PortableType] => [c.name, c.type]) });
+        let rows = 0;
+        for await (const chunk of engine.readRows(trx, shape, CHUNK_ROWS)) {
+          yield chunk.map((row) => dumpLine(columns.map((c) => encodeValue(c.type, row[c.name], `${shape.name}.${c.name}`)))).join("");
+          rows += chunk.length;
         }
-        yield dumpLine({ complete: true, tables: tables.length, rows: counted.rows });
+        yield dumpLine({ end: shape.name, rows });
+        counted.rows += rows;
       }
-      const out = createWriteStream(partial);
-      // One chunk of rows waits at a time (a chunk of long chapters is megabytes; Readable.from would queue 16).
-      const source = Readable.from(lines(), { highWaterMark: 1 });
-      await (options.gzip ? pipeline(source, createGzip(), out) : pipeline(source, out));
-      return counted;
-    });
-    await sealBackup(partial, file);
-    return summary;
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+      yield dumpLine({ complete: true, tables: tables.length, rows: counted.rows });
+    }
+    const out = createWriteStream(partial);
+    // One chunk of rows waits at a time (a chunk of long chapters is megabytes; Readable.from would queue 16).
+    const source = Readable.from(lines(), { highWaterMark: 1 });
+    await (options.gzip ? pipeline(source, createGzip(), out) : pipeline(source, out));
+    return counted;
+  }));
 }
 
 /** The table with each column's portable type. @throws QuireError("backup") for a column with none. */
