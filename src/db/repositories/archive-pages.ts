@@ -24,10 +24,15 @@ export interface SeriesSummary {
 export async function findSeries(db: Kysely<Database>, seriesId: number, audience: Audience): Promise<SeriesSummary | undefined> {
   const series = await db.selectFrom("series").select(["id", "name", "summary", "notes", "user_id as userId"]).where("id", "=", seriesId).executeTakeFirst();
   if (!series) return undefined;
-  const { rows: works } = await sql<{ work_id: number }>`
-    select sw.work_id from series_works sw join works w on w.id = sw.work_id
-    where sw.series_id = ${seriesId} and ${audienceCondition(audience)} order by sw.position, sw.work_id`.execute(db);
-  return works.length === 0 ? undefined : { ...series, workIds: works.map((w) => Number(w.work_id)) };
+  const workIds = await listShownSeriesWorkIds(db, seriesId, audience);
+  return workIds.length === 0 ? undefined : { ...series, workIds };
+}
+
+/** The ids of the series' works the audience may see that carry none of the excluded filter tags, by part. */
+export async function listShownSeriesWorkIds(db: Kysely<Database>, seriesId: number, audience: Audience, excludedFilterIds: readonly number[] = []): Promise<number[]> {
+  const { rows } = await sql<{ work_id: number }>`select sw.work_id from series_works sw join works w on w.id = sw.work_id
+    where sw.series_id = ${seriesId} and ${shownWorkCondition(audience, excludedFilterIds)} order by sw.position, sw.work_id`.execute(db);
+  return rows.map((r) => Number(r.work_id));
 }
 
 /** The author's name as stored, by any spelling that matches it, or undefined. */

@@ -8,6 +8,7 @@ import { sql, type Kysely } from "kysely";
 import type { Audience } from "../../domain/account.js";
 import { shownWorkCondition } from "../audience.js";
 import type { Database } from "../schema.js";
+import { listShownSeriesWorkIds } from "./archive-pages.js";
 
 export interface CountedName {
   name: string;
@@ -46,9 +47,7 @@ export async function listCountedSeries(db: Kysely<Database>, audience: Audience
 export async function findSeriesWorkIds(db: Kysely<Database>, seriesId: number, audience: Audience, excludedFilterIds: readonly number[]): Promise<{ name: string; workIds: number[] } | undefined> {
   const series = await db.selectFrom("series").select("name").where("id", "=", seriesId).executeTakeFirst();
   if (!series) return undefined;
-  const { rows } = await sql<{ work_id: number }>`select sw.work_id from series_works sw join works w on w.id = sw.work_id
-    where sw.series_id = ${seriesId} and ${shownWorkCondition(audience, excludedFilterIds)} order by sw.position, sw.work_id`.execute(db);
-  return { name: series.name, workIds: rows.map((r) => Number(r.work_id)) };
+  return { name: series.name, workIds: await listShownSeriesWorkIds(db, seriesId, audience, excludedFilterIds) };
 }
 
 /** When each work last changed (`works.updated_at`, an ISO timestamp), by id. */
