@@ -9,10 +9,10 @@ export function machineLine(title: string): string {
 /** The folder benchmarks keep generated corpora and libraries in between runs. */
 export const BENCH_DIR = process.env.QUIRE_BENCH_DIR ?? `${os.tmpdir()}/quire-bench`;
 
-/** `--name value` from the command line, or the fallback. */
-export function flag(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+/** `--name value` from the command line (or from `argv`), or the fallback. */
+export function flag(name: string, fallback: string, argv: readonly string[] = process.argv): string {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? (argv[index + 1] ?? fallback) : fallback;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

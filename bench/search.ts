@@ -10,65 +10,17 @@
  */
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
-import { openQuire, type Quire } from "../src/composition.js";
+import { openQuire } from "../src/composition.js";
 import type { DatabaseTarget } from "../src/config.js";
-import { createRandom } from "../src/corpus/random.js";
-import { resolveFilterTags } from "../src/db/repositories/tags.js";
-import { searchTokens } from "../src/search/fold-text.js";
-import { emptyWorkSearch, type WorkSearch } from "../src/search/work-search.js";
 import { searchWorks } from "../src/services/search-works.js";
 import { flag, machineLine, percentile } from "./machine.js";
+import { QUERIES, queryMix, type BenchQuery } from "./search-queries.js";
 import { postgresLibrary, sqliteLibrary, type LibrarySpec } from "./synthetic-library.js";
 
-const QUERIES = 20;
 const TIMED_PASSES = 5;
 const POSTGRES = process.env.QUIRE_BENCH_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SEED = 42;
 const CUT_WORDS_FROM = 1_000_000;
-
-/** One query of the mix, with what the raw SQL needs: the tags' filter ids and the words as index tokens. */
-interface BenchQuery {
-  search: WorkSearch;
-  word: string;
-  include: number[][];
-  exclude: number[];
-}
-
-/** Twenty queries drawn from works of the library itself, so each finds something. */
-async function queryMix(quire: Quire, works: number): Promise<BenchQuery[]> {
-  const { db } = quire.library;
-  const random = createRandom([SEED, works, 77]);
-  const mix: BenchQuery[] = [];
-  const excluded = ["Angst", "Fluff", "Hurt/Comfort", "Humor", "Romance"];
-  while (mix.length < QUERIES) {
-    const id = random.between(1, works);
-    const tags = await db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select(["t.type", "t.name"]).where("wt.work_id", "=", id).execute();
-    const chapter = await db.selectFrom("chapters").select("text").where("work_id", "=", id).where("position", "=", 1).executeTakeFirst();
-    const fandom = tags.find((t) => t.type === "Fandom");
-    const second = tags.find((t) => t.type === "Character") ?? tags.find((t) => t.type === "Freeform");
-    const rating = tags.find((t) => t.type === "Rating");
-    // Half the queries look for a name (as readers search for characters), half for a word of the story. The
-    // generator's prose has a vocabulary of a few hundred words, so its words are in most works: harder than
-    // real text, where most words are rare.
-    const characters = tags.filter((t) => t.type === "Character").flatMap((t) => searchTokens(t.name)).filter((w) => w.length >= 4);
-    const prose = searchTokens(chapter?.text.slice(0, 2000) ?? "").filter((w) => w.length >= 5);
-    const words = mix.length % 2 === 0 && characters.length > 0 ? characters : prose;
-    const exclude = excluded.find((name) => !tags.some((t) => t.name === name));
-    if (!fandom || !second || !rating || words.length === 0 || !exclude) continue;
-    const word = words[random.below(words.length)] ?? "";
-    const search: WorkSearch = {
-      ...emptyWorkSearch(),
-      text: { kind: "term", text: word, prefix: false, field: null },
-      includeTags: [{ name: fandom.name, type: "Fandom" }, { name: second.name, type: second.type }, { name: rating.name, type: "Rating" }],
-      excludeTags: [{ name: exclude, type: "Freeform" }],
-      sort: { field: "kudos", direction: "desc" },
-    };
-    const include = await resolveFilterTags(db, search.includeTags);
-    const [excludeIds = []] = await resolveFilterTags(db, search.excludeTags);
-    mix.push({ search, word, include, exclude: excludeIds });
-  }
-  return mix;
-}
 
 /** The same filters as hand-written SQL on the bare driver: totals by language and status, the page, the facets. */
 interface RawEngine {
@@ -127,7 +79,7 @@ function summary(samples: number[]): string {
 async function measure(label: string, target: DatabaseTarget, works: number): Promise<void> {
   const quire = await openQuire(target);
   try {
-    const mix = await queryMix(quire, works);
+    const mix = await queryMix(quire, works, SEED);
     const raw = target.engine === "sqlite" ? rawSqlite(target.path) : await rawPostgres(target.url);
     const deps = { db: quire.library.db, searchIndex: quire.searchIndex };
     const ours: number[] = [];

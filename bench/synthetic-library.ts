@@ -4,7 +4,7 @@
  * (SQLite) or as `quire_bench_<n>` databases (PostgreSQL) between runs. Stats (hits, kudos, comments, bookmarks)
  * are drawn from a long-tailed distribution, since imported works have none.
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { openQuire, type Quire } from "../src/composition.js";
@@ -19,7 +19,7 @@ import { countWords } from "../src/domain/word-count.js";
 import type { ParsedWork } from "../src/domain/work.js";
 import { storyFingerprint } from "../src/importers/fingerprint.js";
 import { escapeHtml } from "../src/importers/document.js";
-import { BENCH_DIR } from "./machine.js";
+import { BENCH_DIR, machineLine } from "./machine.js";
 
 const BATCH = 500;
 const STATS_STREAM = 9;
@@ -37,14 +37,37 @@ export function libraryName({ works, seed, maxWords }: LibrarySpec): string {
 
 /** The SQLite library for the spec, built on first use. */
 export async function sqliteLibrary(spec: LibrarySpec, log: (line: string) => void): Promise<DatabaseTarget> {
-  const path = join(BENCH_DIR, `${libraryName(spec)}.db`);
+  const path = sqliteLibraryPath(spec);
   if (!existsSync(path)) {
     const building = `${path}.building`;
     for (const suffix of ["", "-wal", "-shm"]) rmSync(`${building}${suffix}`, { force: true });
+    const started = performance.now();
     await build({ engine: "sqlite", path: building }, spec, log);
+    const record: BuildRecord = { seconds: (performance.now() - started) / 1000, machine: machineLine("built"), works: spec.works };
+    writeFileSync(buildRecordPath(spec), JSON.stringify(record));
     renameSync(building, path);
   }
   return { engine: "sqlite", path };
+}
+
+export function sqliteLibraryPath(spec: LibrarySpec): string {
+  return join(BENCH_DIR, `${libraryName(spec)}.db`);
+}
+
+/** How long a SQLite library took to build, and where: kept beside it, since later runs reuse it. */
+export interface BuildRecord {
+  seconds: number;
+  machine: string;
+  works: number;
+}
+
+function buildRecordPath(spec: LibrarySpec): string {
+  return `${sqliteLibraryPath(spec)}.build.json`;
+}
+
+/** The build record of a SQLite library, or null for one built before records were kept. */
+export function readBuildRecord(spec: LibrarySpec): BuildRecord | null {
+  return existsSync(buildRecordPath(spec)) ? (JSON.parse(readFileSync(buildRecordPath(spec), "utf8")) as BuildRecord) : null;
 }
 
 /** The PostgreSQL library for the spec, built on first use; null when the server is not reachable. */

@@ -21,18 +21,14 @@
  * library API by bench/calibre-add.py, which says why not `calibredb add` itself; it is cached in BENCH_DIR beside
  * the Quire library with the time its build took.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { basename, join } from "node:path";
 import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
-import { openQuire } from "../src/composition.js";
-import { createRandom } from "../src/corpus/random.js";
-import { emptyWorkSearch } from "../src/search/work-search.js";
-import { searchWorks } from "../src/services/search-works.js";
 import { BENCH_DIR, flag, machineLine } from "./machine.js";
+import { quireListingPath, sampleListings, sampleWorks, type Listing, type SampledWork } from "./sampled-pages.js";
+import { fetchOk, freePort, startServer, stop } from "./server-process.js";
 import { sqliteLibrary, type LibrarySpec } from "./synthetic-library.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
@@ -40,28 +36,9 @@ const CALIBRE_ADD = join(import.meta.dirname, "..", "..", "bench", "calibre-add.
 const SEED = 42;
 const CONNECTIONS = 50;
 const WARM_UP_SECONDS = 5;
-const SAMPLED_WORKS = 100;
-const LISTINGS = 5;
 const PAGE_SIZE = 20;
-const EXCLUDED_FREEFORMS = ["Angst", "Fluff", "Hurt/Comfort", "Humor", "Romance"];
 const TARGET_RATIO = 5;
 const TARGET_WORK_P99_MS = 25;
-
-/** A work the benchmark reads, with a run of its story text that must appear in whatever serves it. */
-interface SampledWork {
-  id: number;
-  title: string;
-  probe: string;
-}
-
-interface Listing {
-  fandom: string;
-  rating: string;
-  exclude: string;
-  /** Quire's total and first work, from the search service itself: what the served page must show. */
-  total: number;
-  topId: number;
-}
 
 /** One page as the load generator sends it: the requests a browser makes for it, one after the other. */
 type Page = autocannon.Request[];
@@ -77,58 +54,6 @@ interface Row {
 interface Measured {
   work: Row;
   listing: Row;
-}
-
-/** Works spread over the whole library, so that no single row or cached page stands for them all. */
-function sampleWorks(db: BetterSqlite3.Database, works: number): SampledWork[] {
-  const random = createRandom([SEED, works, 88]);
-  const title = db.prepare<[number], { title: string }>("select title from works where id = ?");
-  const chapter = db.prepare<[number], { text: string }>("select text from chapters where work_id = ? and position = 1");
-  const ids = new Set<number>();
-  while (ids.size < SAMPLED_WORKS) ids.add(random.between(1, works));
-  return [...ids].map((id) => {
-    const text = chapter.get(id)?.text ?? "";
-    // Letters and spaces only: the same in the plain text calibre serves and in Quire's escaped HTML.
-    const probe = /[A-Za-z][A-Za-z ]{40,}[A-Za-z]/u.exec(text)?.[0];
-    if (!probe) throw new Error(`work ${id} has no run of plain words to look for in its page`);
-    return { id, title: title.get(id)?.title ?? "", probe };
-  });
-}
-
-/** Listings drawn from works of the library itself (a fandom and a rating they carry, a freeform they lack). */
-async function sampleListings(path: string, db: BetterSqlite3.Database, works: number): Promise<Listing[]> {
-  const random = createRandom([SEED, works, 89]);
-  const tags = db.prepare<[number], { type: string; name: string }>("select t.type, t.name from work_tags wt join tags t on t.id = wt.tag_id where wt.work_id = ?");
-  // calibre splits tag names at commas and quotes its search terms: listings use names free of both.
-  const plain = (name: string) => !/[,"]/u.test(name);
-  const quire = await openQuire({ engine: "sqlite", path });
-  try {
-    const listings: Listing[] = [];
-    const seen = new Set<string>();
-    while (listings.length < LISTINGS) {
-      const own = tags.all(random.between(1, works));
-      const fandom = own.find((t) => t.type === "Fandom" && plain(t.name))?.name;
-      const rating = own.find((t) => t.type === "Rating")?.name;
-      const exclude = EXCLUDED_FREEFORMS.find((name) => !own.some((t) => t.name === name));
-      if (!fandom || !rating || !exclude || seen.has(`${fandom}|${rating}`)) continue;
-      seen.add(`${fandom}|${rating}`);
-      const result = await searchWorks({ db: quire.library.db, searchIndex: quire.searchIndex }, {
-        ...emptyWorkSearch(),
-        includeTags: [{ name: fandom, type: "Fandom" }, { name: rating, type: "Rating" }],
-        excludeTags: [{ name: exclude, type: "Freeform" }],
-        sort: { field: "kudos", direction: "desc" },
-      });
-      const top = result.works[0];
-      if (top) listings.push({ fandom, rating, exclude, total: result.total, topId: top.id });
-    }
-    return listings;
-  } finally {
-    await quire.close();
-  }
-}
-
-function quireListingPath(l: Listing): string {
-  return `/works?fandom=${encodeURIComponent(l.fandom)}&rating=${encodeURIComponent(l.rating)}&exclude-freeform=${encodeURIComponent(l.exclude)}&sort=kudos`;
 }
 
 function calibreQuery(l: Listing): string {
@@ -228,62 +153,6 @@ function calibreLibrary(quirePath: string, works: number, log: (line: string) =>
   }
   const { addSeconds } = JSON.parse(readFileSync(note, "utf8")) as { addSeconds: number };
   return { path, addSeconds };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === "string") throw new Error("no TCP port to listen on");
-  return address.port;
-}
-
-/** Starts a server process and resolves once it prints `ready`; its output is drained from then on. */
-async function startServer(command: string, args: readonly string[], ready: string): Promise<ChildProcess> {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} printed no "${ready}" within 2 minutes:\n${output}`)), 120_000);
-    const check = () => {
-      if (!output.includes(ready)) return;
-      clearTimeout(timer);
-      child.off("exit", exited);
-      resolve();
-    };
-    const exited = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited (${code}) before it served:\n${output}`));
-    };
-    child.stdout?.on("data", check);
-    child.stderr?.on("data", check);
-    child.once("exit", exited);
-  });
-  child.stdout?.removeAllListeners("data").resume();
-  child.stderr?.removeAllListeners("data").resume();
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function fetchOk(url: string, headers: Record<string, string> = {}): Promise<string> {
-  const response = await fetch(url, { headers });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}\n${body.slice(0, 500)}`);
-  return body;
 }
 
 /** A warm-up run, then the timed run, on the same rotation of pages. */
@@ -401,8 +270,8 @@ async function main(): Promise<void> {
   if (library.engine !== "sqlite") throw new Error("sqliteLibrary returned a PostgreSQL library");
   const { path } = library;
   const db = new BetterSqlite3(path, { readonly: true });
-  const sampled = sampleWorks(db, works);
-  const listings = await sampleListings(path, db, works);
+  const sampled = sampleWorks(db, works, SEED);
+  const listings = await sampleListings(path, db, works, SEED);
   db.close();
   const calibre = spawnSync("calibre-server", ["--version"], { encoding: "utf8" });
   const calibreVersion = calibre.status === 0 ? calibre.stdout.trim() : null;
