@@ -113,5 +113,8 @@ export function webDeps(quire: Quire, outbox: MailMessage[] = []): WebDeps {
   return {
     db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false,
     mailer: createMailer({ kind: "memory", outbox }), siteSecret: "test-site-secret",
+    // Off: a test calls the app in process (every request from the one address "local") far faster than any reader,
+    // on a clock that often stands still. test/security/request-limits.test.ts turns them on.
+    limits: { requestsPerMinute: 0, writesPerMinute: 0 },
   };
 }

@@ -40,9 +40,10 @@ export function apiRoutes(deps: RouteDeps) {
   const api = apiRouter();
 
   api.use(identifyCaller(deps));
-  // Before any body is read or validated: a request that changes something needs a token that may write.
+  // Before any body is read or validated: a request that changes something needs a token that may write, and
+  // counts against its account's writes (the same window as the pages').
   api.use(async (c, next) => {
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") requireWriter(c);
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") deps.countWrite(requireWriter(c).id);
     await next();
   });
   api.use((c, next) => {
