@@ -72,6 +72,12 @@ export function createApp(webDeps: WebDeps) {
     await next();
     if (siteOrigin(c).startsWith("https:")) c.header("Strict-Transport-Security", HSTS);
   });
+  // No address holds a NUL: no name or text of the archive can, and PostgreSQL refuses one in any query (a 500).
+  app.use(async (c, next) => {
+    const url = new URL(c.req.url);
+    if (/%00/u.test(`${url.pathname}${url.search}`)) return c.text("This address holds a NUL character (%00), which nothing in the archive can.", 400);
+    await next();
+  });
   // Before the API and the pages' middleware: past the limit, a request costs no query.
   app.use(limitRequestsPerAddress(deps));
   // The JSON API comes before the pages' middleware: it reads no cookie (a token says who calls), so neither the
