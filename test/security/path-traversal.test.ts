@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { startServer, type RunningServer } from "../../src/web/server.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshSqliteQuire } from "../support/databases.js";
 import { storeWebWorks, webDeps } from "../support/web-library.js";
 
 const PAYLOADS: readonly string[] = [
@@ -31,16 +31,14 @@ function fill(path: string, param: string, value: string, valid: (name: string) 
 }
 
 describe("path traversal", () => {
-  let fresh: Awaited<ReturnType<typeof freshQuire>>;
+  let fresh: Awaited<ReturnType<typeof freshSqliteQuire>>;
   let quire: Quire;
   let app: ReturnType<typeof createApp>;
   let server: RunningServer;
   let workId: number;
 
   beforeAll(async () => {
-    const sqlite = TEST_ENGINES.find((engine) => engine.name === "sqlite");
-    if (!sqlite) throw new Error("no SQLite engine");
-    fresh = await freshQuire(sqlite);
+    fresh = await freshSqliteQuire();
     quire = fresh.quire;
     workId = (await storeWebWorks(quire)).lanterns;
     app = createApp(webDeps(quire));

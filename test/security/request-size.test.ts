@@ -9,7 +9,7 @@ import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { startServer, type RunningServer } from "../../src/web/server.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshSqliteQuire } from "../support/databases.js";
 import { WebClient } from "../support/web-client.js";
 import { storeWebWorks, webDeps } from "../support/web-library.js";
 
@@ -43,15 +43,13 @@ function statusOf(answer: string): number {
 }
 
 describe("request sizes and slow clients", () => {
-  let fresh: Awaited<ReturnType<typeof freshQuire>>;
+  let fresh: Awaited<ReturnType<typeof freshSqliteQuire>>;
   let quire: Quire;
   let app: App;
   let server: RunningServer;
 
   beforeAll(async () => {
-    const sqlite = TEST_ENGINES.find((engine) => engine.name === "sqlite");
-    if (!sqlite) throw new Error("no SQLite engine");
-    fresh = await freshQuire(sqlite);
+    fresh = await freshSqliteQuire();
     quire = fresh.quire;
     await storeWebWorks(quire);
     app = createApp(webDeps(quire));
