@@ -22,6 +22,7 @@ import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
 import { PREFS_COOKIE, readPrefsCookie, readPrefsJson } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { limitRequestsPerAddress, tooManyRequests, writeCounter } from "./request-limits.js";
+import { refuseNul } from "./nul-guard.js";
 import { readSignedIn } from "./session.js";
 import { READER_APP_CHALLENGE, readerAppSignIn } from "./reader-apps.js";
 import { accountRoutes } from "./routes/accounts.js";
@@ -72,12 +73,6 @@ export function createApp(webDeps: WebDeps) {
     await next();
     if (siteOrigin(c).startsWith("https:")) c.header("Strict-Transport-Security", HSTS);
   });
-  // No address holds a NUL: no name or text of the archive can, and PostgreSQL refuses one in any query (a 500).
-  app.use(async (c, next) => {
-    const url = new URL(c.req.url);
-    if (/%00/u.test(`${url.pathname}${url.search}`)) return c.text("This address holds a NUL character (%00), which nothing in the archive can.", 400);
-    await next();
-  });
   // Before the API and the pages' middleware: past the limit, a request costs no query.
   app.use(limitRequestsPerAddress(deps));
   // The JSON API comes before the pages' middleware: it reads no cookie (a token says who calls), so neither the
@@ -120,6 +115,7 @@ export function createApp(webDeps: WebDeps) {
   app.use((c, next) => limitTo(postingBodyLimit(c.req.path) ?? MAX_BODY_BYTES)(c, next));
   app.use(csrf({ origin: (origin, c) => origin === siteOrigin(c) }));
   app.use(csrfTokens());
+  app.use(refuseNul());
   // After the CSRF checks, so that another site's forged posts cannot use up an account's writes.
   app.use(async (c, next) => {
     const viewer = c.get("page").viewer;
