@@ -41,7 +41,9 @@ describe("path traversal", () => {
     fresh = await freshSqliteQuire();
     quire = fresh.quire;
     workId = (await storeWebWorks(quire)).lanterns;
-    app = createApp(webDeps(quire));
+    // Behind a trusted proxy, each request from an address of its own: the API's limit of 60 guest requests a
+    // minute per address (on a clock that stands still here) would otherwise answer most of them.
+    app = createApp({ ...webDeps(quire), trustProxy: true });
     server = await startServer(webDeps(quire), { port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => {
@@ -69,10 +71,10 @@ describe("path traversal", () => {
       for (const param of params) {
         for (const payload of PAYLOADS) {
           const path = fill(route, param, payload, valid);
-          const response = await app.request(`http://localhost${path}`);
           asked += 1;
+          const response = await app.request(`http://localhost${path}`, { headers: { "X-Forwarded-For": `10.0.${asked >> 8}.${asked & 255}` } });
           const body = Buffer.from(await response.arrayBuffer()).toString("latin1");
-          if (response.status >= 500) failures.push(`${path}: ${response.status}`);
+          if (response.status >= 500 || response.status === 429) failures.push(`${path}: ${response.status}`);
           if (LEAKS.some((leak) => leak.test(body))) failures.push(`${path}: answered with a server file`);
         }
       }
