@@ -4,14 +4,13 @@
  * there. An uploaded file is not a text field and may hold any bytes.
  */
 import { describe, expect, it } from "vitest";
-import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { fieldWithNul } from "../../src/web/nul-guard.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
 import { ApiClient, tokenFor } from "../support/api-client.js";
-import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
+import { TEST_ENGINES } from "../support/databases.js";
 import { WebClient } from "../support/web-client.js";
-import { storeWebWorks, webDeps, type WebWorkKey } from "../support/web-library.js";
+import { webDeps, webWorksPerSuite } from "../support/web-library.js";
 
 describe("fieldWithNul", () => {
   it("finds a NUL in any text field however nested, and never in a file", () => {
@@ -23,14 +22,10 @@ describe("fieldWithNul", () => {
 });
 
 describe.each(TEST_ENGINES)("a NUL on $name", (engine) => {
-  let quire: Quire;
-  let ids: Record<WebWorkKey, number>;
-  freshQuirePerSuite(engine, async (q) => {
-    quire = q;
-    ids = await storeWebWorks(q);
-  });
+  const library = webWorksPerSuite(engine);
 
   it("is refused with 400 in an address or a form, and 422 in the API's JSON, with nothing stored", async () => {
+    const { quire, ids } = library();
     const app = createApp(webDeps(quire));
     const guest = new WebClient(app);
     const account = await makeAccount(quire.library.db, `nul_${engine.name}`);

@@ -11,9 +11,9 @@ import { DEFAULT_LIMITS } from "../../src/web/request-limits.js";
 import { makeAccount, signInAs } from "../support/accounts.js";
 import { ApiClient, tokenFor } from "../support/api-client.js";
 import { fromAddress } from "../support/community.js";
-import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
+import { TEST_ENGINES } from "../support/databases.js";
 import { WebClient } from "../support/web-client.js";
-import { storeWebWorks, TODAY, webDeps, type WebWorkKey } from "../support/web-library.js";
+import { TODAY, webDeps, webWorksPerSuite } from "../support/web-library.js";
 
 function limitedApp(quire: Quire, limits: RequestLimits, clock: { now: Date }) {
   return createApp({ ...webDeps(quire), trustProxy: true, limits, now: () => clock.now });
@@ -27,14 +27,10 @@ function expectRetryAfter(response: Response): number {
 }
 
 describe.each(TEST_ENGINES)("request limits on $name", (engine) => {
-  let quire: Quire;
-  let ids: Record<WebWorkKey, number>;
-  freshQuirePerSuite(engine, async (q) => {
-    quire = q;
-    ids = await storeWebWorks(q);
-  });
+  const library = webWorksPerSuite(engine);
 
   it("limits each client address over every surface but the assets, with the surface's own 429", async () => {
+    const { quire, ids } = library();
     const clock = { now: TODAY };
     const app = limitedApp(quire, { requestsPerMinute: 4, writesPerMinute: 0 }, clock);
     const guest = new WebClient(fromAddress(app, "203.0.113.7"));
@@ -78,6 +74,7 @@ describe.each(TEST_ENGINES)("request limits on $name", (engine) => {
   });
 
   it("limits an account's writes over the pages and the API together, and no one else's", async () => {
+    const { quire, ids } = library();
     const clock = { now: TODAY };
     const app = limitedApp(quire, { requestsPerMinute: 0, writesPerMinute: 3 }, clock);
     const writer = await makeAccount(quire.library.db, `writer_${engine.name}`);
@@ -112,6 +109,7 @@ describe.each(TEST_ENGINES)("request limits on $name", (engine) => {
   });
 
   it("lets a busy reader through with the defaults: three requests a second for a minute, a tenth of them writes", async () => {
+    const { quire, ids } = library();
     const clock = { now: TODAY };
     const app = limitedApp(quire, DEFAULT_LIMITS, clock);
     const reader = await makeAccount(quire.library.db, `busy_${engine.name}`);
