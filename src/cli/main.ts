@@ -16,6 +16,7 @@ Commands:
                                 (quire help search lists them).
   serve [--port N] [--host H]   Serve the archive on the web (http://127.0.0.1:3000/ unless told otherwise);
                                 --trust-proxy behind a TLS proxy that sets X-Forwarded-Proto and -Host;
+                                --request-limit N requests a minute per client address (default 600; 0: none);
                                 --mail console|DIR|smtp://… where mail goes (also QUIRE_MAIL; default console).
   users add LOGIN --email E     Make an account (--role reader|author|moderator|admin, default author); the
                                 password from QUIRE_PASSWORD, else asked for (or read as one line from stdin).

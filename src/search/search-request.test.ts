@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../domain/errors.js";
-import { readSearchRequest } from "./search-request.js";
+import { MAX_AUTHORS, MAX_TAG_FILTERS, readSearchRequest } from "./search-request.js";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 
@@ -26,6 +26,15 @@ describe("readSearchRequest", () => {
     expect(search.stats.words).toEqual({ min: null, max: 499 });
     expect(search.sort).toEqual({ field: "title", direction: "desc" });
     expect(read("q=spike+sort:kudos").sort).toEqual({ field: "kudos", direction: "desc" });
+  });
+
+  it("takes up to MAX_TAG_FILTERS tags over every tag parameter and MAX_AUTHORS authors, and refuses more (thousands went past SQLite's expression depth)", () => {
+    const tags = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => `tag=t${i + offset}`).join("&");
+    expect(read(`${tags(MAX_TAG_FILTERS - 1)}&exclude-fandom=F`).includeTags).toHaveLength(MAX_TAG_FILTERS - 1);
+    expect(() => read(`${tags(MAX_TAG_FILTERS)}&exclude-fandom=F`)).toThrow(ValidationError);
+    const authors = (n: number) => Array.from({ length: n }, (_, i) => `author=a${i}`).join("&");
+    expect(read(authors(MAX_AUTHORS)).authors).toHaveLength(MAX_AUTHORS);
+    expect(() => read(authors(MAX_AUTHORS + 1))).toThrow(ValidationError);
   });
 
   it("names every parameter it cannot read, at once", () => {

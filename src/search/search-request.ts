@@ -22,6 +22,13 @@ export const TYPED_TAG_PARAMS: readonly (readonly [string, TagType])[] = [
 ];
 
 export const MAX_PER_PAGE = 1000;
+/**
+ * Tags (included and excluded, of every type, together) and authors one search may name. Far more than any reader
+ * narrows by, and each is a condition of the query: thousands of them, which a URL of 16 KB still holds, went past
+ * SQLite's limit on an expression's depth (a 500).
+ */
+export const MAX_TAG_FILTERS = 100;
+export const MAX_AUTHORS = 100;
 const MAX_PAGE = 1_000_000;
 
 /** Every value given for a parameter, in order (none: an empty list). */
@@ -86,6 +93,8 @@ export function readSearchRequest(params: SearchParams, now: Date): WorkSearch {
   search.updated = dates("updated");
   search.languages = all("language").map((code) => code.toLowerCase());
   search.authors = [...all("author")];
+  if (search.includeTags.length + search.excludeTags.length > MAX_TAG_FILTERS) problems.tag = `a search takes at most ${MAX_TAG_FILTERS} tags, not ${search.includeTags.length + search.excludeTags.length}`;
+  if (search.authors.length > MAX_AUTHORS) problems.author = `a search takes at most ${MAX_AUTHORS} authors, not ${search.authors.length}`;
   search.series = one("series") ?? null;
 
   const field = choose<SortField>("sort", SORT_FIELDS) ?? parsed.sort?.field;

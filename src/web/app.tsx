@@ -21,6 +21,8 @@ import type { RouteDeps, WebDeps, WebEnv } from "./env.js";
 import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
 import { PREFS_COOKIE, readPrefsCookie, readPrefsJson } from "./reader-prefs.js";
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
+import { limitRequestsPerAddress, tooManyRequests, writeCounter } from "./request-limits.js";
+import { refuseNul } from "./nul-guard.js";
 import { readSignedIn } from "./session.js";
 import { READER_APP_CHALLENGE, readerAppSignIn } from "./reader-apps.js";
 import { accountRoutes } from "./routes/accounts.js";
@@ -46,8 +48,11 @@ import { ErrorPage } from "./views/error-page.js";
  */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/** Two years, subdomains included: what the HSTS preload list asks for, and how long a browser keeps to HTTPS. */
+const HSTS = "max-age=63072000; includeSubDomains";
+
 export function createApp(webDeps: WebDeps) {
-  const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps), commentLimiter: createCommentLimiter() };
+  const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps), commentLimiter: createCommentLimiter(), countWrite: writeCounter(webDeps) };
   const app = new Hono<WebEnv>();
 
   app.use(secureHeaders({
@@ -58,16 +63,24 @@ export function createApp(webDeps: WebDeps) {
       connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
     },
     referrerPolicy: "same-origin",
-    // HSTS only means something over TLS, which a proxy in front of Quire provides; it sets its own.
+    // Set below, and only over TLS: a browser ignores HSTS over plain http, and a site reached by http alone (on a
+    // home network, say) must not be told to insist on https.
     strictTransportSecurity: false,
   }));
+  app.use(async (c, next) => {
+    // First, so that every layer reads the client's address and scheme the same way.
+    c.set("trustProxy", deps.trustProxy);
+    await next();
+    if (siteOrigin(c).startsWith("https:")) c.header("Strict-Transport-Security", HSTS);
+  });
+  // Before the API and the pages' middleware: past the limit, a request costs no query.
+  app.use(limitRequestsPerAddress(deps));
   // The JSON API comes before the pages' middleware: it reads no cookie (a token says who calls), so neither the
   // session nor the CSRF checks below apply to it, and a browser's cookies can never act through it.
   app.route(API_BASE, apiRoutes(deps));
   app.use(readerAppSignIn(deps));
   app.use(async (c, next) => {
     const url = new URL(c.req.url);
-    c.set("trustProxy", deps.trustProxy);
     // Assets are the same for everyone and cached publicly: no session, no cookie.
     const asset = url.pathname.startsWith("/assets/");
     const readerApp = c.get("readerApp");
@@ -102,6 +115,13 @@ export function createApp(webDeps: WebDeps) {
   app.use((c, next) => limitTo(postingBodyLimit(c.req.path) ?? MAX_BODY_BYTES)(c, next));
   app.use(csrf({ origin: (origin, c) => origin === siteOrigin(c) }));
   app.use(csrfTokens());
+  app.use(refuseNul());
+  // After the CSRF checks, so that another site's forged posts cannot use up an account's writes.
+  app.use(async (c, next) => {
+    const viewer = c.get("page").viewer;
+    if (viewer && c.req.method !== "GET" && c.req.method !== "HEAD") deps.countWrite(viewer.id);
+    await next();
+  });
 
   app.get("/assets/:file", (c) => {
     const asset = deps.assets.byUrl.get(c.req.path);
@@ -151,10 +171,7 @@ export function createApp(webDeps: WebDeps) {
       return c.html(<ErrorPage page={page} title="Sign in first" message={error.message} />, 401);
     }
     if (error instanceof ForbiddenError) return c.html(<ErrorPage page={page} title="Not allowed" message={error.message} />, 403);
-    if (error instanceof RateLimitedError) {
-      c.header("Retry-After", String(error.retryAfterSeconds));
-      return c.html(<ErrorPage page={page} title="Slow down" message={error.message} />, 429);
-    }
+    if (error instanceof RateLimitedError) return tooManyRequests(c, error, page);
     if (error instanceof HTTPException) return c.html(<ErrorPage page={page} title={error.status === 403 ? "Refused" : "Request refused"} message={error.message || "This request was refused."} />, error.status);
     if (error instanceof ValidationError) return c.html(<ErrorPage page={page} title="That could not be read" message={error.message} />, 400);
     console.error(error instanceof QuireError ? error.message : error);

@@ -8,6 +8,7 @@ import type { RateLimiter } from "../services/rate-limit.js";
 import type { SearchDeps } from "../services/search-works.js";
 import type { Assets } from "./assets.js";
 import type { PageContext } from "./page-context.js";
+import type { RequestLimits } from "./request-limits.js";
 
 export interface WebDeps {
   db: SearchDeps["db"];
@@ -25,6 +26,8 @@ export interface WebDeps {
   mailer: Mailer;
   /** The archive's own secret, for keyed digests of what must not be stored (a guest's address, say). */
   siteSecret: string;
+  /** Requests a minute per client address and writes a minute per account (request-limits.tsx); 0 is no limit. */
+  limits: RequestLimits;
 }
 
 /** What the routes run on: the dependencies, with the archive's search built over them. */
@@ -32,6 +35,11 @@ export interface RouteDeps extends WebDeps {
   search: ArchiveSearch;
   /** Comments per account or guest address: one limiter for the pages and the API, so neither adds to the other's. */
   commentLimiter: RateLimiter;
+  /**
+   * Counts a signed-in account's state-changing request, from the pages or the API: one window for both.
+   * @throws RateLimitedError past the account's limit.
+   */
+  countWrite: (accountId: number) => void;
 }
 
 export interface WebEnv {

@@ -41,7 +41,7 @@ async function claimAuthor(quire: Quire, name: string, account: TestAccount): Pr
 }
 
 /** The app, as reached by a client at the address. */
-function fromAddress(app: App, address: string): App {
+export function fromAddress(app: App, address: string): App {
   const front = new Hono<WebEnv>();
   front.all("*", (c) => {
     const headers = new Headers(c.req.raw.headers);

@@ -109,6 +109,11 @@ export async function freshQuire(engine: TestEngine, options: LibraryOptions = {
   };
 }
 
+/** A fresh SQLite library with its disposal, for tests whose subject is not the engine (it is always there). */
+export function freshSqliteQuire(options: LibraryOptions = {}): ReturnType<typeof freshQuire> {
+  return freshQuire(sqlite, options);
+}
+
 /**
  * Gives each test of the suite a fresh library on the engine (skipping the tests, with the reason, where the
  * engine is unavailable), and disposes of it after. Call it in the describe block; read the library in a test.

@@ -9,6 +9,7 @@ import { refreshWorkFilters } from "../../src/db/repositories/tags.js";
 import { createMailer, type MailMessage } from "../../src/services/mail/mailer.js";
 import { loadAssets } from "../../src/web/assets.js";
 import type { WebDeps } from "../../src/web/env.js";
+import { freshQuirePerSuite, type TestEngine } from "./databases.js";
 import { chapter, parsedWork, toStore } from "../factories.js";
 
 export const OWNER_KEY = "test-owner-key-0123456789";
@@ -113,5 +114,23 @@ export function webDeps(quire: Quire, outbox: MailMessage[] = []): WebDeps {
   return {
     db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false,
     mailer: createMailer({ kind: "memory", outbox }), siteSecret: "test-site-secret",
+    // Off: a test calls the app in process (every request from the one address "local") far faster than any reader,
+    // on a clock that often stands still. test/security/request-limits.test.ts turns them on.
+    limits: { requestsPerMinute: 0, writesPerMinute: 0 },
+  };
+}
+
+/**
+ * A library holding the web works on the engine, made once for the describe block (call it there); the function
+ * it returns gives the library and the works' ids in a test.
+ */
+export function webWorksPerSuite(engine: TestEngine): () => { quire: Quire; ids: Record<WebWorkKey, number> } {
+  let library: { quire: Quire; ids: Record<WebWorkKey, number> } | undefined;
+  freshQuirePerSuite(engine, async (quire) => {
+    library = { quire, ids: await storeWebWorks(quire) };
+  });
+  return () => {
+    if (!library) throw new Error("the library exists only during the suite's tests");
+    return library;
   };
 }

@@ -1,10 +1,11 @@
 /**
- * `quire serve [--port N] [--host H] [--trust-proxy] [--mail WHERE] [--db TARGET]`: the archive on the web until
+ * `quire serve [--port N] [--host H] [--trust-proxy] [--request-limit N] [--mail WHERE] [--db TARGET]`: the archive on the web until
  * Ctrl-C (or SIGTERM), which lets requests in flight finish before the library closes. Prints the address, the
  * owner's sign-in link (provenance and the other owner's views), where mail goes, and how to make the first admin
  * while there is none. `--trust-proxy` believes a TLS proxy's X-Forwarded-Proto and X-Forwarded-Host, so cookies
  * are Secure and the forms' origin check sees the address readers use. `--mail` (or QUIRE_MAIL) is console, a
- * folder for .eml files, or an smtp:// or smtps:// URL.
+ * folder for .eml files, or an smtp:// or smtps:// URL. `--request-limit` is the requests a minute one client
+ * address may make (0: no limit; web/request-limits.tsx says why the default is what it is).
  */
 import { once } from "node:events";
 import { openQuire } from "../../composition.js";
@@ -14,16 +15,17 @@ import { ensureOwnerKey, ensureSiteSecret } from "../../services/site-secrets.js
 import { loadAssets } from "../../web/assets.js";
 import { startServer, type RunningServer } from "../../web/server.js";
 import type { WebDeps } from "../../web/env.js";
+import { DEFAULT_LIMITS, DEFAULT_REQUESTS_PER_MINUTE } from "../../web/request-limits.js";
 import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 import { describeMailSetting, mailTransport, parseMailSetting } from "../mail-option.js";
 
-const USAGE = "quire serve [--port N] [--host ADDRESS] [--trust-proxy] [--mail console|DIR|smtp://…] [--db TARGET]";
+const USAGE = "quire serve [--port N] [--host ADDRESS] [--trust-proxy] [--request-limit PER_MINUTE] [--mail console|DIR|smtp://…] [--db TARGET]";
 const DEFAULT_PORT = 3000;
 /** With no port asked for, the next few are tried when the default is taken (another app on 3000 is common). */
 const PORTS_TRIED = 10;
 
-const OPTIONS = { ...DB_OPTION, port: { type: "string" }, host: { type: "string", default: "127.0.0.1" }, "trust-proxy": { type: "boolean", default: false }, mail: { type: "string" } } as const;
+const OPTIONS = { ...DB_OPTION, port: { type: "string" }, host: { type: "string", default: "127.0.0.1" }, "trust-proxy": { type: "boolean", default: false }, "request-limit": { type: "string" }, mail: { type: "string" } } as const;
 
 export async function runServe(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
@@ -31,6 +33,7 @@ export async function runServe(args: readonly string[], io: Io): Promise<number>
   // An empty PORT (as `PORT= npm start` leaves it) asks for nothing.
   const askedPort = values.port ?? (process.env.PORT?.trim() || undefined);
   const port = askedPort === undefined ? DEFAULT_PORT : positiveInteger("--port", askedPort, 65_535, 0);
+  const requestsPerMinute = values["request-limit"] === undefined ? DEFAULT_REQUESTS_PER_MINUTE : positiveInteger("--request-limit", values["request-limit"], 1_000_000, 0);
   const mail = parseMailSetting(values.mail, process.env.QUIRE_MAIL);
   const quire = await openQuire(databaseFrom(values.db));
   let server: RunningServer | undefined;
@@ -38,6 +41,7 @@ export async function runServe(args: readonly string[], io: Io): Promise<number>
     const deps: WebDeps = {
       db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: await ensureOwnerKey(quire.library.db),
       now: () => new Date(), trustProxy: values["trust-proxy"], mailer: createMailer(mailTransport(mail, io.out)), siteSecret: await ensureSiteSecret(quire.library.db),
+      limits: { ...DEFAULT_LIMITS, requestsPerMinute },
     };
     server = await listen(deps, port, values.host, askedPort === undefined);
     io.out(`Quire is serving the archive at ${server.url}\n`);

@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { z } from "@hono/zod-openapi";
 import { NotFoundError } from "../../domain/errors.js";
 import type { RouteDeps } from "../env.js";
+import { refuseNul } from "../nul-guard.js";
 import { siteOrigin } from "../request.js";
 import { WORK_FORM_MAX_BYTES } from "../routes/posting.js";
 import { identifyCaller, requireWriter } from "./caller.js";
@@ -40,9 +41,10 @@ export function apiRoutes(deps: RouteDeps) {
   const api = apiRouter();
 
   api.use(identifyCaller(deps));
-  // Before any body is read or validated: a request that changes something needs a token that may write.
+  // Before any body is read or validated: a request that changes something needs a token that may write, and
+  // counts against its account's writes (the same window as the pages').
   api.use(async (c, next) => {
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") requireWriter(c);
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") deps.countWrite(requireWriter(c).id);
     await next();
   });
   api.use((c, next) => {
@@ -51,6 +53,7 @@ export function apiRoutes(deps: RouteDeps) {
       throw new HTTPException(413, { message: `That body is too large: this route takes up to ${Math.round(maxSize / 1024)} KB.` });
     } })(c, next);
   });
+  api.use(refuseNul());
   api.use(async (c, next) => {
     await next();
     if (c.req.method === "GET" || c.req.method === "HEAD") {
