@@ -21,10 +21,8 @@
  * library API by bench/calibre-add.py, which says why not `calibredb add` itself; it is cached in BENCH_DIR beside
  * the Quire library with the time its build took.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { basename, join } from "node:path";
 import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
@@ -33,6 +31,7 @@ import { createRandom } from "../src/corpus/random.js";
 import { emptyWorkSearch } from "../src/search/work-search.js";
 import { searchWorks } from "../src/services/search-works.js";
 import { BENCH_DIR, flag, machineLine } from "./machine.js";
+import { freePort, startServer, stop } from "./server-process.js";
 import { sqliteLibrary, type LibrarySpec } from "./synthetic-library.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
@@ -228,55 +227,6 @@ function calibreLibrary(quirePath: string, works: number, log: (line: string) =>
   }
   const { addSeconds } = JSON.parse(readFileSync(note, "utf8")) as { addSeconds: number };
   return { path, addSeconds };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === "string") throw new Error("no TCP port to listen on");
-  return address.port;
-}
-
-/** Starts a server process and resolves once it prints `ready`; its output is drained from then on. */
-async function startServer(command: string, args: readonly string[], ready: string): Promise<ChildProcess> {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} printed no "${ready}" within 2 minutes:\n${output}`)), 120_000);
-    const check = () => {
-      if (!output.includes(ready)) return;
-      clearTimeout(timer);
-      child.off("exit", exited);
-      resolve();
-    };
-    const exited = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited (${code}) before it served:\n${output}`));
-    };
-    child.stdout?.on("data", check);
-    child.stderr?.on("data", check);
-    child.once("exit", exited);
-  });
-  child.stdout?.removeAllListeners("data").resume();
-  child.stderr?.removeAllListeners("data").resume();
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function fetchOk(url: string, headers: Record<string, string> = {}): Promise<string> {
