@@ -79,6 +79,8 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   works: number;
+  /** Requests a second per connection: CONNECTION_RATE unless given; above it the comment limit would be met. */
+  connectionRate?: number;
   log?: (line: string) => void;
 }
 
@@ -313,16 +315,16 @@ function readerRequests(reader: Reader, scene: Scene, origin: string, runId: str
   return { requests, lastKind: () => last };
 }
 
-/** autocannon's run: each connection one reader, at CONNECTION_RATE; every answer's latency kept by its kind. */
-async function drive(front: string, readers: readonly Reader[], scene: Scene, durationSeconds: number, tally: Tally): Promise<autocannon.Result> {
+/** autocannon's run: each connection one reader, at a set pace; every answer's latency kept by its kind. */
+async function drive(front: string, readers: readonly Reader[], scene: Scene, timing: { durationSeconds: number; connectionRate: number }, tally: Tally): Promise<autocannon.Result> {
   const runId = Date.now().toString(36);
   const origin = new URL(front).origin;
   let clients = 0;
   const instance = autocannon({
     url: front,
     connections: readers.length,
-    duration: durationSeconds,
-    connectionRate: CONNECTION_RATE,
+    duration: timing.durationSeconds,
+    connectionRate: timing.connectionRate,
     setupClient: (client) => {
       const reader = readers[clients % readers.length];
       clients += 1;
@@ -420,6 +422,8 @@ function kindFigures(tally: Tally): KindFigures[] {
  */
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const log = options.log ?? (() => undefined);
+  const connectionRate = options.connectionRate ?? CONNECTION_RATE;
+  if (connectionRate > CONNECTION_RATE) throw new Error(`${connectionRate} requests a second per connection would meet the comment limit; at most ${CONNECTION_RATE}`);
   const { library } = options;
   log(`filling the ${library.engine} library with ${options.works.toLocaleString("en")} generated works`);
   await buildLibrary(library, { works: options.works, seed: SEED, maxWords: MAX_WORDS }, log);
@@ -440,8 +444,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const front = proxy?.url ?? urls[0] ?? "";
     log(`signing ${scene.readers.length} readers in through the sign-in form at ${front}`);
     const readers = await signInAll(front, scene.readers);
-    log(`${readers.length} connections at ${CONNECTION_RATE} requests/s each for ${options.durationSeconds} s`);
-    result = await drive(front, readers, scene, options.durationSeconds, tally);
+    log(`${readers.length} connections at ${connectionRate} requests/s each for ${options.durationSeconds} s`);
+    result = await drive(front, readers, scene, { durationSeconds: options.durationSeconds, connectionRate }, tally);
   } finally {
     await proxy?.close();
     for (const server of servers) exitCodes.push(await stop(server));
@@ -456,7 +460,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     && counterProblems.length === 0 && exitCodes.every((code) => code === 0);
   return {
     engine: library.engine, servers: options.servers, connections: options.connections, durationSeconds: options.durationSeconds, works: options.works,
-    plannedRate: options.connections * CONNECTION_RATE, requests: everyLatency.length, requestsPerSecond: result.requests.average,
+    plannedRate: options.connections * connectionRate, requests: everyLatency.length, requestsPerSecond: result.requests.average,
     p50: percentile(everyLatency, 50), p99: percentile(everyLatency, 99), errors, timeouts: result.timeouts, kinds, unexpectedSamples: tally.samples, writes, counterProblems,
     perServer: proxy?.forwarded ?? [], exitCodes, passed,
   };
@@ -515,13 +519,16 @@ async function withFreshPostgres<T>(use: (target: DatabaseTarget) => Promise<T>)
 }
 
 /**
- * `npm run proving-ground -- --only load [--works N --connections N --duration S]`: the full-sized run, 200
- * connections for 60 s on 10,000 works, on SQLite with one process and then on PostgreSQL with two behind the
+ * `npm run proving-ground -- --only load [--works N --connections N --duration S --rate R]`: the full-sized
+ * run, 200 connections at CONNECTION_RATE for 60 s on 10,000 works, on SQLite with one process and then on PostgreSQL with two behind the
  * proxy. Prints the report; returns whether both passed.
  */
 export async function main(argv: readonly string[]): Promise<boolean> {
-  const { values } = parseArgs({ args: [...argv], options: { works: { type: "string" }, connections: { type: "string" }, duration: { type: "string" } }, strict: false });
-  const size = { works: numberFlag(values, "works", 10_000), connections: numberFlag(values, "connections", 200), durationSeconds: numberFlag(values, "duration", 60) };
+  const { values } = parseArgs({ args: [...argv], options: { works: { type: "string" }, connections: { type: "string" }, duration: { type: "string" }, rate: { type: "string" } }, strict: false });
+  const size = {
+    works: numberFlag(values, "works", 10_000), connections: numberFlag(values, "connections", 200), durationSeconds: numberFlag(values, "duration", 60),
+    connectionRate: numberFlag(values, "rate", CONNECTION_RATE),
+  };
   console.log(machineLine("quire proving ground: load"));
   console.log(`mixed traffic: 70% work pages, 20% filtered listings, 10% writes through the forms (kudos, comments, bookmarks); autocannon in this process, on the same machine as the servers`);
   const log = (line: string) => console.log(`  ${line}`);

@@ -49,6 +49,10 @@ export async function startRoundRobinProxy(servers: readonly string[]): Promise<
       if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
       outgoing.end("bad gateway\n");
     });
+    // A client that gives up (a timeout) takes its request away from the server too, as nginx does by default.
+    outgoing.once("close", () => {
+      if (!outgoing.writableFinished) toServer.destroy();
+    });
     incoming.pipe(toServer);
   });
   proxy.listen(0, "127.0.0.1");
