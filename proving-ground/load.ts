@@ -22,7 +22,7 @@
  * latency of a planned load (connections × CONNECTION_RATE requests a second) rather than the most the server
  * can answer: req/s below the plan says the server fell behind.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,6 +128,11 @@ export interface LoadReport {
   counterProblems: string[];
   /** How many requests the proxy sent each server (empty with one server). */
   perServer: readonly number[];
+  /**
+   * CPU seconds the `quire serve` processes used during the timed run, together (null off Linux): with the
+   * requests answered, the cost of a request whatever else the machine was doing.
+   */
+  serverCpuSeconds: number | null;
   /** Each server's exit code after SIGTERM. */
   exitCodes: (number | null)[];
   passed: boolean;
@@ -172,7 +177,8 @@ async function prepareScene(library: DatabaseTarget, options: LoadOptions): Prom
     const works = await db.selectFrom("works").select(["id", "kudos"]).orderBy("id").execute();
     const random = createRandom([SEED, options.works, 1]);
     const listings = new Set<string>();
-    while (listings.size < LISTINGS) {
+    // A small library may not hold LISTINGS different ones: the draws are bounded, and any found will do.
+    for (let draw = 0; listings.size < LISTINGS && draw < LISTINGS * 20; draw++) {
       const workId = random.pick(works).id;
       const tags = await db.selectFrom("work_tags").innerJoin("tags", "tags.id", "work_tags.tag_id").select(["tags.type", "tags.name"]).where("work_tags.work_id", "=", workId).execute();
       const fandom = tags.find((t) => t.type === "Fandom")?.name;
@@ -182,6 +188,7 @@ async function prepareScene(library: DatabaseTarget, options: LoadOptions): Prom
       const query = new URLSearchParams({ fandom, rating, "exclude-freeform": exclude, sort: SORTS[listings.size % SORTS.length] ?? "kudos" });
       listings.add(`/works?${query.toString()}`);
     }
+    if (listings.size === 0) throw new Error("no work of the library has a fandom and a rating to list by");
     const passwordHash = await hashPassword(PASSWORD);
     // Made a minute back: a session started before an account's password was set signs no one in.
     const madeAt = new Date(Date.now() - 60_000).toISOString();
@@ -408,6 +415,27 @@ async function checkWrites(library: DatabaseTarget, scene: Scene, acknowledged: 
   }
 }
 
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture since the kernel fixed it for user space. */
+const CLOCK_TICKS = 100;
+
+/** CPU seconds a process has used (user + system), from /proc; null where there is none (not Linux). */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    // After the command name, in parentheses, come the state (field 3), … utime (14) and stime (15): proc(5).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The servers' CPU seconds together, or null when any cannot be read. */
+function serversCpuSeconds(servers: readonly { pid?: number | undefined }[]): number | null {
+  const each = servers.map((server) => cpuSeconds(server.pid));
+  return each.every((seconds) => seconds !== null) ? each.reduce<number>((sum, seconds) => sum + (seconds ?? 0), 0) : null;
+}
+
 function kindFigures(tally: Tally): KindFigures[] {
   return KINDS.map((kind) => {
     const sorted = [...(tally.latencies.get(kind) ?? [])].sort((a, b) => a - b);
@@ -433,6 +461,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const tally = new Tally();
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>> | null = null;
   let result: autocannon.Result;
+  let serverCpuSeconds: number | null;
   try {
     const urls: string[] = [];
     for (let i = 0; i < options.servers; i++) {
@@ -445,7 +474,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     log(`signing ${scene.readers.length} readers in through the sign-in form at ${front}`);
     const readers = await signInAll(front, scene.readers);
     log(`${readers.length} connections at ${connectionRate} requests/s each for ${options.durationSeconds} s`);
+    const cpuBefore = serversCpuSeconds(servers);
     result = await drive(front, readers, scene, { durationSeconds: options.durationSeconds, connectionRate }, tally);
+    const cpuAfter = serversCpuSeconds(servers);
+    serverCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   } finally {
     await proxy?.close();
     for (const server of servers) exitCodes.push(await stop(server));
@@ -462,7 +494,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     engine: library.engine, servers: options.servers, connections: options.connections, durationSeconds: options.durationSeconds, works: options.works,
     plannedRate: options.connections * connectionRate, requests: everyLatency.length, requestsPerSecond: result.requests.average,
     p50: percentile(everyLatency, 50), p99: percentile(everyLatency, 99), errors, timeouts: result.timeouts, kinds, unexpectedSamples: tally.samples, writes, counterProblems,
-    perServer: proxy?.forwarded ?? [], exitCodes, passed,
+    perServer: proxy?.forwarded ?? [], serverCpuSeconds, exitCodes, passed,
   };
 }
 
@@ -481,6 +513,9 @@ export function formatLoadReport(report: LoadReport): string[] {
   const writes = WRITE_KINDS.map((kind) => `${kind} ${report.writes[kind].found}/${report.writes[kind].acknowledged}`).join(", ");
   const cut = WRITE_KINDS.reduce((sum, kind) => sum + report.writes[kind].unacknowledgedFound, 0);
   lines.push(`  writes acknowledged and found exactly once: ${writes}; ${cut} sent as the run ended and stored unacknowledged; counts agree with rows: ${report.counterProblems.length === 0 ? "yes" : "NO"}`);
+  if (report.serverCpuSeconds !== null) {
+    lines.push(`  quire serve used ${report.serverCpuSeconds.toFixed(1)} CPU s over the run: ${((1000 * report.serverCpuSeconds) / Math.max(1, report.requests)).toFixed(1)} ms of CPU a request answered (PostgreSQL's own processes not counted)`);
+  }
   if (report.perServer.length > 0) lines.push(`  requests per server through the proxy: ${report.perServer.join(", ")}`);
   lines.push(`  servers stopped by SIGTERM, exit codes: ${report.exitCodes.join(", ")}`);
   const problems = [...report.unexpectedSamples.map((s) => `unexpected: ${s}`), ...WRITE_KINDS.flatMap((kind) => report.writes[kind].problems), ...report.counterProblems];

@@ -29,7 +29,9 @@ function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
 export async function startRoundRobinProxy(servers: readonly string[]): Promise<RunningProxy> {
   const upstreams = servers.map((server) => new URL(server));
   const forwarded = upstreams.map(() => 0);
-  const agent = new Agent({ keepAlive: true });
+  // Idle connections are let go after 4 s, before the servers' own 5 s keep-alive timeout would close them under
+  // a request just sent (Node's default; the race the agent otherwise loses now and then under load).
+  const agent = new Agent({ keepAlive: true, timeout: 4_000 });
   let next = 0;
   const proxy = createServer((incoming, outgoing) => {
     const index = next;
@@ -46,6 +48,7 @@ export async function startRoundRobinProxy(servers: readonly string[]): Promise<
     });
     // A server that cannot be reached or drops the request: the client gets a 502, as from a real proxy.
     toServer.on("error", () => {
+      if (outgoing.destroyed) return;
       if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
       outgoing.end("bad gateway\n");
     });
