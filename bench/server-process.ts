@@ -46,13 +46,18 @@ export async function startServer(command: string, args: readonly string[], read
   return child;
 }
 
-export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+/**
+ * Stops the process with SIGTERM (a server's graceful stop), killing it if it has not exited 15 s later.
+ * @returns its exit code, null when a signal ended it (or it had ended before).
+ */
+export async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   const exited = once(child, "exit");
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
+  const [code] = await exited;
   clearTimeout(timer);
+  return typeof code === "number" ? code : null;
 }
 
 export async function fetchOk(url: string, headers: Record<string, string> = {}): Promise<string> {

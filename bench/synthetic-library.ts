@@ -42,7 +42,7 @@ export async function sqliteLibrary(spec: LibrarySpec, log: (line: string) => vo
     const building = `${path}.building`;
     for (const suffix of ["", "-wal", "-shm"]) rmSync(`${building}${suffix}`, { force: true });
     const started = performance.now();
-    await build({ engine: "sqlite", path: building }, spec, log);
+    await buildLibrary({ engine: "sqlite", path: building }, spec, log);
     const record: BuildRecord = { seconds: (performance.now() - started) / 1000, machine: machineLine("built"), works: spec.works };
     writeFileSync(buildRecordPath(spec), JSON.stringify(record));
     renameSync(building, path);
@@ -89,7 +89,7 @@ export async function postgresLibrary(spec: LibrarySpec, adminUrl: string, log: 
       await client.query(`create database ${name}_building`);
       const building = new URL(adminUrl);
       building.pathname = `/${name}_building`;
-      await build({ engine: "postgres", url: building.toString() }, spec, log);
+      await buildLibrary({ engine: "postgres", url: building.toString() }, spec, log);
       await client.query(`alter database ${name}_building rename to ${name}`);
     }
   } finally {
@@ -98,7 +98,8 @@ export async function postgresLibrary(spec: LibrarySpec, adminUrl: string, log: 
   return target;
 }
 
-async function build(target: DatabaseTarget, spec: LibrarySpec, log: (line: string) => void): Promise<void> {
+/** Fills the (empty, or new) library with the spec's works, and optimizes it. */
+export async function buildLibrary(target: DatabaseTarget, spec: LibrarySpec, log: (line: string) => void): Promise<void> {
   const quire = await openQuire(target);
   const started = performance.now();
   try {

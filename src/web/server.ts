@@ -2,7 +2,8 @@
  * Runs the web app on Node's HTTP server until SIGINT or SIGTERM, then stops taking connections, lets the
  * requests in flight finish, and closes the library.
  */
-import { serve, type ServerType } from "@hono/node-server";
+import { serve } from "@hono/node-server";
+import { Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { WebDeps } from "./env.js";
@@ -19,9 +20,21 @@ export interface ServerTimeouts {
 
 export const SERVER_TIMEOUTS: ServerTimeouts = { headersTimeout: 20_000, requestTimeout: 120_000, connectionsCheckingInterval: 5_000 };
 
+/**
+ * How long requests in flight may take to finish once the server is told to stop, before their connections are
+ * cut: under the 10 s a container runtime (Docker's default stop timeout) waits before SIGKILL, so the library
+ * is still closed by us rather than killed mid-write, and long beyond any page or write the archive serves.
+ */
+export const DRAIN_MS = 8_000;
+
 export interface RunningServer {
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops listening (new connections are refused at once), lets the requests in flight finish and closes every
+   * connection, idle keep-alive ones at once and busy ones after their response. Requests still running after
+   * `drainMs` have their connections cut. @returns how many requests were cut off that way (0 normally).
+   */
+  close(drainMs?: number): Promise<number>;
 }
 
 /**
@@ -31,18 +44,53 @@ export interface RunningServer {
 export function startServer(deps: WebDeps, options: { port: number; host: string; timeouts?: ServerTimeouts }): Promise<RunningServer> {
   const app = createApp(deps);
   return new Promise((resolve, reject) => {
-    let server: ServerType | undefined = undefined;
-    server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, serverOptions: options.timeouts ?? SERVER_TIMEOUTS }, (info: AddressInfo) => {
+    let close: RunningServer["close"] = () => Promise.resolve(0);
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, serverOptions: options.timeouts ?? SERVER_TIMEOUTS }, (info: AddressInfo) => {
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${host}:${info.port}/`,
-        close: () => new Promise<void>((done, fail) => {
-          server?.close((error) => (error ? fail(error) : done()));
-          // Idle keep-alive sockets would hold close() open; requests in flight still finish.
-          if (server && "closeIdleConnections" in server) server.closeIdleConnections();
-        }),
-      });
+      resolve({ url: `http://${host}:${info.port}/`, close });
     });
     server.once("error", reject);
+    // Without a createServer option it is Node's HTTP/1 server, which has the connection controls a stop needs.
+    if (!(server instanceof Server)) throw new Error("the web server is not an HTTP/1 server");
+    close = drainable(server);
   });
+}
+
+/**
+ * The server's stop. It keeps the responses being written, so that a stop can have their connections close
+ * after them: Node keeps a keep-alive connection open after its response even while the server is closing
+ * (until the client's keep-alive timeout), which would hold `close()` open for seconds after the last request.
+ */
+function drainable(server: Server): RunningServer["close"] {
+  const responses = new Set<ServerResponse>();
+  let stopping = false;
+  server.on("request", (_request, response: ServerResponse) => {
+    responses.add(response);
+    // A request that came on a kept-alive connection after the stop began is served, and its connection closed.
+    if (stopping) response.setHeader("Connection", "close");
+    response.once("close", () => {
+      responses.delete(response);
+      // A response whose headers had gone before the stop leaves its connection idle: close it now.
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  return (drainMs = DRAIN_MS) => {
+    stopping = true;
+    for (const response of responses) {
+      if (!response.headersSent) response.setHeader("Connection", "close");
+    }
+    return new Promise<number>((done, fail) => {
+      let cut = 0;
+      const timer = setTimeout(() => {
+        cut = responses.size;
+        server.closeAllConnections();
+      }, drainMs);
+      server.close((error) => {
+        clearTimeout(timer);
+        if (error) fail(error);
+        else done(cut);
+      });
+      server.closeIdleConnections();
+    });
+  };
 }

@@ -1,8 +1,8 @@
 /**
  * `quire serve [--port N] [--host H] [--trust-proxy] [--request-limit N] [--mail WHERE] [--db TARGET]`: the archive on the web until
- * Ctrl-C (or SIGTERM), which lets requests in flight finish before the library closes. Prints the address, the
- * owner's sign-in link (provenance and the other owner's views), where mail goes, and how to make the first admin
- * while there is none. `--trust-proxy` believes a TLS proxy's X-Forwarded-Proto and X-Forwarded-Host, so cookies
+ * Ctrl-C (or SIGTERM), which refuses new connections and lets requests in flight finish (for up to DRAIN_MS, then
+ * cuts them) before the library closes. Prints the address, the owner's sign-in link (provenance and the other
+ * owner's views), where mail goes, and how to make the first admin while there is none. `--trust-proxy` believes a TLS proxy's X-Forwarded-Proto and X-Forwarded-Host, so cookies
  * are Secure and the forms' origin check sees the address readers use. `--mail` (or QUIRE_MAIL) is console, a
  * folder for .eml files, or an smtp:// or smtps:// URL. `--request-limit` is the requests a minute one client
  * address may make (0: no limit; web/request-limits.tsx says why the default is what it is).
@@ -13,7 +13,7 @@ import { countAdminAccounts } from "../../services/accounts/roles.js";
 import { createMailer } from "../../services/mail/mailer.js";
 import { ensureOwnerKey, ensureSiteSecret } from "../../services/site-secrets.js";
 import { loadAssets } from "../../web/assets.js";
-import { startServer, type RunningServer } from "../../web/server.js";
+import { DRAIN_MS, startServer, type RunningServer } from "../../web/server.js";
 import type { WebDeps } from "../../web/env.js";
 import { DEFAULT_LIMITS, DEFAULT_REQUESTS_PER_MINUTE } from "../../web/request-limits.js";
 import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger } from "../args.js";
@@ -59,7 +59,8 @@ export async function runServe(args: readonly string[], io: Io): Promise<number>
     stop.abort();
     io.out("Stopping: finishing the requests in flight…\n");
   } finally {
-    await server?.close();
+    const cut = (await server?.close()) ?? 0;
+    if (cut > 0) io.err(`${cut} request${cut === 1 ? " was" : "s were"} still running after ${DRAIN_MS / 1000} s and cut off.\n`);
     await quire.close();
   }
   return 0;
