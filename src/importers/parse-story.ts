@@ -104,8 +104,13 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/iu.exec(head)?.[1];
 }
 
+// A tag, comment or doctype anywhere. Linear: a tag name is followed at once by a space, `/` or `>`.
+const ANY_MARKUP = /<(?:\/?[a-z][\w:-]*[\s/>]|!--|!doctype)/iu;
+
 function detectTextFormat(text: string, fileName: string): Exclude<StoryFormat, "epub"> {
-  if (/\.x?html?$/iu.test(fileName)) return "html";
+  // A text file saved under an .html name holds no markup at all: read as HTML, its lines would run together into
+  // one paragraph, the header with the story, and the story would be lost as metadata.
+  if (/\.x?html?$/iu.test(fileName)) return ANY_MARKUP.test(text) ? "html" : "text";
   if (/\.(?:md|markdown|mdown)$/iu.test(fileName)) return "markdown";
   if (startsLikeHtml(text.slice(0, 2048))) return "html";
   // A .txt file is text even when it opens with a --- block: its indented paragraphs are no Markdown code.
