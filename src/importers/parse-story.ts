@@ -16,7 +16,7 @@ export type StoryFormat = "text" | "markdown" | "html" | "epub";
  * Recorded with every imported file. Raise it when a change to the importer changes what it reads from files it
  * read before, so that a library can tell which works an older importer made.
  */
-export const PARSER_VERSION = "5";
+export const PARSER_VERSION = "6";
 
 /** Larger files are refused: no story is this long, and parsing holds the whole file in memory. */
 export const MAX_STORY_BYTES = 256 * 1024 * 1024;
