@@ -70,7 +70,8 @@ export interface HostileRunReport {
 }
 
 export const DEFAULT_BATCH_FILES = 500;
-export const DEFAULT_FILE_TIMEOUT_SECONDS = 60;
+/** The parser pool's own default: the bound every import holds each file to unless told otherwise. */
+export const DEFAULT_FILE_TIMEOUT_SECONDS = 120;
 /**
  * The largest file, a 50 MB single line, takes the import to ~1.9 GiB on SQLite and ~3.1 GiB on PostgreSQL (its
  * text as UTF-16 strings in the parser thread, the tagger's word arrays, the copy sent to the main thread, the
