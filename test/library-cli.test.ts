@@ -43,10 +43,19 @@ describe("quire import", () => {
     expect(stdout).toMatch(/^Done in [\d.]+ s: 0 imported, 0 updated, 2 unchanged, 0 duplicates, 0 failed\.$/mu);
   });
 
-  it("refuses to run without a path, or with a bad --jobs", async () => {
+  it("fails a file that parses longer than --timeout alone, and imports the rest", async () => {
+    // 16 MB of one story: seconds of parsing and tagging even on a fast machine, against a one-second bound.
+    await writeFile(join(folder, "slow.txt"), `Title: Slow River\n\n${"The river ran on and on past the mill. ".repeat(400_000)}`);
+    const { code, stdout } = await runBin(["import", join(folder, "slow.txt"), join(folder, "fics", "orchard.txt"), "--timeout", "1", "--db", `sqlite:${join(folder, "timeout.db")}`, "--json"]);
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toMatchObject({ imported: 1, failed: [{ file: join(folder, "slow.txt"), error: "parsing took longer than 1 s" }] });
+  });
+
+  it("refuses to run without a path, or with a bad --jobs or --timeout", async () => {
     expect((await runCli(["import", "--db", db])).code).toBe(2);
     const bad = await runCli(["import", folder, "--jobs", "0", "--db", db]);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/--jobs takes a whole number/u) });
+    expect(await runCli(["import", folder, "--timeout", "soon", "--db", db])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--timeout takes a whole number/u) });
   });
 });
 

@@ -69,6 +69,16 @@ describe("decodeText", () => {
     it("turns CRLF into LF in UTF-16 text too", () => {
       expect(decodeText(bytes(0xff, 0xfe, ...utf16le("one\r\ntwo"))).text).toBe("one\ntwo");
     });
+
+    it("replaces a surrogate with no partner (a damaged file) by U+FFFD, so no text is ill-formed", () => {
+      // A lone high surrogate, then a lone low one. Ill-formed text cannot be stored as UTF-8: SQLite and
+      // PostgreSQL get U+FFFD instead, and a name looked up by its JS form was then "not stored" (found by the
+      // proving ground, in a mutated UTF-16 fixture).
+      const damaged = [...utf16le("The rain kept falling "), 0x00, 0xd8, ...utf16le(" on the "), 0x13, 0xdc, ...utf16le(" old roof.")];
+      const { text } = decodeText(bytes(...damaged));
+      expect(text).toBe("The rain kept falling \ufffd on the \ufffd old roof.");
+      expect(text).not.toMatch(/\p{Cs}/u);
+    });
   });
 
   describe("legacy single-byte text", () => {

@@ -41,7 +41,10 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   }
 }
 
-function finish(raw: string, encoding: string): DecodedText {
+function finish(decoded: string, encoding: string): DecodedText {
+  // UTF-16 from a damaged file can hold a surrogate with no partner: no character at all, and ill-formed text
+  // that each database would store as U+FFFD behind the importer's back. It is U+FFFD from here on.
+  const raw = LONE_SURROGATE.test(decoded) ? decoded.replace(LONE_SURROGATE_ALL, "\ufffd") : decoded;
   const text = raw.includes("\r") ? raw.replace(/\r\n?/gu, "\n") : raw;
   const repaired = repairMojibake(text);
   // Nearly every text has no control character at all (nor U+FFFD), which one scan tells: then there is nothing
@@ -53,6 +56,10 @@ function finish(raw: string, encoding: string): DecodedText {
   const clean = suspect || repaired !== text ? repaired.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, "") : repaired;
   return { text: clean, encoding, binary: suspect && isBinary(text) };
 }
+
+// With the u flag a surrogate pair is one character, so \p{Cs} matches only the surrogates that are alone.
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATE_ALL = /\p{Cs}/gu;
 
 // The control characters removed from text and those `isBinary` counts (which keeps form feeds).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here

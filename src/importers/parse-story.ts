@@ -16,7 +16,7 @@ export type StoryFormat = "text" | "markdown" | "html" | "epub";
  * Recorded with every imported file. Raise it when a change to the importer changes what it reads from files it
  * read before, so that a library can tell which works an older importer made.
  */
-export const PARSER_VERSION = "4";
+export const PARSER_VERSION = "6";
 
 /** Larger files are refused: no story is this long, and parsing holds the whole file in memory. */
 export const MAX_STORY_BYTES = 256 * 1024 * 1024;
@@ -104,8 +104,13 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/iu.exec(head)?.[1];
 }
 
+// A tag, comment or doctype anywhere. Linear: a tag name is followed at once by a space, `/` or `>`.
+const ANY_MARKUP = /<(?:\/?[a-z][\w:-]*[\s/>]|!--|!doctype)/iu;
+
 function detectTextFormat(text: string, fileName: string): Exclude<StoryFormat, "epub"> {
-  if (/\.x?html?$/iu.test(fileName)) return "html";
+  // A text file saved under an .html name holds no markup at all: read as HTML, its lines would run together into
+  // one paragraph, the header with the story, and the story would be lost as metadata.
+  if (/\.x?html?$/iu.test(fileName)) return ANY_MARKUP.test(text) ? "html" : "text";
   if (/\.(?:md|markdown|mdown)$/iu.test(fileName)) return "markdown";
   if (startsLikeHtml(text.slice(0, 2048))) return "html";
   // A .txt file is text even when it opens with a --- block: its indented paragraphs are no Markdown code.

@@ -3,7 +3,7 @@
  * updated in place; duplicates reported, not stored; bad files reported while the rest goes on; and a work that
  * fails while being written leaves nothing of itself behind.
  */
-import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -166,6 +166,22 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     expect(report.failed[1]?.error).toMatch(/PDF/u);
     expect(report.failed[2]?.error).toMatch(/zip|EPUB/u);
     expect(report.failed[3]?.error).toMatch(/no such file/u);
+  });
+
+  it("stores a work whose header lists more tags and authors than one statement may bind", async () => {
+    // 20,000 of each: over SQLite's 32,766 bound values in one statement, and PostgreSQL's 65,535, once the
+    // columns multiply them. Found by the proving ground's hostile files ("could not be stored: too many SQL variables").
+    const names = (prefix: string) => Array.from({ length: 20_000 }, (_, k) => `${prefix} ${k}`).join(", ");
+    await writeFile(join(folder, "crowded.txt"), `Title: Crowded Harbour\nAuthor: ${names("Writer")}\nCharacters: ${names("Sailor")}\nAdditional Tags: ${names("Knot")}\n\nThe harbour was full of boats that night, and every one of them had a name painted on its side.\n`);
+    const report = await run(["crowded.txt"]);
+    expect(report.failed).toEqual([]);
+    const { db } = quire.library;
+    const count = async (table: "work_tags" | "work_authors") => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const parsed = await inProcessParser.parse(await readFile(join(folder, "crowded.txt")), "crowded.txt");
+    expect(parsed.work.characters.length + parsed.work.freeforms.length).toBe(40_000);
+    expect(await count("work_tags")).toBeGreaterThanOrEqual(40_000);
+    expect(await count("work_authors")).toBe(parsed.work.authors.length);
+    expect(await quire.library.engine.checkIntegrity(db)).toEqual([]);
   });
 
   it("stores nothing of a work that fails while it is written, and keeps the rest of the batch", async () => {

@@ -1,4 +1,4 @@
-/** `quire import <paths…> [--json] [--reparse] [--jobs N] [--db …]`: story files, folders and zips into the library. */
+/** `quire import <paths…> [--json] [--reparse] [--jobs N] [--timeout S] [--db …]`: story files, folders and zips into the library. */
 import { availableParallelism } from "node:os";
 import { openQuire } from "../../composition.js";
 import { readVocabulary } from "../../db/repositories/vocabulary.js";
@@ -9,7 +9,7 @@ import { createImportProgress } from "../import-progress.js";
 import { EXIT_SOME_FAILED, UsageError, type Io } from "../io.js";
 import { printable } from "../printable.js";
 
-const USAGE = "quire import <file|folder|zip…> [--json] [--reparse] [--jobs N] [--db TARGET]";
+const USAGE = "quire import <file|folder|zip…> [--json] [--reparse] [--jobs N] [--timeout SECONDS] [--db TARGET]";
 
 
 export async function runImport(args: readonly string[], io: Io): Promise<number> {
@@ -18,13 +18,16 @@ export async function runImport(args: readonly string[], io: Io): Promise<number
     json: { type: "boolean", default: false },
     reparse: { type: "boolean", default: false },
     jobs: { type: "string" },
+    timeout: { type: "string" },
   }, USAGE);
   if (positionals.length === 0) throw new UsageError(`import needs at least one file, folder or zip (usage: ${USAGE})`);
   const workers = values.jobs ? positiveInteger("--jobs", values.jobs, 64) : availableParallelism();
+  // A file still parsing after this long fails alone (the pool's own default otherwise).
+  const timeoutMs = values.timeout ? positiveInteger("--timeout", values.timeout, 86_400) * 1000 : undefined;
 
   const quire = await openQuire(databaseFrom(values.db));
   // Works are tagged with the library's vocabulary: the starter one and whatever its wranglers added.
-  const parser = createParserPool({ workers, vocabulary: await readVocabulary(quire.library.db) });
+  const parser = createParserPool({ workers, vocabulary: await readVocabulary(quire.library.db), ...(timeoutMs ? { timeoutMs } : {}) });
   const progress = createImportProgress(io, io.terminal ? "bar" : values.json ? "silent" : "lines");
   // The first Ctrl-C stops reading and stores what was read; a second one ends the process at once.
   const controller = new AbortController();

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import { nameKey } from "../../domain/sort-key.js";
 import type { Database } from "../schema.js";
+import { chunks } from "./wrangling.js";
 
 type NamedTable = "authors" | "series" | "collections";
 
@@ -10,12 +11,17 @@ export async function ensureNamed(db: Kysely<Database>, table: NamedTable, names
   if (names.length === 0) return [];
   const keys = names.map(nameKey);
   const rows = names.map((name, i) => ({ name, name_key: keys[i] ?? "" }));
-  const insert = db.insertInto(table);
-  await (table === "authors" ? insert.values(rows) : insert.values(rows.map((r) => ({ ...r, created_at: now }))))
-    .onConflict((oc) => oc.column("name_key").doNothing())
-    .execute();
-  const found = await db.selectFrom(table).select(["id", "name_key"]).where("name_key", "in", [...new Set(keys)]).execute();
-  const ids = new Map(found.map((r) => [r.name_key, r.id]));
+  // In parts: a file may name more authors or collections than one statement may bind.
+  for (const part of chunks(rows)) {
+    const insert = db.insertInto(table);
+    await (table === "authors" ? insert.values(part) : insert.values(part.map((r) => ({ ...r, created_at: now }))))
+      .onConflict((oc) => oc.column("name_key").doNothing())
+      .execute();
+  }
+  const ids = new Map<string, number>();
+  for (const part of chunks([...new Set(keys)])) {
+    for (const r of await db.selectFrom(table).select(["id", "name_key"]).where("name_key", "in", part).execute()) ids.set(r.name_key, r.id);
+  }
   return keys.map((key, i) => {
     const id = ids.get(key);
     if (id === undefined) throw new Error(`${table}: "${names[i] ?? ""}" was not stored`);

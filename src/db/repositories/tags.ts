@@ -19,24 +19,28 @@ import { chunks } from "./wrangling.js";
 export async function ensureTags(db: Kysely<Database>, tags: readonly NamedTag[], now: string): Promise<{ ids: number[]; created: number }> {
   if (tags.length === 0) return { ids: [], created: 0 };
   const rows = tags.map((t) => ({ type: t.type, name: t.name, name_key: nameKey(t.name) }));
-  const inserted = await db
-    .insertInto("tags")
-    .values(rows.map((r) => ({ ...r, canonical: 0, merger_id: null, created_at: now, updated_at: now })))
-    .onConflict((oc) => oc.columns(["type", "name_key"]).doNothing())
-    .executeTakeFirst();
-  const found = await db
-    .selectFrom("tags")
-    .select(["id", "type", "name_key"])
-    .where("name_key", "in", [...new Set(rows.map((r) => r.name_key))])
-    .execute();
-  const ids = new Map(found.map((t) => [`${t.type}\u0000${t.name_key}`, t.id]));
+  // In parts: a file may list a hundred thousand tags, more values than one statement may bind.
+  let created = 0;
+  for (const part of chunks(rows)) {
+    const inserted = await db
+      .insertInto("tags")
+      .values(part.map((r) => ({ ...r, canonical: 0, merger_id: null, created_at: now, updated_at: now })))
+      .onConflict((oc) => oc.columns(["type", "name_key"]).doNothing())
+      .executeTakeFirst();
+    created += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  }
+  const ids = new Map<string, number>();
+  for (const keys of chunks([...new Set(rows.map((r) => r.name_key))])) {
+    const found = await db.selectFrom("tags").select(["id", "type", "name_key"]).where("name_key", "in", keys).execute();
+    for (const t of found) ids.set(`${t.type}\u0000${t.name_key}`, t.id);
+  }
   return {
     ids: rows.map((r) => {
       const id = ids.get(`${r.type}\u0000${r.name_key}`);
       if (id === undefined) throw new Error(`tag ${r.type} "${r.name}" was not stored`);
       return id;
     }),
-    created: Number(inserted.numInsertedOrUpdatedRows ?? 0),
+    created,
   };
 }
 

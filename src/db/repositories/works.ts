@@ -12,6 +12,7 @@ import type { Database, NewWorkRow } from "../schema.js";
 import { ensureNamed } from "./names.js";
 import { deleteUndecidedValues, listCorrections, storeInferredValues } from "./review.js";
 import { ensureTags, refreshWorkFilters } from "./tags.js";
+import { chunks } from "./wrangling.js";
 
 export interface WorkToStore {
   work: ParsedWork;
@@ -141,13 +142,13 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
   }
 
   const authorIds = [...new Set(await ensureNamed(db, "authors", work.authors, now))];
-  if (authorIds.length > 0) {
-    await db.insertInto("work_authors").values(authorIds.map((author_id, position) => ({ work_id: workId, author_id, position }))).execute();
+  for (const part of chunks(authorIds.map((author_id, position) => ({ work_id: workId, author_id, position })))) {
+    await db.insertInto("work_authors").values(part).execute();
   }
 
   const tags = workTags(work);
   const tagIds = [...new Set((await ensureTags(db, tags, now)).ids)];
-  if (tagIds.length > 0) await db.insertInto("work_tags").values(tagIds.map((tag_id, position) => ({ work_id: workId, tag_id, position }))).execute();
+  for (const part of chunks(tagIds.map((tag_id, position) => ({ work_id: workId, tag_id, position })))) await db.insertInto("work_tags").values(part).execute();
   await refreshWorkFilters(db, [workId]);
   await storeInferredValues(db, workId, work.inferred);
 
@@ -158,8 +159,8 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
     await db.insertInto("series_works").values({ series_id: seriesId, work_id: workId, position }).onConflict((oc) => oc.doNothing()).execute();
   }
   const collectionIds = [...new Set(await ensureNamed(db, "collections", work.collections.map((c) => c.trim()).filter((c) => c.length > 0), now))];
-  if (collectionIds.length > 0) {
-    await db.insertInto("collection_works").values(collectionIds.map((collection_id) => ({ collection_id, work_id: workId }))).execute();
+  for (const part of chunks(collectionIds.map((collection_id) => ({ collection_id, work_id: workId })))) {
+    await db.insertInto("collection_works").values(part).execute();
   }
 
   await engine.indexWork(db, searchDocument(workId, {

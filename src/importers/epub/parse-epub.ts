@@ -160,6 +160,7 @@ function isPlaceholder(value: string): boolean {
 async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: EpubPackage, meta: WorkMetadata): Promise<ChapterSource[]> {
   const chapters: ChapterSource[] = [];
   let first = true;
+  let titlePage: { blocks: Block[]; tocLabel: string | null } | null = null;
   for (const item of spine) {
     if (item.auxiliary || FRONT_MATTER_FILE.test(item.path)) continue;
     const document = await read(item);
@@ -177,6 +178,7 @@ async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: 
     }
     if (first && isTitlePageOf(blocks, meta.scalars.title)) {
       readPreamble(blocks, meta, "structured");
+      titlePage ??= { blocks, tocLabel: pkg.tocLabels.get(document.item.path) ?? null };
       continue;
     }
     if (first) {
@@ -191,6 +193,9 @@ async function chaptersOf(spine: readonly SpineItem[], read: ReadDocument, pkg: 
     }
     chapters.push(singleChapter(blocks, pkg.tocLabels.get(document.item.path) ?? null));
   }
+  // A drabble alone in its book opens with its title and is short, as a title page is: when no chapter followed
+  // the page, the page was the story.
+  if (chapters.length === 0 && titlePage) chapters.push(singleChapter(titlePage.blocks, titlePage.tocLabel));
   return chapters;
 }
 
