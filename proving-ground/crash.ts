@@ -7,14 +7,16 @@
  * The cores (`killImports`, `killServers`) take their sizes as parameters and return what they found, problems as
  * lines; test/proving-ground/crash.test.ts runs them small, `main` runs them full-sized and prints the figures.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
 import pg from "pg";
-import { machineLine } from "../bench/machine.js";
+import { flag, machineLine } from "../bench/machine.js";
+import { freePort, startServer } from "../bench/server-process.js";
 import { EXIT_SOME_FAILED } from "../src/cli/io.js";
 import { openQuire, type Quire } from "../src/composition.js";
 import type { DatabaseTarget } from "../src/config.js";
@@ -37,17 +39,17 @@ function countRows(quire: Quire, table: "works" | "work_sources"): Promise<numbe
   return quire.library.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow().then((row) => Number(row.n));
 }
 
-/** A CLI run to its end: exit code and what it printed. */
-function runQuire(args: readonly string[], timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-  });
+/**
+ * The import run to its end, with its report on stdout. It exits EXIT_SOME_FAILED when files failed, which
+ * execFile counts as an error: the report is there all the same.
+ */
+async function importToTheEnd(corpus: CrashCorpus, target: DatabaseTarget): Promise<{ stdout: string; stderr: string; code: number | string }> {
+  try {
+    return { ...(await promisify(execFile)(process.execPath, [BIN, "import", corpus.folder, "--db", dbFlag(target), "--json"], { maxBuffer: 256 * 2 ** 20 })), code: 0 };
+  } catch (error) {
+    if (error instanceof Error && "stdout" in error && "stderr" in error && "code" in error) return { stdout: String(error.stdout), stderr: String(error.stderr), code: String(error.code) };
+    throw error;
+  }
 }
 
 /** SIGKILL, and the exit waited for; nothing if it has exited already. */
@@ -176,7 +178,7 @@ export async function killImports(options: ImportKillOptions): Promise<ImportKil
     }
     if (result.kills < kills) result.problems.push(`only ${result.kills} of ${kills} runs were still going when their kill came`);
 
-    const final = await runQuire(["import", corpus.folder, "--db", dbFlag(target), "--json"], 600_000);
+    const final = await importToTheEnd(corpus, target);
     let report: ImportReport;
     try {
       report = JSON.parse(final.stdout) as ImportReport;
@@ -269,29 +271,11 @@ async function makeWriters(quire: Quire, count: number): Promise<{ userId: numbe
   return writers;
 }
 
-interface Served {
-  child: ChildProcess;
-  address: string;
-  /** What it has printed so far, stdout and stderr. */
-  printed(): string;
-}
-
-/** `quire serve` on any free port, once it has said where it listens; rejects with its output when it exits first. */
-async function serve(target: DatabaseTarget): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--db", dbFlag(target)], { stdio: ["ignore", "pipe", "pipe"] });
-  let printed = "";
-  child.stdout.setEncoding("utf8");
-  // Read to the end, so a server that prints much never blocks on a full pipe.
-  child.stderr.setEncoding("utf8").on("data", (d: string) => (printed += d));
-  const address = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (d: string) => {
-      printed += d;
-      const found = printed.match(/serving the archive at (http:\/\/127\.0\.0\.1:\d+\/)/u)?.[1];
-      if (found && printed.includes("Ctrl-C")) resolve(found);
-    });
-    child.once("exit", (code, signal) => reject(new Error(`quire serve exited (${signal ?? code}) before it served: ${printed.slice(-2000)}`)));
-  });
-  return { child, address, printed: () => printed };
+/** `quire serve` on a free port, once it says how to stop it (it has opened the library and listens). */
+async function serve(target: DatabaseTarget): Promise<{ child: ChildProcess; address: string }> {
+  const port = await freePort();
+  const child = await startServer(process.execPath, [BIN, "serve", "--port", String(port), "--db", dbFlag(target)], "Ctrl-C");
+  return { child, address: `http://127.0.0.1:${port}/` };
 }
 
 /** What all the clients know: the works acknowledged so far, which kudos, comments and bookmarks go to. */
@@ -400,7 +384,7 @@ export async function killServers(options: ServerKillOptions): Promise<ServerKil
   const clients = writers.map((writer, i) => new Client(i, writer, createRandom([options.seed, 3, i]), scene));
   const problems: string[] = [];
   for (let life = 0; life < options.kills; life += 1) {
-    let served: Served;
+    let served: { child: ChildProcess; address: string };
     try {
       served = await serve(options.target);
     } catch (error) {
@@ -419,7 +403,7 @@ export async function killServers(options: ServerKillOptions): Promise<ServerKil
     await killHard(served.child);
     stopped = true;
     await Promise.all(running);
-    if (!alive) problems.push(`in life ${life + 1} the server exited by itself: ${served.printed().slice(-2000)}`);
+    if (!alive) problems.push(`in life ${life + 1} the server exited by itself (${served.child.signalCode ?? served.child.exitCode})`);
     else if (scene.answers === answers) problems.push(`in life ${life + 1} the server answered nothing in ${FIRST_ANSWER_MS / 1000} s`);
   }
   problems.push(...scene.errors);
@@ -507,11 +491,6 @@ function acknowledgedIsStored(attempt: Attempt, rows: readonly string[], attempt
 
 const POSTGRES = process.env.QUIRE_PROVING_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-function flagOf(argv: readonly string[], name: string, fallback: string): string {
-  const index = argv.indexOf(`--${name}`);
-  return index >= 0 ? (argv[index + 1] ?? fallback) : fallback;
-}
-
 /** A new, empty PostgreSQL database for one part of the run, or null (with the reason printed) without a server. */
 async function scratchPostgres(name: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> } | null> {
   const admin = async (statement: string) => {
@@ -540,12 +519,12 @@ async function scratchPostgres(name: string): Promise<{ target: DatabaseTarget; 
  * [--engines sqlite,postgres]`: the full-sized run, 100 import kills and 100 server kills per engine by default.
  */
 export async function main(argv: readonly string[]): Promise<boolean> {
-  const importKills = Number(flagOf(argv, "import-kills", "100"));
-  const serverKills = Number(flagOf(argv, "server-kills", "100"));
-  const files = Number(flagOf(argv, "files", "400"));
-  const clients = Number(flagOf(argv, "clients", "6"));
-  const seed = Number(flagOf(argv, "seed", "20261130"));
-  const engines = flagOf(argv, "engines", "sqlite,postgres").split(",");
+  const importKills = Number(flag("import-kills", "100", argv));
+  const serverKills = Number(flag("server-kills", "100", argv));
+  const files = Number(flag("files", "400", argv));
+  const clients = Number(flag("clients", "6", argv));
+  const seed = Number(flag("seed", "20261130", argv));
+  const engines = flag("engines", "sqlite,postgres", argv).split(",");
   console.log(machineLine("crash safety: quire import and quire serve killed with SIGKILL"));
   console.log(`seed ${seed}; ${importKills} import kills on a corpus of ${files} files; ${serverKills} server kills with ${clients} clients writing`);
   const corpus = await writeCrashCorpus(files, seed);
