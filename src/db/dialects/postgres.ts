@@ -11,6 +11,7 @@ import { foldText, searchTokens } from "../../search/fold-text.js";
 import type { TextField, TextQuery } from "../../search/work-search.js";
 import type { Database } from "../schema.js";
 import type { Engine, TableShape, TextMatch } from "./engine.js";
+import { checkDerivedData } from "./derived-data.js";
 import { compileTextQuery, type TextQueryCompiler } from "./text-query.js";
 import { runInTransaction } from "./transaction.js";
 
@@ -81,9 +82,11 @@ export function createPostgresEngine(url: string): Engine {
         await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} restart with ${sql.lit(next)}`.execute(db);
       }
     },
+    // PostgreSQL enforces foreign keys and unique indexes in every transaction, so what is left to check is what
+    // the schema cannot say: that every work is in the text index, and the derived counts.
     checkIntegrity: async (db) => {
       const unindexed = await sql<{ n: number }>`select count(*) as n from works w where not exists (select 1 from work_text t where t.work_id = w.id and t.part = 0)`.execute(db);
-      return unindexed.rows[0]?.n ? [`${unindexed.rows[0].n} works missing from the full-text index`] : [];
+      return [...(unindexed.rows[0]?.n ? [`${unindexed.rows[0].n} works missing from the full-text index`] : []), ...(await checkDerivedData(db))];
     },
     optimize: async (db) => {
       await sql`analyze`.execute(db);

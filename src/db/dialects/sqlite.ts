@@ -8,6 +8,7 @@ import type { Database } from "../schema.js";
 import { searchTokens } from "../../search/fold-text.js";
 import type { TextQuery } from "../../search/work-search.js";
 import type { Engine, SearchDocument, TableShape, TextMatch } from "./engine.js";
+import { checkDerivedData } from "./derived-data.js";
 import { compileTextQuery, type TextQueryCompiler } from "./text-query.js";
 import { runInTransaction } from "./transaction.js";
 
@@ -65,6 +66,7 @@ export function createSqliteEngine(path: string): Engine {
       const orphans = await sql<{ n: number }>`select count(*) as n from work_fts f where not exists (select 1 from works w where w.id = f.rowid)`.execute(db);
       if (unindexed.rows[0]?.n) problems.push(`${unindexed.rows[0].n} works missing from the full-text index`);
       if (orphans.rows[0]?.n) problems.push(`${orphans.rows[0].n} full-text entries without a work`);
+      problems.push(...(await checkDerivedData(db)));
       return problems;
     },
     optimize: async (db) => {

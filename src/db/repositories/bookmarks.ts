@@ -78,8 +78,12 @@ export async function deleteBookmarkRow(db: Kysely<Database>, id: number): Promi
   await db.deleteFrom("bookmarks").where("id", "=", id).execute();
 }
 
-/** Sets the work's bookmark count to its public bookmarks: call it in the transaction that changed them. */
+/**
+ * Sets the work's bookmark count to its public bookmarks: call it in the transaction that changed them. Locks the
+ * work's row first, as recountWorkComments does and for its reason: concurrent bookmarks would leave it short.
+ */
 export async function recountWorkBookmarks(db: Kysely<Database>, workId: number): Promise<void> {
+  await db.updateTable("works").set((eb) => ({ bookmarks: eb.ref("bookmarks") })).where("id", "=", workId).execute();
   await db.updateTable("works")
     .set((eb) => ({ bookmarks: eb.selectFrom("bookmarks").select((s) => s.fn.countAll<number>().as("n")).where("work_id", "=", workId).where("private", "=", 0) }))
     .where("id", "=", workId)

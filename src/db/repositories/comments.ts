@@ -143,8 +143,14 @@ export async function setThreadFrozen(db: Kysely<Database>, threadId: number, fr
   await db.updateTable("comments").set({ frozen: frozen ? 1 : 0 }).where("id", "=", threadId).execute();
 }
 
-/** Sets the work's comment count to its published comments: call it in the transaction that changed them. */
+/**
+ * Sets the work's comment count to its published comments: call it in the transaction that changed them. The
+ * work's row is locked first, by an update that changes nothing, and counted by a second statement: on PostgreSQL
+ * (READ COMMITTED) a count made in the locking statement itself would use that statement's snapshot, taken before
+ * a concurrent comment's transaction committed, and leave the count one short.
+ */
 export async function recountWorkComments(db: Kysely<Database>, workId: number): Promise<void> {
+  await db.updateTable("works").set((eb) => ({ comments: eb.ref("comments") })).where("id", "=", workId).execute();
   await db.updateTable("works")
     .set((eb) => ({ comments: eb.selectFrom("comments").select((s) => s.fn.countAll<number>().as("n")).where("work_id", "=", workId).where("status", "=", "published") }))
     .where("id", "=", workId)
