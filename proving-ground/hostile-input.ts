@@ -308,7 +308,7 @@ async function timeFiles(timer: StoryParser, folder: string, files: readonly Hos
 }
 
 /**
- * The full run: `npm run proving-ground -- --only hostile`, or `node dist/proving-ground/hostile-input.js`.
+ * The full run: `npm run proving-ground -- --only hostile`.
  * Flags: --files N (10000), --seed N, --db TARGET (a fresh SQLite library in a temporary folder by default),
  * --batch N, --timeout S, --max-rss MB.
  */
@@ -353,8 +353,4 @@ function printReport(report: HostileRunReport): void {
   for (const [reason, count] of report.reasons) console.log(`${String(count).padStart(6)}  ${reason}`);
   console.log(report.problems.length === 0 ? "\nPASS: no crash, no hang, every file accounted for, good files untouched, memory bounded, integrity check clean" : `\nFAIL: ${report.problems.length} problems`);
   for (const problem of report.problems.slice(0, 50)) console.log(`  ${problem}`);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = (await main(process.argv.slice(2))) ? 0 : 1;
 }

@@ -25,7 +25,6 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -584,5 +583,3 @@ export async function main(argv: readonly string[]): Promise<boolean> {
   for (const line of formatLoadReport(postgres)) console.log(line);
   return passed && postgres.passed;
 }
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = (await main(process.argv.slice(2))) ? 0 : 1;
