@@ -24,24 +24,20 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
 import { BENCH_DIR, flag, machineLine } from "./machine.js";
 import { quireListingPath, sampleListings, sampleWorks, type Listing, type SampledWork } from "./sampled-pages.js";
+import { CONNECTIONS, loadPages as load, WARM_UP_SECONDS, type Page } from "./page-load.js";
 import { fetchOk, freePort, startServer, stop } from "./server-process.js";
 import { sqliteLibrary, type LibrarySpec } from "./synthetic-library.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
 const CALIBRE_ADD = join(import.meta.dirname, "..", "..", "bench", "calibre-add.py");
 const SEED = 42;
-const CONNECTIONS = 50;
-const WARM_UP_SECONDS = 5;
 const PAGE_SIZE = 20;
 const TARGET_RATIO = 5;
 const TARGET_WORK_P99_MS = 25;
-
-/** One page as the load generator sends it: the requests a browser makes for it, one after the other. */
-type Page = autocannon.Request[];
 
 interface Row {
   label: string;
@@ -155,25 +151,6 @@ function calibreLibrary(quirePath: string, works: number, log: (line: string) =>
   return { path, addSeconds };
 }
 
-/** A warm-up run, then the timed run, on the same rotation of pages. */
-async function load(url: string, pages: readonly Page[], seconds: number): Promise<autocannon.Result> {
-  const attack = (duration: number) => {
-    let clients = 0;
-    return autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration,
-      // Each connection starts at another page, as fifty readers would be on different works, not in step.
-      setupClient: (client) => {
-        const start = Math.floor((clients * pages.length) / CONNECTIONS) % pages.length;
-        clients += 1;
-        client.setRequests([...pages.slice(start), ...pages.slice(0, start)].flat().map((request) => ({ ...request })));
-      },
-    });
-  };
-  await attack(WARM_UP_SECONDS);
-  return attack(seconds);
-}
 
 async function measureQuire(path: string, sampled: readonly SampledWork[], listings: readonly Listing[], seconds: number): Promise<Measured> {
   const port = await freePort();

@@ -11,11 +11,12 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
 import { openQuire } from "../src/composition.js";
 import { searchWorks } from "../src/services/search-works.js";
 import { flag, machineLine, percentile } from "../bench/machine.js";
+import { CONNECTIONS, loadPages, WARM_UP_SECONDS, type Page } from "../bench/page-load.js";
 import { quireListingPath, sampleListings, sampleWorks, type Listing, type SampledWork } from "../bench/sampled-pages.js";
 import { queryMix } from "../bench/search-queries.js";
 import { fetchOk, freePort, startServer, stop } from "../bench/server-process.js";
@@ -25,8 +26,6 @@ const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
 const SEED = 42;
 const CUT_WORDS_FROM = 1_000_000;
 const SEARCH_PASSES = 5;
-const CONNECTIONS = 50;
-const WARM_UP_SECONDS = 5;
 const TIMED_SECONDS = 20;
 /** The library issue's search target at a million works, and the web issue's work-page target. */
 const SEARCH_P99_TARGET_MS = 250;
@@ -76,21 +75,6 @@ async function timeSearches(path: string, works: number): Promise<Latency & { fo
   }
 }
 
-async function attack(url: string, requests: readonly autocannon.Request[], duration: number): Promise<autocannon.Result> {
-  let clients = 0;
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration,
-    // Each connection starts at another page, as readers on different works would.
-    setupClient: (client) => {
-      const start = Math.floor((clients * requests.length) / CONNECTIONS) % requests.length;
-      clients += 1;
-      client.setRequests([...requests.slice(start), ...requests.slice(0, start)].map((request) => ({ ...request })));
-    },
-  });
-}
-
 interface Served {
   work: autocannon.Result;
   listing: autocannon.Result;
@@ -114,11 +98,8 @@ async function timePages(path: string, sampled: readonly SampledWork[], listings
     for (const listing of listings) {
       if (!(await fetchOk(new URL(quireListingPath(listing), url).href, headers)).includes(`/works/${listing.topId}"`)) throw new Error(`${quireListingPath(listing)} does not show work ${listing.topId} first`);
     }
-    const workRequests = sampled.map((w): autocannon.Request => ({ method: "GET", path: `/works/${w.id}`, headers }));
-    const listingRequests = listings.map((l): autocannon.Request => ({ method: "GET", path: quireListingPath(l), headers }));
-    await attack(url, workRequests, WARM_UP_SECONDS);
-    const work = await attack(url, workRequests, TIMED_SECONDS);
-    const listing = await attack(url, listingRequests, TIMED_SECONDS);
+    const work = await loadPages(url, sampled.map((w): Page => [{ method: "GET", path: `/works/${w.id}`, headers }]), TIMED_SECONDS);
+    const listing = await loadPages(url, listings.map((l): Page => [{ method: "GET", path: quireListingPath(l), headers }]), TIMED_SECONDS);
     return { work, listing, idleRss, peakRss: processMemory(pid)?.peak ?? Number.NaN };
   } finally {
     await stop(server);
@@ -162,7 +143,7 @@ export async function main(argv: readonly string[]): Promise<boolean> {
 
   const served = await timePages(path, sampled, listings);
   const line = (label: string, r: autocannon.Result) => `${label}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, ${r.errors} errors (${r.timeouts} of them timeouts), ${r.non2xx} non-2xx`;
-  console.log(`quire serve under autocannon (${CONNECTIONS} connections, ${TIMED_SECONDS} s per page kind after ${WARM_UP_SECONDS} s of warm-up):`);
+  console.log(`quire serve under autocannon (${CONNECTIONS} connections, ${TIMED_SECONDS} s per page kind after ${WARM_UP_SECONDS} s of warm-up each):`);
   console.log(`  ${line(`work page (${sampled.length} works in rotation)`, served.work)}; target p99 ≤ ${WORK_PAGE_P99_TARGET_MS} ms: ${verdict(served.work.latency.p99, WORK_PAGE_P99_TARGET_MS)}`);
   console.log(`  ${line(`filtered listing (${listings.length} listings, ${listings.map((l) => l.total).join("/")} works)`, served.listing)}`);
   console.log(`server memory: ${megabytes(served.idleRss)} after start, ${megabytes(served.peakRss)} at its peak`);
