@@ -148,10 +148,14 @@ export async function killImports(options: ImportKillOptions): Promise<ImportKil
   const result: ImportKillResult = { kills: 0, midImport: 0, finishedRuns: 0, history: [], problems: [] };
   try {
     let stored = await countRows(watcher, "works");
+    // A run that has everything stored only reads and compares its files, which a fast machine does well within
+    // latestKillMs: the latest kill moment shrinks to under the shortest run seen to finish by itself, so that
+    // the kills keep landing in a running import whatever the machine's speed.
+    let latest = latestKillMs;
     // Runs that finish by themselves do not count; the bound only stops a loop that never gets to kill.
     for (let run = 0; result.kills < kills && run < kills * 4; run += 1) {
       const afterStoring = stored < works.length && random.chance(options.afterStoringShare);
-      const moment = random.between(0, latestKillMs);
+      const moment = random.between(0, latest);
       // Without --json the import says on stderr when it has opened the library and begins to read the files. One
       // parser thread: a killed run pays its start-up again and again, and the writer a kill tests is one thread
       // whatever the number of parsers.
@@ -160,6 +164,7 @@ export async function killImports(options: ImportKillOptions): Promise<ImportKil
       const exit = once(child, "exit").then(() => (exited = true));
       const watch = watchImport(child);
       await Promise.race([exit, watch.reading]);
+      const readingAt = performance.now();
       const before = stored;
       while (afterStoring && !exited && (await countRows(watcher, "works")) <= before) await sleep(50);
       await Promise.race([exit, sleep(moment)]);
@@ -168,6 +173,7 @@ export async function killImports(options: ImportKillOptions): Promise<ImportKil
         if (child.exitCode !== 0 && child.exitCode !== EXIT_SOME_FAILED) result.problems.push(`a run after ${result.kills} kills ended with ${child.signalCode ?? child.exitCode}: ${watch.printed().slice(-1000)}`);
         result.finishedRuns += 1;
         stored = await countRows(watcher, "works");
+        if (!afterStoring) latest = Math.min(latest, Math.floor((performance.now() - readingAt) * 0.8));
         continue;
       }
       await killHard(child);

@@ -31,7 +31,9 @@ import { TODAY, webDeps } from "../support/web-library.js";
 import { HIDDEN_MAIL_DOMAIN, PAGE_KINDS, plantXssScene, REPLAY_PREFIX, XSS_FIELDS, type PageKind, type SessionName, type Visit, type XssScene } from "../support/xss-scene.js";
 import { loadXssVectors } from "../support/xss-vectors.js";
 
-const VECTORS = loadXssVectors();
+// The forms refuse a NUL with 400 (test/security/nul.test.ts), and a browser cannot type one: the vectors that hold
+// one go in without it; the sanitizer's own test (src/services/text/user-html.test.ts) keeps them whole.
+const VECTORS = [...new Set(loadXssVectors().map((vector) => vector.replaceAll("\u0000", "")))];
 
 const unavailable = chromiumUnavailable();
 let quire: Quire | undefined;
