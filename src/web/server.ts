@@ -7,6 +7,7 @@ import { Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { WebDeps } from "./env.js";
+import { takingTurns } from "./request-turns.js";
 
 /** How long a client may take over a request before Node answers 408 and closes its connection. */
 export interface ServerTimeouts {
@@ -45,7 +46,7 @@ export function startServer(deps: WebDeps, options: { port: number; host: string
   const app = createApp(deps);
   return new Promise((resolve, reject) => {
     let close: RunningServer["close"] = () => Promise.resolve(0);
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, serverOptions: options.timeouts ?? SERVER_TIMEOUTS }, (info: AddressInfo) => {
+    const server = serve({ fetch: takingTurns(app.fetch), port: options.port, hostname: options.host, serverOptions: options.timeouts ?? SERVER_TIMEOUTS }, (info: AddressInfo) => {
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
       resolve({ url: `http://${host}:${info.port}/`, close });
     });
