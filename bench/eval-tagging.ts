@@ -8,10 +8,10 @@ import { performance } from "node:perf_hooks";
 import { evaluateTagging, formatEvaluation } from "../src/tags/evaluation.js";
 import { starterVocabulary } from "../src/tags/starter-vocabulary.js";
 import { Vocabulary } from "../src/tags/vocabulary.js";
-import { flag, machineLine } from "./machine.js";
+import { machineLine, wholeNumberFlag } from "./machine.js";
 import { runEvaluationSet, runGeneratedSet } from "./tagging-eval-set.js";
 
-const generated = process.argv.includes("--generated") ? Number(flag("generated", "1000")) : null;
+const generated = process.argv.includes("--generated") ? wholeNumberFlag("generated", 1000) : null;
 process.stdout.write(`${machineLine(generated === null ? "Tagging accuracy: the labelled evaluation set" : `Tagging accuracy: ${generated} generated works`)}\n\n`);
 const started = performance.now();
 const vocabulary = new Vocabulary(starterVocabulary());

@@ -22,9 +22,9 @@ import { writeMarkdown } from "../src/formats/export/markdown.js";
 import { writeText } from "../src/formats/export/text.js";
 import { ARCHIVE_NAME, exportWorkAsOwner, readWorksForExport } from "../src/services/export/export-works.js";
 import { benchCorpus } from "./corpus.js";
-import { BENCH_DIR, flag, machineLine } from "./machine.js";
+import { BENCH_DIR, machineLine, wholeNumberFlag } from "./machine.js";
+import { QUIRE_BIN } from "./quire-command.js";
 
-const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
 const SITE = { origin: "https://archive.example", archiveName: ARCHIVE_NAME };
 
 interface Run {
@@ -50,7 +50,7 @@ function library(folder: string, works: number, seed: number): string {
     const building = `${path}.building`;
     for (const suffix of ["", "-wal", "-shm"]) rmSync(`${building}${suffix}`, { force: true });
     // Exit code 3: imported, with the generator's broken files reported as failed, as they should be.
-    const result = spawnSync(process.execPath, [BIN, "import", folder, "--json", "--db", `sqlite:${building}`], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const result = spawnSync(process.execPath, [QUIRE_BIN, "import", folder, "--json", "--db", `sqlite:${building}`], { encoding: "utf8", maxBuffer: 1 << 26 });
     if (result.status !== 0 && result.status !== 3) throw new Error(`quire import failed (${result.status ?? "signal"}): ${result.stderr}`);
     renameSync(building, path);
   }
@@ -95,10 +95,10 @@ async function peerRun(label: string, works: readonly number[], command: string,
 }
 
 async function main(): Promise<void> {
-  const works = Number(flag("works", "1000"));
-  const seed = Number(flag("seed", "42"));
-  const calibreSample = Number(flag("calibre-sample", "50"));
-  const pandocSample = Number(flag("pandoc-sample", "100"));
+  const works = wholeNumberFlag("works", 1000);
+  const seed = wholeNumberFlag("seed", 42, process.argv, 0);
+  const calibreSample = wholeNumberFlag("calibre-sample", 50, process.argv, 0);
+  const pandocSample = wholeNumberFlag("pandoc-sample", 100, process.argv, 0);
   console.log(machineLine("quire export benchmark"));
   const calibre = toolVersion("ebook-convert");
   const pandoc = toolVersion("pandoc");

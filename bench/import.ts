@@ -8,18 +8,16 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
 import { openQuire } from "../src/composition.js";
 import { parseStory } from "../src/importers/parse-story.js";
 import { starterVocabulary } from "../src/tags/starter-vocabulary.js";
 import { Vocabulary } from "../src/tags/vocabulary.js";
 import type { ManifestEntry } from "../src/corpus/generate-corpus.js";
 import { benchCorpus } from "./corpus.js";
-import { BENCH_DIR, flag, machineLine } from "./machine.js";
+import { BENCH_DIR, machineLine, wholeNumberFlag } from "./machine.js";
+import { QUIRE_BIN } from "./quire-command.js";
+import { createScratchDatabase } from "./scratch-postgres.js";
 import { canonicalManifest } from "./tagging-eval-set.js";
-
-const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
-const POSTGRES = process.env.QUIRE_BENCH_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 interface Run {
   label: string;
@@ -106,25 +104,9 @@ async function accuracy(dbPath: string, folder: string, manifest: readonly Manif
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v / expected.length]));
 }
 
-async function postgresDatabase(name: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
-    const url = new URL(POSTGRES);
-    url.pathname = `/${name}`;
-    return url.toString();
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function main(): Promise<void> {
-  const works = Number(flag("works", "10000"));
-  const seed = Number(flag("seed", "42"));
+  const works = wholeNumberFlag("works", 10_000);
+  const seed = wholeNumberFlag("seed", 42, process.argv, 0);
   console.log(machineLine("quire import benchmark"));
   const corpus = await benchCorpus(works, seed);
   const mb = corpus.bytes / 2 ** 20;
@@ -136,18 +118,19 @@ async function main(): Promise<void> {
 
   const dbPath = join(scratch, "import.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
-  const ours = timed(process.execPath, [BIN, "import", corpus.folder, "--db", `sqlite:${dbPath}`, "--json"]);
+  const ours = timed(process.execPath, [QUIRE_BIN, "import", corpus.folder, "--db", `sqlite:${dbPath}`, "--json"]);
   const report = JSON.parse(ours.stdout) as { imported: number; duplicates: unknown[]; failed: unknown[] };
   runs.push({ label: "quire import (SQLite)", seconds: ours.seconds, peakMb: ours.peakMb, note: `${report.imported} imported, ${report.duplicates.length} duplicates, ${report.failed.length} failed` });
 
   if (!process.argv.includes("--skip-postgres")) {
-    const url = await postgresDatabase("quire_bench_import");
-    if (url) {
-      const onPostgres = timed(process.execPath, [BIN, "import", corpus.folder, "--db", url, "--json"]);
+    // Not dropped after the run (its rows can be looked at): the next run drops it first.
+    const database = await createScratchDatabase("quire_bench_import");
+    if (typeof database === "string") {
+      console.log(`${database}: the PostgreSQL import is left out`);
+    } else {
+      const onPostgres = timed(process.execPath, [QUIRE_BIN, "import", corpus.folder, "--db", database.target.url, "--json"]);
       const pgReport = JSON.parse(onPostgres.stdout) as { imported: number };
       runs.push({ label: "quire import (PostgreSQL)", seconds: onPostgres.seconds, peakMb: onPostgres.peakMb, note: `${pgReport.imported} imported` });
-    } else {
-      console.log("PostgreSQL not reachable: its import is left out");
     }
   }
 

@@ -9,10 +9,24 @@ export function machineLine(title: string): string {
 /** The folder benchmarks keep generated corpora and libraries in between runs. */
 export const BENCH_DIR = process.env.QUIRE_BENCH_DIR ?? `${os.tmpdir()}/quire-bench`;
 
-/** `--name value` from the command line (or from `argv`), or the fallback. */
+/** `--name value` (or `--name=value`) from the command line (or from `argv`), or the fallback. */
 export function flag(name: string, fallback: string, argv: readonly string[] = process.argv): string {
   const index = argv.indexOf(`--${name}`);
-  return index >= 0 ? (argv[index + 1] ?? fallback) : fallback;
+  if (index >= 0) return argv[index + 1] ?? fallback;
+  const joined = argv.find((arg) => arg.startsWith(`--${name}=`));
+  return joined === undefined ? fallback : joined.slice(name.length + 3);
+}
+
+/**
+ * A whole-number flag (a count, a size, a seed), or the fallback.
+ * @throws naming the flag when its value is not a whole number of at least `least`, rather than run with NaN.
+ * @example wholeNumberFlag("works", 10_000, argv) // 500 for `--works 500`
+ */
+export function wholeNumberFlag(name: string, fallback: number, argv: readonly string[] = process.argv, least = 1): number {
+  const value = flag(name, String(fallback), argv);
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isSafeInteger(n) || n < least) throw new Error(`--${name} takes a whole number from ${least}, not ${value}`);
+  return n;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

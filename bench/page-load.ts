@@ -2,10 +2,20 @@
  * Pages under autocannon for the web benchmark and the proving ground's scale run: fifty connections, each
  * starting at another page of one rotation, a warm-up run and then the timed run.
  */
+import type { ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
+import { serveQuire } from "./quire-command.js";
 
 export const CONNECTIONS = 50;
 export const WARM_UP_SECONDS = 5;
+
+/**
+ * `quire serve` on the SQLite library without its per-address request limit: every connection comes from this
+ * one address, and the limit would answer most of them 429.
+ */
+export function serveForLoad(path: string): Promise<{ child: ChildProcess; url: string }> {
+  return serveQuire({ engine: "sqlite", path }, ["--request-limit", "0"]);
+}
 
 /** One page as the load generator sends it: the requests a browser makes for it, one after the other. */
 export type Page = autocannon.Request[];

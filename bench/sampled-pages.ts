@@ -1,13 +1,16 @@
 /**
  * The pages the web benchmarks read from a generated library: works spread over it, each with a run of its story
- * text that the served page must hold, and filtered listings with the work the search service ranks first. Shared
- * by `npm run bench:web` and the proving ground's scale run.
+ * text that the served page must hold, and filtered listings with the work the search service ranks first; the
+ * check that Quire serves them so, and their rotation for the load generator. Shared by `npm run bench:web` and
+ * the proving ground's scale run.
  */
-import type BetterSqlite3 from "better-sqlite3";
+import BetterSqlite3 from "better-sqlite3";
 import { openQuire } from "../src/composition.js";
 import { createRandom } from "../src/corpus/random.js";
 import { emptyWorkSearch } from "../src/search/work-search.js";
 import { searchWorks } from "../src/services/search-works.js";
+import type { Page } from "./page-load.js";
+import { fetchOk } from "./server-process.js";
 
 export const SAMPLED_WORKS = 100;
 export const LISTINGS = 5;
@@ -29,8 +32,18 @@ export interface Listing {
   topId: number;
 }
 
+/** The works and listings read from the SQLite library of `works` generated works. */
+export async function samplePages(path: string, works: number, seed: number): Promise<{ sampled: SampledWork[]; listings: Listing[] }> {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    return { sampled: sampleWorks(db, works, seed), listings: await sampleListings(path, db, works, seed) };
+  } finally {
+    db.close();
+  }
+}
+
 /** Works spread over the whole library, so that no single row or cached page stands for them all. */
-export function sampleWorks(db: BetterSqlite3.Database, works: number, seed: number): SampledWork[] {
+function sampleWorks(db: BetterSqlite3.Database, works: number, seed: number): SampledWork[] {
   const random = createRandom([seed, works, 88]);
   const title = db.prepare<[number], { title: string }>("select title from works where id = ?");
   const chapter = db.prepare<[number], { text: string }>("select text from chapters where work_id = ? and position = 1");
@@ -46,7 +59,7 @@ export function sampleWorks(db: BetterSqlite3.Database, works: number, seed: num
 }
 
 /** Listings drawn from works of the library itself (a fandom and a rating they carry, a freeform they lack). */
-export async function sampleListings(path: string, db: BetterSqlite3.Database, works: number, seed: number): Promise<Listing[]> {
+async function sampleListings(path: string, db: BetterSqlite3.Database, works: number, seed: number): Promise<Listing[]> {
   const random = createRandom([seed, works, 89]);
   const tags = db.prepare<[number], { type: string; name: string }>("select t.type, t.name from work_tags wt join tags t on t.id = wt.tag_id where wt.work_id = ?");
   // calibre splits tag names at commas and quotes its search terms: listings use names free of both.
@@ -79,4 +92,33 @@ export async function sampleListings(path: string, db: BetterSqlite3.Database, w
 
 export function quireListingPath(l: Listing): string {
   return `/works?fandom=${encodeURIComponent(l.fandom)}&rating=${encodeURIComponent(l.rating)}&exclude-freeform=${encodeURIComponent(l.exclude)}&sort=kudos`;
+}
+
+/**
+ * A reader who has chosen to see adult content: Mature, Explicit and unrated works show their story, not the
+ * interstitial.
+ */
+const READER_HEADERS = { cookie: "view_adult=true" };
+
+/**
+ * Reads each sampled work's page and each listing from Quire at `url`, as a reader who sees adult content.
+ * @throws when a page lacks its story text (an interstitial?) or a listing does not show its top work first.
+ */
+export async function checkQuirePages(url: string, sampled: readonly SampledWork[], listings: readonly Listing[]): Promise<void> {
+  for (const work of sampled) {
+    const body = await fetchOk(new URL(`works/${work.id}`, url).href, READER_HEADERS);
+    if (!body.includes(work.probe)) throw new Error(`Quire's page for work ${work.id} lacks its story text (an interstitial?)`);
+  }
+  for (const listing of listings) {
+    const body = await fetchOk(new URL(quireListingPath(listing), url).href, READER_HEADERS);
+    if (!body.includes(`/works/${listing.topId}"`)) throw new Error(`Quire's listing ${quireListingPath(listing)} does not show work ${listing.topId} first`);
+  }
+}
+
+/** Quire's pages in rotation for the load generator, as the same reader asks for them: each work page, each listing. */
+export function quirePages(sampled: readonly SampledWork[], listings: readonly Listing[]): { work: Page[]; listing: Page[] } {
+  return {
+    work: sampled.map((w): Page => [{ method: "GET", path: `/works/${w.id}`, headers: READER_HEADERS }]),
+    listing: listings.map((l): Page => [{ method: "GET", path: quireListingPath(l), headers: READER_HEADERS }]),
+  };
 }

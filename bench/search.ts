@@ -14,11 +14,11 @@ import { openQuire } from "../src/composition.js";
 import type { DatabaseTarget } from "../src/config.js";
 import { searchWorks } from "../src/services/search-works.js";
 import { flag, machineLine, percentile } from "./machine.js";
+import { POSTGRES_ADMIN } from "./scratch-postgres.js";
 import { QUERIES, queryMix, type BenchQuery } from "./search-queries.js";
 import { postgresLibrary, sqliteLibrary, type LibrarySpec } from "./synthetic-library.js";
 
 const TIMED_PASSES = 5;
-const POSTGRES = process.env.QUIRE_BENCH_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SEED = 42;
 const CUT_WORDS_FROM = 1_000_000;
 
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   for (const works of sizes) {
     const spec: LibrarySpec = { works, seed: SEED, maxWords: works >= CUT_WORDS_FROM ? 1000 : null };
     for (const engine of engines) {
-      const target = engine === "sqlite" ? await sqliteLibrary(spec, log) : await postgresLibrary(spec, POSTGRES, log);
+      const target = engine === "sqlite" ? await sqliteLibrary(spec, log) : await postgresLibrary(spec, POSTGRES_ADMIN, log);
       if (!target) {
         console.log(`${engine} ${works}: PostgreSQL is not reachable, left out`);
         continue;

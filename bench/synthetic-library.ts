@@ -36,7 +36,7 @@ export function libraryName({ works, seed, maxWords }: LibrarySpec): string {
 }
 
 /** The SQLite library for the spec, built on first use. */
-export async function sqliteLibrary(spec: LibrarySpec, log: (line: string) => void): Promise<DatabaseTarget> {
+export async function sqliteLibrary(spec: LibrarySpec, log: (line: string) => void): Promise<Extract<DatabaseTarget, { engine: "sqlite" }>> {
   const path = sqliteLibraryPath(spec);
   if (!existsSync(path)) {
     const building = `${path}.building`;

@@ -26,13 +26,12 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeF
 import { basename, join } from "node:path";
 import type autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
-import { BENCH_DIR, flag, machineLine } from "./machine.js";
-import { quireListingPath, sampleListings, sampleWorks, type Listing, type SampledWork } from "./sampled-pages.js";
-import { CONNECTIONS, loadPages as load, WARM_UP_SECONDS, type Page } from "./page-load.js";
+import { BENCH_DIR, machineLine, wholeNumberFlag } from "./machine.js";
+import { checkQuirePages, quirePages, samplePages, type Listing, type SampledWork } from "./sampled-pages.js";
+import { CONNECTIONS, loadPages as load, serveForLoad, WARM_UP_SECONDS, type Page } from "./page-load.js";
 import { fetchOk, freePort, startServer, stop } from "./server-process.js";
 import { sqliteLibrary, type LibrarySpec } from "./synthetic-library.js";
 
-const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
 const CALIBRE_ADD = join(import.meta.dirname, "..", "..", "bench", "calibre-add.py");
 const SEED = 42;
 const PAGE_SIZE = 20;
@@ -153,27 +152,13 @@ function calibreLibrary(quirePath: string, works: number, log: (line: string) =>
 
 
 async function measureQuire(path: string, sampled: readonly SampledWork[], listings: readonly Listing[], seconds: number): Promise<Measured> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  // Every connection comes from this one address: the per-address limit would answer most of them 429.
-  const server = await startServer(process.execPath, [BIN, "serve", "--db", `sqlite:${path}`, "--port", String(port), "--request-limit", "0"], url);
-  // A reader who has chosen to see adult content: Mature, Explicit and unrated works show their story, not the
-  // interstitial.
-  const headers = { cookie: "view_adult=true" };
+  const { child: server, url } = await serveForLoad(path);
   try {
-    for (const work of sampled) {
-      const body = await fetchOk(new URL(`works/${work.id}`, url).href, headers);
-      if (!body.includes(work.probe)) throw new Error(`Quire's page for work ${work.id} lacks its story text (an interstitial?)`);
-    }
-    for (const listing of listings) {
-      const body = await fetchOk(new URL(quireListingPath(listing), url).href, headers);
-      if (!body.includes(`/works/${listing.topId}"`)) throw new Error(`Quire's listing ${quireListingPath(listing)} does not show work ${listing.topId} first`);
-    }
-    const workPages = sampled.map((w): Page => [{ method: "GET", path: `/works/${w.id}`, headers }]);
-    const listingPages = listings.map((l): Page => [{ method: "GET", path: quireListingPath(l), headers }]);
+    await checkQuirePages(url, sampled, listings);
+    const pages = quirePages(sampled, listings);
     return {
-      work: { label: "Quire work page", requestsPerPage: 1, result: await load(url, workPages, seconds), note: "GET /works/:id" },
-      listing: { label: "Quire listing", requestsPerPage: 1, result: await load(url, listingPages, seconds), note: "GET /works?fandom=…&rating=…&exclude-freeform=…&sort=kudos" },
+      work: { label: "Quire work page", requestsPerPage: 1, result: await load(url, pages.work, seconds), note: "GET /works/:id" },
+      listing: { label: "Quire listing", requestsPerPage: 1, result: await load(url, pages.listing, seconds), note: "GET /works?fandom=…&rating=…&exclude-freeform=…&sort=kudos" },
     };
   } finally {
     await stop(server);
@@ -239,18 +224,13 @@ function verdict(met: boolean): string {
 }
 
 async function main(): Promise<void> {
-  const works = Number(flag("works", "100000"));
-  const seconds = Number(flag("duration", "20"));
+  const works = wholeNumberFlag("works", 100_000);
+  const seconds = wholeNumberFlag("duration", 20);
   const log = (line: string) => console.log(line);
   console.log(machineLine("quire web benchmark"));
   const spec: LibrarySpec = { works, seed: SEED, maxWords: null };
-  const library = await sqliteLibrary(spec, log);
-  if (library.engine !== "sqlite") throw new Error("sqliteLibrary returned a PostgreSQL library");
-  const { path } = library;
-  const db = new BetterSqlite3(path, { readonly: true });
-  const sampled = sampleWorks(db, works, SEED);
-  const listings = await sampleListings(path, db, works, SEED);
-  db.close();
+  const { path } = await sqliteLibrary(spec, log);
+  const { sampled, listings } = await samplePages(path, works, SEED);
   const calibre = spawnSync("calibre-server", ["--version"], { encoding: "utf8" });
   const calibreVersion = calibre.status === 0 ? calibre.stdout.trim() : null;
   const calibreLib = calibreVersion ? calibreLibrary(path, works, log) : null;

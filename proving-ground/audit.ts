@@ -6,8 +6,8 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { machineLine } from "../bench/machine.js";
 import { packageRoot } from "../src/package-root.js";
+import { printPartHeader } from "./part.js";
 
 const run = promisify(execFile);
 
@@ -29,7 +29,7 @@ async function audit(): Promise<AuditReport> {
 }
 
 export async function main(): Promise<boolean> {
-  console.log(machineLine("quire proving ground: npm audit"));
+  printPartHeader("npm audit");
   const report = await audit();
   if (!report.metadata) {
     console.log(`npm audit could not ask the registry: ${report.message ?? "no report"}; nothing was audited`);

@@ -9,31 +9,23 @@
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
-import pg from "pg";
-import { flag, machineLine } from "../bench/machine.js";
-import { freePort, startServer } from "../bench/server-process.js";
+import { writeCorpus } from "../bench/corpus.js";
+import { flag, wholeNumberFlag } from "../bench/machine.js";
+import { databaseArgument, QUIRE_BIN, serveQuire } from "../bench/quire-command.js";
+import { createScratchDatabase } from "../bench/scratch-postgres.js";
 import { EXIT_SOME_FAILED } from "../src/cli/io.js";
 import { openQuire, type Quire } from "../src/composition.js";
 import type { DatabaseTarget } from "../src/config.js";
-import { generateCorpus, type ManifestEntry } from "../src/corpus/generate-corpus.js";
+import type { ManifestEntry } from "../src/corpus/generate-corpus.js";
 import { createRandom, type Random } from "../src/corpus/random.js";
-import { insertUser } from "../src/db/repositories/users.js";
-import { nameKey } from "../src/domain/sort-key.js";
-import { packageRoot } from "../src/package-root.js";
 import { createApiToken } from "../src/services/accounts/api-tokens.js";
-import { hashPassword } from "../src/services/accounts/password.js";
-
-const BIN = join(packageRoot(), "bin", "quire.js");
-
-/** The `--db` argument that names the target. */
-function dbFlag(target: DatabaseTarget): string {
-  return target.engine === "sqlite" ? `sqlite:${target.path}` : target.url;
-}
+import { insertAccounts } from "./accounts.js";
+import { printPartHeader } from "./part.js";
 
 function countRows(quire: Quire, table: "works" | "work_sources"): Promise<number> {
   return quire.library.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow().then((row) => Number(row.n));
@@ -45,7 +37,7 @@ function countRows(quire: Quire, table: "works" | "work_sources"): Promise<numbe
  */
 async function importToTheEnd(corpus: CrashCorpus, target: DatabaseTarget): Promise<{ stdout: string; stderr: string; code: number | string }> {
   try {
-    return { ...(await promisify(execFile)(process.execPath, [BIN, "import", corpus.folder, "--db", dbFlag(target), "--json"], { maxBuffer: 256 * 2 ** 20 })), code: 0 };
+    return { ...(await promisify(execFile)(process.execPath, [QUIRE_BIN, "import", corpus.folder, "--db", databaseArgument(target), "--json"], { maxBuffer: 256 * 2 ** 20 })), code: 0 };
   } catch (error) {
     if (error instanceof Error && "stdout" in error && "stderr" in error && "code" in error) return { stdout: String(error.stdout), stderr: String(error.stderr), code: String(error.code) };
     throw error;
@@ -73,12 +65,7 @@ export interface CrashCorpus {
 /** Writes a generated corpus of `files` files (a few duplicates and broken files among them) to a new folder. */
 export async function writeCrashCorpus(files: number, seed: number): Promise<CrashCorpus> {
   const folder = await mkdtemp(join(tmpdir(), "quire-crash-corpus-"));
-  const manifest: ManifestEntry[] = [];
-  for (const file of generateCorpus({ works: files, seed, duplicateRate: 0.03, brokenRate: 0.01 })) {
-    await mkdir(dirname(join(folder, file.path)), { recursive: true });
-    await writeFile(join(folder, file.path), file.bytes);
-    manifest.push(file.manifest);
-  }
+  const manifest = await writeCorpus(folder, { works: files, seed, duplicateRate: 0.03, brokenRate: 0.01 });
   return { folder, manifest, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 
@@ -159,7 +146,7 @@ export async function killImports(options: ImportKillOptions): Promise<ImportKil
       // Without --json the import says on stderr when it has opened the library and begins to read the files. One
       // parser thread: a killed run pays its start-up again and again, and the writer a kill tests is one thread
       // whatever the number of parsers.
-      const child = spawn(process.execPath, [BIN, "import", corpus.folder, "--jobs", "1", "--db", dbFlag(target)], { stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(process.execPath, [QUIRE_BIN, "import", corpus.folder, "--jobs", "1", "--db", databaseArgument(target)], { stdio: ["ignore", "ignore", "pipe"] });
       let exited = false;
       const exit = once(child, "exit").then(() => (exited = true));
       const watch = watchImport(child);
@@ -266,23 +253,14 @@ const FIRST_ANSWER_MS = 60_000;
 
 /** The accounts the clients write as, with a write token each, made straight in the library before it is served. */
 async function makeWriters(quire: Quire, count: number): Promise<{ userId: number; token: string }[]> {
-  const passwordHash = await hashPassword("crash-safety-password");
   const now = new Date();
+  const accounts = await insertAccounts(quire.library.db, { loginPrefix: "crash_writer_", count, password: "crash-safety-password", role: "author", createdAt: now.toISOString() });
   const writers: { userId: number; token: string }[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const login = `crash_writer_${i}`;
-    const { userId } = await insertUser(quire.library.db, { login, loginKey: nameKey(login), email: `${login}@example.test`, emailKey: `${login}@example.test`, passwordHash, role: "author" }, now.toISOString());
+  for (const { userId, login } of accounts) {
     const { token } = await createApiToken(quire.library.db, { id: userId, login, role: "author", suspended: false, suspendedUntil: null }, { name: "crash test", scope: "write" }, now);
     writers.push({ userId, token });
   }
   return writers;
-}
-
-/** `quire serve` on a free port, once it says how to stop it (it has opened the library and listens). */
-async function serve(target: DatabaseTarget): Promise<{ child: ChildProcess; address: string }> {
-  const port = await freePort();
-  const child = await startServer(process.execPath, [BIN, "serve", "--port", String(port), "--db", dbFlag(target)], "Ctrl-C");
-  return { child, address: `http://127.0.0.1:${port}/` };
 }
 
 /** What all the clients know: the works acknowledged so far, which kudos, comments and bookmarks go to. */
@@ -406,15 +384,15 @@ export async function killServers(options: ServerKillOptions): Promise<ServerKil
   const problems: string[] = [];
   let kills = 0;
   for (let life = 0; life < options.kills; life += 1) {
-    let served: { child: ChildProcess; address: string };
+    let served: { child: ChildProcess; url: string };
     try {
-      served = await serve(options.target);
+      served = await serveQuire(options.target);
     } catch (error) {
       problems.push(`after ${life} kills the server would not start again: ${error instanceof Error ? error.message : String(error)}`);
       break;
     }
     let stopped = false;
-    const running = clients.map((client) => client.run(served.address, () => stopped));
+    const running = clients.map((client) => client.run(served.url, () => stopped));
     // The life is counted from the server's first answer, so that it is killed while it works, not while it warms
     // up, however slow the machine.
     const answers = scene.answers;
@@ -512,29 +490,12 @@ function acknowledgedIsStored(attempt: Attempt, rows: readonly string[], attempt
 // ---------------------------------------------------------------------------------------------------------------
 // The full run
 
-const POSTGRES = process.env.QUIRE_PROVING_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-/** A new, empty PostgreSQL database for one part of the run, or null (with the reason printed) without a server. */
+/** A new, empty PostgreSQL database for one part of the run, or null (with the reason printed) without one. */
 async function scratchPostgres(name: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> } | null> {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 3000 });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  try {
-    await admin(`drop database if exists ${name} with (force)`);
-    await admin(`create database ${name}`);
-  } catch (error) {
-    console.log(`PostgreSQL skipped: no server at ${POSTGRES} (${error instanceof Error ? error.message : String(error)})`);
-    return null;
-  }
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  return { target: { engine: "postgres", url: url.toString() }, drop: () => admin(`drop database if exists ${name} with (force)`) };
+  const scratch = await createScratchDatabase(name);
+  if (typeof scratch !== "string") return scratch;
+  console.log(`PostgreSQL skipped: ${scratch}`);
+  return null;
 }
 
 /**
@@ -542,14 +503,14 @@ async function scratchPostgres(name: string): Promise<{ target: DatabaseTarget; 
  * [--engines sqlite,postgres]`: the full-sized run, 100 import kills and 100 server kills per engine by default.
  */
 export async function main(argv: readonly string[]): Promise<boolean> {
-  const importKills = Number(flag("import-kills", "100", argv));
-  const serverKills = Number(flag("server-kills", "100", argv));
-  const files = Number(flag("files", "400", argv));
-  const clients = Number(flag("clients", "6", argv));
-  const seed = Number(flag("seed", "20261130", argv));
+  const importKills = wholeNumberFlag("import-kills", 100, argv, 0);
+  const serverKills = wholeNumberFlag("server-kills", 100, argv, 0);
+  const files = wholeNumberFlag("files", 400, argv);
+  const clients = wholeNumberFlag("clients", 6, argv);
+  const seed = wholeNumberFlag("seed", 20261130, argv, 0);
   const engines = flag("engines", "sqlite,postgres", argv).split(",");
-  console.log(machineLine("crash safety: quire import and quire serve killed with SIGKILL"));
-  console.log(`seed ${seed}; ${importKills} import kills on a corpus of ${files} files; ${serverKills} server kills with ${clients} clients writing`);
+  printPartHeader("crash safety, quire import and quire serve killed with SIGKILL",
+    `seed ${seed}; ${importKills} import kills on a corpus of ${files} files; ${serverKills} server kills with ${clients} clients writing`);
   const corpus = await writeCrashCorpus(files, seed);
   const scratch = await mkdtemp(join(tmpdir(), "quire-crash-"));
   let passed = true;

@@ -12,14 +12,17 @@ import { once } from "node:events";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { EXIT_SOME_FAILED } from "../src/cli/io.js";
 import { parseDatabaseTarget, type DatabaseTarget } from "../src/config.js";
 import { openLibrary, type Library } from "../src/db/connect.js";
 import { parseStory } from "../src/importers/parse-story.js";
-import { packageRoot } from "../src/package-root.js";
 import { createParserPool } from "../src/services/import/parser-pool.js";
 import type { StoryParser } from "../src/services/import/story-parser.js";
-import { machineLine } from "../bench/machine.js";
+import { flag, wholeNumberFlag } from "../bench/machine.js";
+import { residentMemory } from "../bench/process-memory.js";
+import { databaseArgument, QUIRE_BIN } from "../bench/quire-command.js";
 import { FULL_SIZES, HOSTILE_KINDS, hostileFiles, loadParseFixtures, type HostileFile, type HostileKind, type HostileSizes } from "./hostile-files.js";
+import { printPartHeader } from "./part.js";
 
 export interface HostileRunOptions {
   /** How many files to generate and import. */
@@ -80,14 +83,7 @@ export const DEFAULT_FILE_TIMEOUT_SECONDS = 120;
  */
 export const DEFAULT_MAX_RSS_MB = 4096;
 
-const BIN = join(packageRoot(), "bin", "quire.js");
-const EXIT_SOME_FAILED = 3;
 const RSS_POLL_MS = 50;
-
-/** `--db`'s spelling of a target. */
-export function databaseFlag(target: DatabaseTarget): string {
-  return target.engine === "sqlite" ? `sqlite:${target.path}` : target.url;
-}
 
 /**
  * Generates `files` hostile files and imports them in batches through the real binary, checking each batch.
@@ -168,7 +164,7 @@ interface ImportJson {
 
 /** One `quire import` of the batch folder, its peak resident memory read from /proc while it runs. */
 async function importBatch(root: string, folderName: string, options: HostileRunOptions, timeoutSeconds: number): Promise<BatchRun> {
-  const args = [BIN, "import", folderName, "--json", "--db", databaseFlag(options.target), "--timeout", String(timeoutSeconds)];
+  const args = [QUIRE_BIN, "import", folderName, "--json", "--db", databaseArgument(options.target), "--timeout", String(timeoutSeconds)];
   if (options.jobs) args.push("--jobs", String(options.jobs));
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
@@ -176,18 +172,15 @@ async function importBatch(root: string, folderName: string, options: HostileRun
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-  let peakKb = 0;
-  // VmHWM is the process's high-water mark (worker threads included): any reading after a peak sees it, so
-  // polling misses only a peak in the last few milliseconds before exit.
+  let peak = 0;
+  // The peak (VmHWM) is the process's high-water mark: any reading after a peak sees it, so polling misses only a
+  // peak in the last few milliseconds before exit.
   const poll = setInterval(() => {
-    readFile(`/proc/${child.pid}/status`, "utf8").then(
-      (status) => (peakKb = Math.max(peakKb, Number(/^VmHWM:\s+(\d+)/mu.exec(status)?.[1] ?? 0))),
-      () => undefined,
-    );
+    peak = Math.max(peak, residentMemory(child.pid)?.peak || 0);
   }, RSS_POLL_MS);
   const [code, signal] = (await once(child, "close")) as [number | null, NodeJS.Signals | null];
   clearInterval(poll);
-  return { code, signal, stdout, stderr, peakRssMb: Math.round(peakKb / 1024), seconds: (performance.now() - started) / 1000 };
+  return { code, signal, stdout, stderr, peakRssMb: Math.round(peak / 2 ** 20), seconds: (performance.now() - started) / 1000 };
 }
 
 /** What became of one generated file: its outcomes are those of the file itself or, for a .zip, its entries. */
@@ -313,24 +306,20 @@ async function timeFiles(timer: StoryParser, folder: string, files: readonly Hos
  * --batch N, --timeout S, --max-rss MB.
  */
 export async function main(argv: readonly string[]): Promise<boolean> {
-  const flag = (name: string, fallback: string) => {
-    const at = argv.indexOf(`--${name}`);
-    return at >= 0 ? (argv[at + 1] ?? fallback) : fallback;
-  };
-  const files = Number(flag("files", "10000"));
-  const seed = Number(flag("seed", "20261130"));
+  const files = wholeNumberFlag("files", 10_000, argv);
+  const seed = wholeNumberFlag("seed", 20261130, argv, 0);
+  const maxRssMb = wholeNumberFlag("max-rss", DEFAULT_MAX_RSS_MB, argv);
+  const fileTimeoutSeconds = wholeNumberFlag("timeout", DEFAULT_FILE_TIMEOUT_SECONDS, argv);
+  const batchFiles = wholeNumberFlag("batch", DEFAULT_BATCH_FILES, argv);
   const scratch = await mkdtemp(join(tmpdir(), "quire-hostile-library-"));
-  const target = parseDatabaseTarget(flag("db", `sqlite:${join(scratch, "library.db")}`));
-  const maxRssMb = Number(flag("max-rss", String(DEFAULT_MAX_RSS_MB)));
-  const fileTimeoutSeconds = Number(flag("timeout", String(DEFAULT_FILE_TIMEOUT_SECONDS)));
-  console.log(machineLine(`Hostile input: ${files} files through quire import on ${target.engine}`));
-  console.log(`sizes: ${JSON.stringify(FULL_SIZES)}; per-file bound ${fileTimeoutSeconds} s; peak RSS bound ${maxRssMb} MiB; seed ${seed}`);
+  const target = parseDatabaseTarget(flag("db", `sqlite:${join(scratch, "library.db")}`, argv));
+  printPartHeader(`hostile input, ${files} files through quire import on ${target.engine}`, `sizes: ${JSON.stringify(FULL_SIZES)}; per-file bound ${fileTimeoutSeconds} s; peak RSS bound ${maxRssMb} MiB; seed ${seed}`);
   try {
     const report = await runHostileImport({
       files,
       seed,
       target,
-      batchFiles: Number(flag("batch", String(DEFAULT_BATCH_FILES))),
+      batchFiles,
       fileTimeoutSeconds,
       maxRssMb,
       timeEachFile: true,

@@ -24,27 +24,23 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
-import { parseArgs } from "node:util";
+import { join } from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
-import { machineLine, percentile } from "../bench/machine.js";
+import { percentile, wholeNumberFlag } from "../bench/machine.js";
+import { databaseArgument, QUIRE_BIN } from "../bench/quire-command.js";
+import { withScratchDatabase } from "../bench/scratch-postgres.js";
 import { freePort, startServer, stop } from "../bench/server-process.js";
 import { buildLibrary } from "../bench/synthetic-library.js";
 import { openQuire } from "../src/composition.js";
-import { describeDatabaseTarget, type DatabaseTarget } from "../src/config.js";
+import type { DatabaseTarget } from "../src/config.js";
 import { createRandom } from "../src/corpus/random.js";
-import { insertUser } from "../src/db/repositories/users.js";
-import { nameKey } from "../src/domain/sort-key.js";
-import { hashPassword } from "../src/services/accounts/password.js";
 import { CSRF_COOKIE, CSRF_FIELD } from "../src/web/csrf.js";
 import { COMMENTS_PER_MINUTE } from "../src/web/routes/community.js";
 import { SESSION_COOKIE } from "../src/web/session.js";
+import { insertAccounts } from "./accounts.js";
+import { printPartHeader } from "./part.js";
 import { startRoundRobinProxy } from "./round-robin-proxy.js";
 
-/** The package's root: this module runs compiled from dist/proving-ground/, and from proving-ground/ in the tests. */
-const ROOT = basename(dirname(import.meta.dirname)) === "dist" ? join(import.meta.dirname, "..", "..") : join(import.meta.dirname, "..");
-const BIN = join(ROOT, "bin", "quire.js");
 const SEED = 9;
 /** Story words kept per work: pages the size of a long chapter's first part, and a library that builds quickly. */
 const MAX_WORDS = 1000;
@@ -188,15 +184,9 @@ async function prepareScene(library: DatabaseTarget, options: LoadOptions): Prom
       listings.add(`/works?${query.toString()}`);
     }
     if (listings.size === 0) throw new Error("no work of the library has a fandom and a rating to list by");
-    const passwordHash = await hashPassword(PASSWORD);
     // Made a minute back: a session started before an account's password was set signs no one in.
-    const madeAt = new Date(Date.now() - 60_000).toISOString();
-    const readers: Scene["readers"] = [];
-    for (let index = 0; index < options.connections; index++) {
-      const login = `loadreader${index}`;
-      const { userId } = await insertUser(db, { login, loginKey: nameKey(login), email: `${login}@example.test`, emailKey: `${login}@example.test`, passwordHash, role: "reader" }, madeAt);
-      readers.push({ index, userId, login, address: addressOf(index) });
-    }
+    const accounts = await insertAccounts(db, { loginPrefix: "loadreader", count: options.connections, password: PASSWORD, role: "reader", createdAt: new Date(Date.now() - 60_000).toISOString() });
+    const readers: Scene["readers"] = accounts.map(({ userId, login }, index) => ({ index, userId, login, address: addressOf(index) }));
     return { workIds: works.map((w) => w.id), listings: [...listings], kudosBefore: new Map(works.map((w) => [w.id, w.kudos])), readers };
   } finally {
     await quire.close();
@@ -465,7 +455,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const urls: string[] = [];
     for (let i = 0; i < options.servers; i++) {
       const url = `http://127.0.0.1:${await freePort()}/`;
-      servers.push(await startServer(process.execPath, [BIN, "serve", "--db", describeDatabaseTarget(library), "--port", new URL(url).port, "--trust-proxy"], url));
+      servers.push(await startServer(process.execPath, [QUIRE_BIN, "serve", "--db", databaseArgument(library), "--port", new URL(url).port, "--trust-proxy"], url));
       urls.push(url);
     }
     proxy = urls.length > 1 ? await startRoundRobinProxy(urls) : null;
@@ -523,48 +513,17 @@ export function formatLoadReport(report: LoadReport): string[] {
   return lines;
 }
 
-const POSTGRES_ADMIN = process.env.QUIRE_BENCH_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-function numberFlag(values: Record<string, string | boolean | undefined>, name: string, fallback: number): number {
-  const value = values[name];
-  const n = typeof value === "string" ? Number(value) : fallback;
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} takes a whole number from 1, not ${String(value)}`);
-  return n;
-}
-
-/** A new PostgreSQL database on the server, dropped after `use`; null (with the reason) when there is no server. */
-async function withFreshPostgres<T>(use: (target: DatabaseTarget) => Promise<T>): Promise<T | string> {
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return `PostgreSQL at ${POSTGRES_ADMIN} is not reachable (${error instanceof Error ? error.message : String(error)})`;
-  }
-  const name = `quire_load_${process.pid}_${Date.now()}`;
-  const url = new URL(POSTGRES_ADMIN);
-  url.pathname = `/${name}`;
-  try {
-    await admin.query(`create database ${name}`);
-    return await use({ engine: "postgres", url: url.toString() });
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 /**
  * `npm run proving-ground -- --only load [--works N --connections N --duration S --rate R]`: the full-sized
  * run, 200 connections at CONNECTION_RATE for 60 s on 10,000 works, on SQLite with one process and then on PostgreSQL with two behind the
  * proxy. Prints the report; returns whether both passed.
  */
 export async function main(argv: readonly string[]): Promise<boolean> {
-  const { values } = parseArgs({ args: [...argv], options: { works: { type: "string" }, connections: { type: "string" }, duration: { type: "string" }, rate: { type: "string" } }, strict: false });
   const size = {
-    works: numberFlag(values, "works", 10_000), connections: numberFlag(values, "connections", 200), durationSeconds: numberFlag(values, "duration", 60),
-    connectionRate: numberFlag(values, "rate", CONNECTION_RATE),
+    works: wholeNumberFlag("works", 10_000, argv), connections: wholeNumberFlag("connections", 200, argv), durationSeconds: wholeNumberFlag("duration", 60, argv),
+    connectionRate: wholeNumberFlag("rate", CONNECTION_RATE, argv),
   };
-  console.log(machineLine("quire proving ground: load"));
-  console.log(`mixed traffic: 70% work pages, 20% filtered listings, 10% writes through the forms (kudos, comments, bookmarks); autocannon in this process, on the same machine as the servers`);
+  printPartHeader("load", "mixed traffic: 70% work pages, 20% filtered listings, 10% writes through the forms (kudos, comments, bookmarks); autocannon in this process, on the same machine as the servers");
   const log = (line: string) => console.log(`  ${line}`);
   const folder = mkdtempSync(join(tmpdir(), "quire-load-"));
   let passed = true;
@@ -575,7 +534,7 @@ export async function main(argv: readonly string[]): Promise<boolean> {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  const postgres = await withFreshPostgres((library) => runLoad({ ...size, library, servers: 2, log }));
+  const postgres = await withScratchDatabase(`quire_load_${process.pid}_${Date.now()}`, (library) => runLoad({ ...size, library, servers: 2, log }));
   if (typeof postgres === "string") {
     console.log(`PostgreSQL run not done: ${postgres}`);
     return false;

@@ -4,8 +4,7 @@
  * Exits 1 when any part failed. The same cores run CI-sized in `npm test` (test/proving-ground/).
  */
 import { flag } from "../bench/machine.js";
-
-type Part = (argv: readonly string[]) => Promise<boolean>;
+import type { Part } from "./part.js";
 
 const PARTS: Record<string, () => Promise<Part>> = {
   hostile: async () => (await import("./hostile-input.js")).main,

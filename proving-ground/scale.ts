@@ -9,20 +9,20 @@
  * Libraries of a million works keep the first 1,000 words of each story, as in `npm run bench:search`, which builds
  * and keeps the same library (bench/synthetic-library.ts), so either command reuses the other's.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, statSync } from "node:fs";
 import type autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
 import { openQuire } from "../src/composition.js";
 import { searchWorks } from "../src/services/search-works.js";
-import { flag, machineLine, percentile } from "../bench/machine.js";
-import { CONNECTIONS, loadPages, WARM_UP_SECONDS, type Page } from "../bench/page-load.js";
-import { quireListingPath, sampleListings, sampleWorks, type Listing, type SampledWork } from "../bench/sampled-pages.js";
+import { percentile, wholeNumberFlag } from "../bench/machine.js";
+import { CONNECTIONS, loadPages, serveForLoad, WARM_UP_SECONDS } from "../bench/page-load.js";
+import { residentMemory } from "../bench/process-memory.js";
+import { checkQuirePages, quirePages, samplePages, type Listing, type SampledWork } from "../bench/sampled-pages.js";
 import { queryMix } from "../bench/search-queries.js";
-import { fetchOk, freePort, startServer, stop } from "../bench/server-process.js";
+import { stop } from "../bench/server-process.js";
 import { readBuildRecord, sqliteLibrary, type LibrarySpec } from "../bench/synthetic-library.js";
+import { printPartHeader } from "./part.js";
 
-const BIN = join(import.meta.dirname, "..", "..", "bin", "quire.js");
 const SEED = 42;
 const CUT_WORDS_FROM = 1_000_000;
 const SEARCH_PASSES = 5;
@@ -34,15 +34,6 @@ const WORK_PAGE_P99_TARGET_MS = 25;
 interface Latency {
   p50: number;
   p99: number;
-}
-
-/** Peak and current resident memory of a process, from /proc (Linux), in bytes; null elsewhere. */
-function processMemory(pid: number): { rss: number; peak: number } | null {
-  const status = `/proc/${pid}/status`;
-  if (!existsSync(status)) return null;
-  const text = readFileSync(status, "utf8");
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "mu").exec(text)?.[1] ?? Number.NaN) * 1024;
-  return { rss: kb("VmRSS"), peak: kb("VmHWM") };
 }
 
 function megabytes(bytes: number): string {
@@ -84,24 +75,14 @@ interface Served {
 
 /** `quire serve` on the library: every sampled page checked first, then each kind of page under autocannon. */
 async function timePages(path: string, sampled: readonly SampledWork[], listings: readonly Listing[]): Promise<Served> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  // Every connection comes from this one address: the per-address limit would answer most of them 429.
-  const server = await startServer(process.execPath, [BIN, "serve", "--db", `sqlite:${path}`, "--port", String(port), "--request-limit", "0"], url);
-  // Past the adult interstitial, so that every work page is its story.
-  const headers = { cookie: "view_adult=true" };
+  const { child: server, url } = await serveForLoad(path);
   try {
-    const pid = server.pid ?? 0;
-    const idleRss = processMemory(pid)?.rss ?? Number.NaN;
-    for (const work of sampled) {
-      if (!(await fetchOk(new URL(`works/${work.id}`, url).href, headers)).includes(work.probe)) throw new Error(`the page of work ${work.id} lacks its story text`);
-    }
-    for (const listing of listings) {
-      if (!(await fetchOk(new URL(quireListingPath(listing), url).href, headers)).includes(`/works/${listing.topId}"`)) throw new Error(`${quireListingPath(listing)} does not show work ${listing.topId} first`);
-    }
-    const work = await loadPages(url, sampled.map((w): Page => [{ method: "GET", path: `/works/${w.id}`, headers }]), TIMED_SECONDS);
-    const listing = await loadPages(url, listings.map((l): Page => [{ method: "GET", path: quireListingPath(l), headers }]), TIMED_SECONDS);
-    return { work, listing, idleRss, peakRss: processMemory(pid)?.peak ?? Number.NaN };
+    const idleRss = residentMemory(server.pid)?.rss ?? Number.NaN;
+    await checkQuirePages(url, sampled, listings);
+    const pages = quirePages(sampled, listings);
+    const work = await loadPages(url, pages.work, TIMED_SECONDS);
+    const listing = await loadPages(url, pages.listing, TIMED_SECONDS);
+    return { work, listing, idleRss, peakRss: residentMemory(server.pid)?.peak ?? Number.NaN };
   } finally {
     await stop(server);
   }
@@ -117,21 +98,18 @@ function failures(result: autocannon.Result): number {
 }
 
 export async function main(argv: readonly string[]): Promise<boolean> {
-  const works = Number(flag("works", String(CUT_WORDS_FROM), argv));
+  const works = wholeNumberFlag("works", CUT_WORDS_FROM, argv);
   const spec: LibrarySpec = { works, seed: SEED, maxWords: works >= CUT_WORDS_FROM ? 1000 : null };
   const log = (line: string) => console.log(line);
-  console.log(machineLine("quire proving ground: scale"));
-  const library = await sqliteLibrary(spec, log);
-  if (library.engine !== "sqlite") throw new Error("sqliteLibrary returned a PostgreSQL library");
-  const { path } = library;
+  printPartHeader("scale");
+  const { path } = await sqliteLibrary(spec, log);
   const record = readBuildRecord(spec);
 
   const db = new BetterSqlite3(path, { readonly: true });
   const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   const rows = { works: count("works"), chapters: count("chapters"), tags: count("tags"), workTags: count("work_tags") };
-  const sampled = sampleWorks(db, works, SEED);
-  const listings = await sampleListings(path, db, works, SEED);
   db.close();
+  const { sampled, listings } = await samplePages(path, works, SEED);
 
   console.log(`library: ${rows.works.toLocaleString("en")} generated works (seed ${SEED}${spec.maxWords ? `, story text cut to the first ${spec.maxWords} words` : ""}), ${rows.chapters.toLocaleString("en")} chapters, ${rows.tags.toLocaleString("en")} tags on ${rows.workTags.toLocaleString("en")} work-tag links`);
   console.log(record
