@@ -1,9 +1,13 @@
 /**
  * A local round-robin HTTP proxy in front of several `quire serve` processes on one library, standing for the
  * load balancer (nginx, HAProxy) of a deployment that runs more than one. Each request goes to the next server
- * in turn over kept-alive connections; X-Forwarded-For gets the client's address appended, as such a proxy
- * does, so the servers (run with --trust-proxy) count rate limits per client, not per proxy. The Host header is
- * passed on, so the forms' origin check sees the address the client used.
+ * in turn over kept-alive connections, with the client's address as the last X-Forwarded-For hop, as such a
+ * proxy adds it, so the servers (run with --trust-proxy, which believe that hop alone) count rate limits per
+ * client, not per proxy. The Host header is passed on, so the forms' origin check sees the address the client used.
+ *
+ * Every client of this proxy connects from 127.0.0.1: the load run's readers stand for readers at addresses of
+ * their own by sending one in X-Forwarded-For, so that header, when a client sends one, is taken as the address
+ * the client connected from, where a real proxy would append the socket's.
  *
  * node:http rather than a library: the job is a few lines (choose, forward, pipe back), no proxy library is
  * installed, and the usual one (http-proxy) has had no release since 2020.
@@ -39,9 +43,8 @@ export async function startRoundRobinProxy(servers: readonly string[]): Promise<
     const upstream = upstreams[index];
     if (!upstream) throw new Error("a proxy needs at least one server");
     forwarded[index] = (forwarded[index] ?? 0) + 1;
-    const client = incoming.socket.remoteAddress ?? "unknown";
-    const previous = incoming.headers["x-forwarded-for"];
-    const headers = { ...endToEnd(incoming.headers), "x-forwarded-for": previous ? `${String(previous)}, ${client}` : client };
+    const claimed = incoming.headers["x-forwarded-for"];
+    const headers = { ...endToEnd(incoming.headers), "x-forwarded-for": claimed ?? incoming.socket.remoteAddress ?? "unknown" };
     const toServer = request({ hostname: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers, agent }, (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
       answer.pipe(outgoing);

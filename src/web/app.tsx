@@ -10,7 +10,6 @@ import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import { hasRole } from "../domain/account.js";
 import { ForbiddenError, NotFoundError, QuireError, RateLimitedError, SignInRequiredError, ValidationError } from "../domain/errors.js";
 import { readAudience } from "../services/accounts/audience.js";
@@ -23,6 +22,7 @@ import { PREFS_COOKIE, readPrefsCookie, readPrefsJson } from "./reader-prefs.js"
 import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { limitRequestsPerAddress, tooManyRequests, writeCounter } from "./request-limits.js";
 import { refuseNul } from "./nul-guard.js";
+import { securityHeaders } from "./security-headers.js";
 import { readSignedIn } from "./session.js";
 import { READER_APP_CHALLENGE, readerAppSignIn } from "./reader-apps.js";
 import { accountRoutes } from "./routes/accounts.js";
@@ -55,22 +55,13 @@ export function createApp(webDeps: WebDeps) {
   const deps: RouteDeps = { ...webDeps, search: createArchiveSearch(webDeps), commentLimiter: createCommentLimiter(), countWrite: writeCounter(webDeps) };
   const app = new Hono<WebEnv>();
 
-  app.use(secureHeaders({
-    // Images may come from any https host, as on the Archive: authors embed them in chapters (user-html.ts gives
-    // each one referrerpolicy=no-referrer). Scripts, styles, frames and forms stay on this site.
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", "data:", "https:"],
-      connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
-    },
-    referrerPolicy: "same-origin",
-    // Set below, and only over TLS: a browser ignores HSTS over plain http, and a site reached by http alone (on a
-    // home network, say) must not be told to insist on https.
-    strictTransportSecurity: false,
-  }));
+  app.use(securityHeaders());
   app.use(async (c, next) => {
     // First, so that every layer reads the client's address and scheme the same way.
     c.set("trustProxy", deps.trustProxy);
     await next();
+    // Only over TLS: a browser ignores HSTS over plain http, and a site reached by http alone (on a home network,
+    // say) must not be told to insist on https.
     if (siteOrigin(c).startsWith("https:")) c.header("Strict-Transport-Security", HSTS);
   });
   // Before the API and the pages' middleware: past the limit, a request costs no query.

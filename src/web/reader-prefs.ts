@@ -23,7 +23,9 @@ const prefsSchema = z.object({
   showAdult: z.boolean().catch(false),
   /** Open a work whole rather than at its first chapter. */
   fullWork: z.boolean().catch(false),
-  mutedTags: z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_MUTED_TAGS).catch([]),
+  // A name with a NUL in it names no tag (none can hold one), and PostgreSQL refuses it in a query: a forged
+  // cookie's are dropped here, as the NUL guard refuses them in a form.
+  mutedTags: z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_MUTED_TAGS).catch([]).transform((tags) => tags.filter((tag) => !tag.includes("\u0000"))),
 });
 
 export type ReaderPrefs = z.infer<typeof prefsSchema>;

@@ -58,12 +58,18 @@ export function localReturnPath(value: string | undefined): string {
 }
 
 /**
- * The client's address, for rate limits and guests' one-a-day counts: the first X-Forwarded-For hop behind a
- * trusted proxy, else the socket's peer; "local" in process (tests call the app without a socket).
+ * The client's address, for rate limits and guests' one-a-day counts: behind a trusted proxy, the last
+ * X-Forwarded-For hop, else the socket's peer; "local" in process (tests call the app without a socket).
+ *
+ * The last hop, not the first: a proxy appends the address it saw to whatever header the client sent (nginx's
+ * $proxy_add_x_forwarded_for, HAProxy's forwardfor), so every hop before its own is the client's to write, and a
+ * client that chose a new one per request would escape every per-address limit. A proxy that replaces the header
+ * sends its one hop, which is the same address. (Behind a chain of proxies, the last hop is the nearest proxy's
+ * client: the limits then count that proxy's address.)
  */
 export function clientAddress<E extends ProxyAwareEnv>(c: Context<E>): string {
   if (c.get("trustProxy")) {
-    const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
+    const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

@@ -3,11 +3,13 @@
  * requests in flight finish, and closes the library.
  */
 import { serve } from "@hono/node-server";
-import { Server, type ServerResponse } from "node:http";
+import { Server, STATUS_CODES, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { createApp } from "./app.js";
 import type { WebDeps } from "./env.js";
 import { takingTurns } from "./request-turns.js";
+import { securityHeaderLines } from "./security-headers.js";
 
 /** How long a client may take over a request before Node answers 408 and closes its connection. */
 export interface ServerTimeouts {
@@ -42,8 +44,9 @@ export interface RunningServer {
  * Starts listening. Port 0 takes any free port.
  * @throws the listen error (EADDRINUSE, EACCES) as Node reports it.
  */
-export function startServer(deps: WebDeps, options: { port: number; host: string; timeouts?: ServerTimeouts }): Promise<RunningServer> {
+export async function startServer(deps: WebDeps, options: { port: number; host: string; timeouts?: ServerTimeouts }): Promise<RunningServer> {
   const app = createApp(deps);
+  const headerLines = await securityHeaderLines();
   return new Promise((resolve, reject) => {
     let close: RunningServer["close"] = () => Promise.resolve(0);
     const server = serve({ fetch: takingTurns(app.fetch), port: options.port, hostname: options.host, serverOptions: options.timeouts ?? SERVER_TIMEOUTS }, (info: AddressInfo) => {
@@ -54,6 +57,34 @@ export function startServer(deps: WebDeps, options: { port: number; host: string
     // Without a createServer option it is Node's HTTP/1 server, which has the connection controls a stop needs.
     if (!(server instanceof Server)) throw new Error("the web server is not an HTTP/1 server");
     close = drainable(server);
+    answerClientErrors(server, headerLines);
+  });
+}
+
+/** The status Node gives each refusal of its parser (lib/_http_server.js); any other is 400. */
+const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+
+/**
+ * Answers what Node refuses before the app sees a request — headers past its limit (431), a client too slow with
+ * its headers or body (408), bytes that are no HTTP (400) — as Node itself would, with the status, no body and the
+ * connection closed, but with the security headers every other answer carries (Node's own has none). As Node
+ * does, nothing is written to a connection already closed, or whose response has begun: a status line in the
+ * middle of an answer would corrupt it.
+ */
+function answerClientErrors(server: Server, headerLines: string): void {
+  // Each connection's responses not yet finished, in order: the first is the one being written (pipelining).
+  const unfinished = new WeakMap<Duplex, ServerResponse[]>();
+  server.on("request", (request, response: ServerResponse) => {
+    const socket = request.socket;
+    unfinished.set(socket, [...(unfinished.get(socket) ?? []), response]);
+    response.once("close", () => unfinished.set(socket, (unfinished.get(socket) ?? []).filter((r) => r !== response)));
+  });
+  server.on("clientError", (error: Error & { code?: string }, socket: Duplex) => {
+    if (socket.writable && !unfinished.get(socket)?.[0]?.headersSent) {
+      const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? 400;
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nConnection: close\r\nContent-Length: 0\r\n${headerLines}\r\n`);
+    }
+    socket.destroy(error);
   });
 }
 

@@ -73,6 +73,18 @@ describe.each(TEST_ENGINES)("request limits on $name", (engine) => {
     expect((await guest.get("/works")).status).toBe(200);
   });
 
+  it("counts a client behind the trusted proxy by the address the proxy saw, whatever X-Forwarded-For the client sent", async () => {
+    const { quire } = library();
+    const app = limitedApp(quire, { requestsPerMinute: 3, writesPerMinute: 0 }, { now: TODAY });
+    // The proxy appends the address it saw to the header the client sent, as nginx's $proxy_add_x_forwarded_for does.
+    const throughProxy = (claimed: string) => app.request("http://localhost/works", { headers: { "X-Forwarded-For": `${claimed}, 203.0.113.9` } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await throughProxy(`10.0.0.${i}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    // A proxy that replaces the header sends one address, the one it saw: that is the client's.
+    expect((await app.request("http://localhost/works", { headers: { "X-Forwarded-For": "203.0.113.10" } })).status).toBe(200);
+  });
+
   it("limits an account's writes over the pages and the API together, and no one else's", async () => {
     const { quire, ids } = library();
     const clock = { now: TODAY };

@@ -42,6 +42,15 @@ function statusOf(answer: string): number {
   return Number(/^HTTP\/1\.1 (\d{3})/u.exec(answer)?.[1] ?? 0);
 }
 
+/** The header fields of a raw answer, by lower-case name. */
+function headersOf(answer: string): Map<string, string> {
+  const [head = ""] = answer.split("\r\n\r\n");
+  return new Map(head.split("\r\n").slice(1).map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+}
+
+/** The security headers every answer of the app carries (test/security/headers.test.ts checks their values). */
+const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "cross-origin-opener-policy", "cross-origin-resource-policy"];
+
 describe("request sizes and slow clients", () => {
   let fresh: Awaited<ReturnType<typeof freshSqliteQuire>>;
   let quire: Quire;
@@ -68,6 +77,23 @@ describe("request sizes and slow clients", () => {
     const many = await exchange(server.url, [`GET / HTTP/1.1\r\nHost: localhost\r\n${Array.from({ length: 3000 }, (_, i) => `X-H${i}: 1\r\n`).join("")}Connection: close\r\n\r\n`]);
     expect(statusOf(many.answer)).toBe(431);
     expect((await fetch(`${server.url}works`)).status).toBe(200);
+  });
+
+  it("sends the app's security headers with the refusals Node's parser makes before the app sees a request", async () => {
+    const page = await fetch(`${server.url}works`);
+    const refusals = [
+      await exchange(server.url, ["NOT HTTP AT ALL\r\n\r\n"]),
+      await exchange(server.url, [`GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${"a".repeat(20 * 1024)}\r\n\r\n`]),
+      // Headers begun and never ended: the headers timeout answers.
+      await exchange(server.url, ["GET / HTTP/1.1\r\nHost: localhost\r\n"]),
+    ];
+    expect(refusals.map((r) => statusOf(r.answer))).toEqual([400, 431, 408]);
+    for (const { answer } of refusals) {
+      const headers = headersOf(answer);
+      for (const name of SECURITY_HEADERS) expect(headers.get(name), `${name} in ${answer}`).toBe(page.headers.get(name) ?? "missing from the page");
+      expect(headers.get("connection")).toBe("close");
+      expect(headers.get("content-length")).toBe("0");
+    }
   });
 
   it("drops a client that drips its headers, or its body, past the timeouts", async () => {

@@ -1,9 +1,9 @@
 /**
- * Bookmarks, subscriptions and the inbox on the web, in process on both engines; and announceUpdate, which tells
- * subscribers of new works and chapters.
+ * Bookmarks, subscriptions and the inbox on the web, in process on both engines; and the announcement of new works
+ * and chapters to their subscribers (noticeUpdate, mailUpdate).
  */
 import { describe, expect, it } from "vitest";
-import { announceUpdate } from "../../src/services/community/announce-update.js";
+import { mailUpdate, noticeUpdate, type WorkUpdate } from "../../src/services/community/announce-update.js";
 import { createMailer } from "../../src/services/mail/mailer.js";
 import { makeAccount } from "../support/accounts.js";
 import { communityFixture, pageHtml, type CommunityFixture } from "../support/community.js";
@@ -165,8 +165,13 @@ describe.each(TEST_ENGINES)("bookmarks, subscriptions and the inbox on $name", (
       const chapter = await db.selectFrom("chapters").select("id").where("work_id", "=", f.ids.tide).executeTakeFirstOrThrow();
 
       const outbox: { to: string; subject: string; text: string }[] = [];
-      const deps = { db, mailer: createMailer({ kind: "memory", outbox }) };
-      const told = await announceUpdate(deps, { kind: "new-chapter", workId: f.ids.tide, chapterId: chapter.id, position: 2 }, now, "https://archive.example");
+      const mailer = createMailer({ kind: "memory", outbox });
+      const announce = async (update: WorkUpdate) => {
+        const news = await noticeUpdate(db, update, now, "https://archive.example");
+        await mailUpdate(mailer, news);
+        return news.told;
+      };
+      const told = await announce({ kind: "new-chapter", workId: f.ids.tide, chapterId: chapter.id, position: 2 });
       const byId = (a: number | undefined, b: number | undefined) => (a ?? 0) - (b ?? 0);
       expect(told.sort(byId)).toEqual([byWork, bySeries, byAuthor, byTag, byAll].sort(byId));
       const items = await db.selectFrom("inbox_items").select(["user_id", "kind", "message"]).execute();
@@ -177,10 +182,10 @@ describe.each(TEST_ENGINES)("bookmarks, subscriptions and the inbox on $name", (
       expect(outbox[0]?.text).toContain(`Read it at https://archive.example/works/${f.ids.tide}/chapters/2\n`);
 
       // A new work reaches those subscribed to its authors, series and tags, not to the work; a draft reaches no one.
-      const newWork = await announceUpdate(deps, { kind: "new-work", workId: f.ids.tide }, now, "https://archive.example");
+      const newWork = await announce({ kind: "new-work", workId: f.ids.tide });
       expect(newWork).not.toContain(byWork);
       await db.updateTable("works").set({ visibility: "draft" }).where("id", "=", f.ids.tide).execute();
-      expect(await announceUpdate(deps, { kind: "new-work", workId: f.ids.tide }, now, "https://archive.example")).toEqual([]);
+      expect(await announce({ kind: "new-work", workId: f.ids.tide })).toEqual([]);
     });
 
     it("lists the inbox newest first and marks items read, chosen ones or all", async () => {

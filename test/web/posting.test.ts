@@ -376,6 +376,37 @@ describe.each(TEST_ENGINES)("posting on $name", (engine) => {
       await wren.post(`/works/${id}/chapters/new`, { title: "", text: "Another night, another wick.", format: "text" });
       expect((await inbox()).map((i) => i.kind)).toEqual(["new-work", "new-chapter"]);
     });
+
+    it("has told the subscribers when the work's transaction commits: a process killed the moment after leaves no one untold", async () => {
+      const s = await session();
+      const { db, engine: sqlEngine } = s.quire.library;
+      const reader = await s.as("Pim", "reader");
+      const wren = await s.as("Wren");
+      const draft = await post(wren, { title: "Not Yet", visibility: "draft" });
+      const fandom = await db.selectFrom("tags").select("id").where("type", "=", "Fandom").where("name", "=", "Moonlit Harbour (TV)").executeTakeFirstOrThrow();
+      await db.insertInto("subscriptions").values({ user_id: reader.account.userId, target_type: "tag", target_id: fandom.id, created_at: TODAY.toISOString() }).execute();
+      await db.insertInto("subscriptions").values({ user_id: reader.account.userId, target_type: "work", target_id: draft, created_at: TODAY.toISOString() }).execute();
+      // Every write transaction commits, and then the process "dies": nothing after the commit runs.
+      const dying = { ...sqlEngine, writeTransaction: async <T,>(on: typeof db, fn: (trx: typeof db) => Promise<T>): Promise<T> => {
+        await sqlEngine.writeTransaction(on, fn);
+        throw new Error("killed just after the commit");
+      } };
+      const afterKill = new WebClient(createApp({ ...webDeps(s.quire), engine: dying }));
+      afterKill.cookies.set("quire_session", wren.cookies.get("quire_session") ?? "");
+      const log = console.error;
+      console.error = () => undefined;
+      try {
+        expect((await afterKill.post("/works/new", workFields({ title: "Posted at the Last Moment" }))).status).toBe(500);
+        // The draft made public is news of a new work, then its new chapter.
+        expect((await afterKill.post(`/works/${draft}/edit`, workFields({ title: "Not Yet" }))).status).toBe(500);
+        expect((await afterKill.post(`/works/${draft}/chapters/new`, { title: "", text: "The second night, the wick held.", format: "text" })).status).toBe(500);
+      } finally {
+        console.error = log;
+      }
+      const posted = await db.selectFrom("works").select("id").where("title", "=", "Posted at the Last Moment").executeTakeFirstOrThrow();
+      const inbox = await db.selectFrom("inbox_items").select(["kind", "work_id"]).where("user_id", "=", reader.account.userId).orderBy("id").execute();
+      expect(inbox).toEqual([{ kind: "new-work", work_id: posted.id }, { kind: "new-work", work_id: draft }, { kind: "new-chapter", work_id: draft }]);
+    });
   });
 
   describe("co-authors and gifts", () => {

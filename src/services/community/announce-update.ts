@@ -3,7 +3,8 @@
  * or any tag it filters as (a fandom, a character, a freeform — the Archive has no tag subscriptions); a new
  * chapter reaches those subscribed to the work as well. Each subscriber hears once per update, whatever number of
  * their subscriptions it matched; the work's own creators hear nothing; subscribers who asked for mail get one.
- * Call it only for what readers may see: a draft or hidden work announces nothing.
+ * A draft or hidden work announces nothing. The notices are written in the update's own transaction (noticeUpdate),
+ * the mail sent after it (mailUpdate).
  */
 import type { Kysely } from "kysely";
 import { insertInboxItems } from "../../db/repositories/inbox.js";
@@ -11,34 +12,45 @@ import { listUpdateSubscribers } from "../../db/repositories/subscriptions.js";
 import { findWorkAccess } from "../../db/repositories/work-access.js";
 import { findWorkTitle } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
-import type { Mailer } from "../mail/mailer.js";
+import type { Mailer, MailMessage } from "../mail/mailer.js";
 
 export type WorkUpdate =
   | { kind: "new-work"; workId: number }
   | { kind: "new-chapter"; workId: number; chapterId: number; position: number };
 
-export interface AnnounceDeps {
-  db: Kysely<Database>;
-  mailer: Mailer;
+/** What an update's notices leave to do once its transaction has committed: the mail to send (mailUpdate). */
+export interface UpdateNews {
+  /** The ids of the users told. */
+  told: number[];
+  mail: MailMessage[];
 }
 
 /**
+ * Puts the update in its subscribers' inboxes. Call it in the transaction that stores the update, so that the work
+ * or chapter and its notices are committed together: a crash can lose both, never the notices alone.
  * @param siteOrigin the archive's address as readers reach it (`https://archive.example`): a mail's link must be
  *   absolute, since it is read outside the site.
- * @returns the ids of the users told.
+ * @returns who was told, and the mail for those who asked for it.
  */
-export async function announceUpdate({ db, mailer }: AnnounceDeps, update: WorkUpdate, now: string, siteOrigin: string): Promise<number[]> {
+export async function noticeUpdate(db: Kysely<Database>, update: WorkUpdate, now: string, siteOrigin: string): Promise<UpdateNews> {
   const [access, title] = await Promise.all([findWorkAccess(db, update.workId), findWorkTitle(db, update.workId)]);
-  if (!access || title === undefined || access.visibility === "draft" || access.hiddenByModerator) return [];
+  if (!access || title === undefined || access.visibility === "draft" || access.hiddenByModerator) return { told: [], mail: [] };
   const subscribers = await listUpdateSubscribers(db, update.workId, update.kind === "new-chapter", access.creatorUserIds);
-  if (subscribers.length === 0) return [];
+  if (subscribers.length === 0) return { told: [], mail: [] };
   const message = update.kind === "new-work" ? `A new work: “${title}”.` : `“${title}” has a new chapter (chapter ${update.position}).`;
   await insertInboxItems(db, subscribers.map((s) => ({
     userId: s.userId, kind: update.kind, workId: update.workId, chapterId: update.kind === "new-chapter" ? update.chapterId : null, commentId: null, message,
   })), now);
   const link = new URL(`/works/${update.workId}${update.kind === "new-chapter" ? `/chapters/${update.position}` : ""}`, siteOrigin).href;
-  for (const { mail, email } of subscribers) {
-    if (mail) await mailer.send({ to: email, subject: message, text: `${message}\n\nRead it at ${link}\n\nYou can change your subscriptions at ${new URL("/subscriptions", siteOrigin).href}\n` });
-  }
-  return subscribers.map((s) => s.userId);
+  const text = `${message}\n\nRead it at ${link}\n\nYou can change your subscriptions at ${new URL("/subscriptions", siteOrigin).href}\n`;
+  return { told: subscribers.map((s) => s.userId), mail: subscribers.filter((s) => s.mail).map((s) => ({ to: s.email, subject: message, text })) };
+}
+
+/**
+ * Sends an update's mail, after its transaction has committed: a mail cannot be taken back if the transaction
+ * failed, and a slow mail server must not hold the library's write lock. (A crash between the commit and here
+ * loses the mail; the inbox has the notice.)
+ */
+export async function mailUpdate(mailer: Mailer, news: UpdateNews): Promise<void> {
+  for (const message of news.mail) await mailer.send(message);
 }

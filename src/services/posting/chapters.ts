@@ -16,7 +16,7 @@ import type { Viewer } from "../../domain/account.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { storyFingerprint } from "../../importers/fingerprint.js";
 import { TEXT_FORMATS, type TextFormat } from "../text/user-html.js";
-import { announceUpdate } from "../community/announce-update.js";
+import { mailUpdate, noticeUpdate } from "../community/announce-update.js";
 import { chapterContent, chapterContentProblems } from "./chapter-content.js";
 import { storyDate, type PostingDeps } from "./deps.js";
 import { requireEditableWork } from "./posting-access.js";
@@ -77,13 +77,13 @@ async function refreshWork(db: Kysely<Database>, engine: Engine, workId: number,
 export async function addChapter(deps: PostingDeps, viewer: Viewer, workId: number, form: ChapterForm, now: Date): Promise<number> {
   await requireEditableWork(deps.db, workId, viewer);
   const content = checkedContent(form);
-  const added = await deps.engine.writeTransaction(deps.db, async (trx) => {
+  const { position, news } = await deps.engine.writeTransaction(deps.db, async (trx) => {
     const chapter = await appendChapter(trx, workId, content);
     await refreshWork(trx, deps.engine, workId, now, true);
-    return chapter;
+    return { position: chapter.position, news: await noticeUpdate(trx, { kind: "new-chapter", workId, chapterId: chapter.id, position: chapter.position }, now.toISOString(), deps.siteOrigin) };
   });
-  await announceUpdate(deps, { kind: "new-chapter", workId, chapterId: added.id, position: added.position }, now.toISOString(), deps.siteOrigin);
-  return added.position;
+  await mailUpdate(deps.mailer, news);
+  return position;
 }
 
 /** @throws NotFoundError for a chapter the work does not have; as addChapter. */

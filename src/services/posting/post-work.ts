@@ -24,7 +24,7 @@ import { workTags } from "../../domain/tags/work-tags.js";
 import { ARCHIVE_WARNINGS, type ArchiveWarning } from "../../domain/warnings.js";
 import type { ParsedChapter, ParsedWork } from "../../domain/work.js";
 import { storyFingerprint } from "../../importers/fingerprint.js";
-import { announceUpdate } from "../community/announce-update.js";
+import { mailUpdate, noticeUpdate } from "../community/announce-update.js";
 import { blankToNull, chapterContent, chapterContentProblems, toParsedChapter } from "./chapter-content.js";
 import { storyDate, type PostingDeps } from "./deps.js";
 import { requireEditableWork, requirePoster } from "./posting-access.js";
@@ -113,7 +113,7 @@ export async function postWork(deps: PostingDeps, viewer: Viewer, form: WorkForm
   const chapters = contents.map((content, i) => toParsedChapter(content, i + 1));
   const work = formToParsedWork(spelled, [author.name], chapters, storyDate(now));
   const title = work.title ?? "";
-  const workId = await engine.writeTransaction(db, async (trx) => {
+  const { workId, news } = await engine.writeTransaction(db, async (trx) => {
     const id = await insertWork(trx, engine, { work, title, fingerprint: storyFingerprint(chapters) }, stamp);
     await setChapterSources(trx, id, contents.map((c, i) => ({ position: i + 1, source: c.source, format: c.sourceFormat })));
     await setPostingSettings(trx, id, postingSettings(form));
@@ -121,9 +121,9 @@ export async function postWork(deps: PostingDeps, viewer: Viewer, form: WorkForm
     await storeSeriesTarget(trx, id, series, form.seriesPart, poster.id, stamp);
     await touchWork(trx, id, stamp);
     await reindexWork(trx, engine, id);
-    return id;
+    return { workId: id, news: form.visibility === "draft" ? null : await noticeUpdate(trx, { kind: "new-work", workId: id }, stamp, deps.siteOrigin) };
   });
-  if (form.visibility !== "draft") await announceUpdate(deps, { kind: "new-work", workId }, stamp, deps.siteOrigin);
+  if (news) await mailUpdate(deps.mailer, news);
   return workId;
 }
 
@@ -164,7 +164,7 @@ export async function updateWork(deps: PostingDeps, viewer: Viewer, workId: numb
   const work = formToParsedWork(spelled, current.authors, [], today);
   const title = work.title ?? "";
   const publishing = current.visibility === "draft" && form.visibility !== "draft";
-  await engine.writeTransaction(db, async (trx) => {
+  const news = await engine.writeTransaction(db, async (trx) => {
     await updateWorkDetails(trx, workId, {
       title, summary: work.summary, notes: work.notes, endNotes: work.endNotes, language: work.language, status: work.status, tags: workTags(work),
     }, stamp);
@@ -174,8 +174,9 @@ export async function updateWork(deps: PostingDeps, viewer: Viewer, workId: numb
     await storeSeriesTarget(trx, workId, series, form.seriesPart, editor.id, stamp);
     await touchWork(trx, workId, stamp);
     await reindexWork(trx, engine, workId);
+    return publishing ? noticeUpdate(trx, { kind: "new-work", workId }, stamp, deps.siteOrigin) : null;
   });
-  if (publishing) await announceUpdate(deps, { kind: "new-work", workId }, stamp, deps.siteOrigin);
+  if (news) await mailUpdate(deps.mailer, news);
 }
 
 /** The editor's pseud on the work's byline, for the invitations they send. */

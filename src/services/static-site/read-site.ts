@@ -18,7 +18,7 @@ import { searchWorks, type SearchDeps } from "../search-works.js";
 import { describeTags, type TagDescription } from "../tags/describe-tags.js";
 import { nameKey } from "../../domain/sort-key.js";
 
-/** The filters a listing of the site narrows the guest's works by: a tag's or an author's. */
+/** The filter a listing of the site narrows the guest's works by: a tag's. */
 type GuestFilter = Pick<Partial<WorkSearch>, "includeTags">;
 
 /**
@@ -123,6 +123,23 @@ async function readSeriesPage(db: Kysely<Database>, id: number, onSite: Readonly
   }
 }
 
+/**
+ * Each author name the works give, sorted, with the works that name the author in the list's order: by name key, as
+ * search's author filter matches, so every spelling of a name lists the same works. One pass over the list.
+ */
+export function worksByAuthor(works: readonly WorkBlurb[]): Map<string, WorkBlurb[]> {
+  const byKey = new Map<string, WorkBlurb[]>();
+  for (const work of works) {
+    for (const key of new Set(work.authors.map(nameKey))) {
+      const listed = byKey.get(key);
+      if (listed) listed.push(work);
+      else byKey.set(key, [work]);
+    }
+  }
+  const names = [...new Set(works.flatMap((w) => w.authors))].sort();
+  return new Map(names.map((name) => [name, byKey.get(nameKey(name)) ?? []]));
+}
+
 export async function readSiteContents(deps: SearchDeps): Promise<SiteContents> {
   const works = await searchGuestWorks(deps);
   const tags = new Map<string, GuestTag>();
@@ -130,13 +147,7 @@ export async function readSiteContents(deps: SearchDeps): Promise<SiteContents> 
     const tag = await readTagPage(deps, name);
     if (tag) tags.set(name, tag);
   }
-  // An author's works are those of the whole list that name them, as search's author filter matches (by name key),
-  // in the list's order: no search per author.
-  const authors = new Map<string, WorkBlurb[]>();
-  for (const name of [...new Set(works.works.flatMap((w) => w.authors))].sort()) {
-    const key = nameKey(name);
-    authors.set(name, works.works.filter((w) => w.authors.some((a) => nameKey(a) === key)));
-  }
+  const authors = worksByAuthor(works.works);
   const onSite = new Set(works.works.map((w) => w.id));
   const series: SeriesReading[] = [];
   for (const id of [...new Set(works.works.flatMap((w) => w.series.map((s) => s.id)))].sort((a, b) => a - b)) {
