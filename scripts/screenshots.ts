@@ -21,8 +21,7 @@ import { searchWorks } from "../src/services/search-works.js";
 import { createMailer } from "../src/services/mail/mailer.js";
 import { loadAssets } from "../src/web/assets.js";
 import { DEFAULT_LIMITS } from "../src/web/request-limits.js";
-import type { WebDeps } from "../src/web/env.js";
-import { startServer } from "../src/web/server.js";
+import { startServer, type ServerDeps } from "../src/web/server.js";
 import { chromiumUnavailable, launchChromium } from "./chromium.js";
 
 /** The repository, from dist/scripts/ where this runs. */
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
     } finally {
       await parser.close();
     }
-    const deps: WebDeps = { db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, trustProxy: false, now: () => new Date(),
+    const deps: ServerDeps = { db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: null, trustProxy: false, now: () => new Date(),
       mailer: createMailer({ kind: "memory", outbox: [] }), siteSecret: "screenshots", limits: DEFAULT_LIMITS };
     const { works } = await searchWorks(deps, { ...emptyWorkSearch(), includeTags: [{ name: "Explicit", type: "Rating" }], perPage: 100 });
     const work = works.find((w) => w.title === WORK_TITLE);

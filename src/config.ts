@@ -1,6 +1,7 @@
 /**
- * Where the library lives, parsed once at the edge: `--db` or `QUIRE_DB`, as `sqlite:PATH` (default
- * `./quire.db`), a bare path ending in .db/.sqlite, or `postgres://…`/`postgresql://…`.
+ * Settings parsed once at the edge. Where the library lives: `--db` or `QUIRE_DB`, as `sqlite:PATH` (default
+ * `./quire.db`), a bare path ending in .db/.sqlite, or `postgres://…`/`postgresql://…`. Where the archive is on
+ * the web: `--origin` or `QUIRE_ORIGIN`.
  */
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -43,4 +44,33 @@ export function describeDatabaseTarget(target: DatabaseTarget): string {
   const url = new URL(target.url);
   if (url.password) url.password = "****";
   return url.toString();
+}
+
+const EXAMPLE_ORIGIN = "https://archive.example";
+
+const publicOrigin = z.string().trim().min(1, `needs a value, such as ${EXAMPLE_ORIGIN}`).transform((value, ctx): string => {
+  const refuse = (why: string) => {
+    ctx.addIssue({ code: "custom", message: `"${value}" ${why} (such as ${EXAMPLE_ORIGIN})` });
+    return z.NEVER;
+  };
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url === null || (url.protocol !== "http:" && url.protocol !== "https:")) return refuse("is not an http or https address");
+  if (url.username !== "" || url.password !== "") return refuse("holds a user name or password");
+  // Every link is built as origin + path: a path here would be lost, and a query or fragment would break them.
+  if (url.pathname !== "/" || url.search !== "" || url.hash !== "") return refuse("has a path, query or fragment: give the scheme, host and port alone");
+  return url.origin;
+});
+
+/**
+ * The archive's public origin, which mailed links and (when given) every absolute address use: `--origin`, else
+ * QUIRE_ORIGIN (an empty one is unset), else null.
+ * @throws QuireError("config") naming what is wrong.
+ * @example parsePublicOrigin("https://Archive.example:443/") // "https://archive.example"
+ */
+export function parsePublicOrigin(value: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+  const [source, given] = value === undefined ? ["QUIRE_ORIGIN", env.QUIRE_ORIGIN?.trim() || undefined] : ["--origin", value];
+  if (given === undefined) return null;
+  const result = publicOrigin.safeParse(given);
+  if (!result.success) throw new QuireError("config", `${source} ${result.error.issues.map((i) => i.message).join("; ")}`);
+  return result.data;
 }

@@ -1,6 +1,6 @@
 /** Flag parsing shared by the commands: node:util's parseArgs, with its errors turned into usage errors. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { parseDatabaseTarget, type DatabaseTarget } from "../config.js";
+import { parseDatabaseTarget, parsePublicOrigin, type DatabaseTarget } from "../config.js";
 import { QuireError } from "../domain/errors.js";
 import { isTagType, TAG_TYPES, type TagType } from "../domain/tags/tag-type.js";
 import { UsageError } from "./io.js";
@@ -20,8 +20,18 @@ export function parseCommandArgs<T extends Options>(args: readonly string[], opt
 
 /** The library the flags name, else QUIRE_DB, else ./quire.db. */
 export function databaseFrom(value: string | undefined): DatabaseTarget {
+  return asUsage(() => parseDatabaseTarget(value));
+}
+
+/** The archive's public origin `--origin` gives, else QUIRE_ORIGIN, else null. */
+export function publicOriginFrom(value: string | undefined): string | null {
+  return asUsage(() => parsePublicOrigin(value));
+}
+
+/** A setting's parse, its config error (a mistake in what the user typed) reported as a usage error. */
+function asUsage<T>(parse: () => T): T {
   try {
-    return parseDatabaseTarget(value);
+    return parse();
   } catch (error) {
     throw error instanceof QuireError ? new UsageError(error.message) : error;
   }

@@ -15,6 +15,8 @@ Commands:
   search [query…] [--json]      Search the library with the Archive's query syntax and filters
                                 (quire help search lists them).
   serve [--port N] [--host H]   Serve the archive on the web (http://127.0.0.1:3000/ unless told otherwise);
+                                --origin URL the public address mailed links use (also QUIRE_ORIGIN; default:
+                                the address listened on, never a request's Host);
                                 --trust-proxy behind a TLS proxy that sets X-Forwarded-Proto and -Host;
                                 --request-limit N requests a minute per client address (default 600; 0: none);
                                 --mail console|DIR|smtp://… where mail goes (also QUIRE_MAIL; default console).

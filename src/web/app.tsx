@@ -19,7 +19,7 @@ import { csrfTokens, ensureCsrfToken } from "./csrf.js";
 import type { RouteDeps, WebDeps, WebEnv } from "./env.js";
 import { isOwnerKey, OWNER_COOKIE } from "./owner.js";
 import { PREFS_COOKIE, readPrefsCookie, readPrefsJson } from "./reader-prefs.js";
-import { setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
+import { onHttps, setSiteCookie, siteOrigin, YEAR_SECONDS } from "./request.js";
 import { limitRequestsPerAddress, tooManyRequests, writeCounter } from "./request-limits.js";
 import { refuseNul } from "./nul-guard.js";
 import { securityHeaders } from "./security-headers.js";
@@ -59,10 +59,11 @@ export function createApp(webDeps: WebDeps) {
   app.use(async (c, next) => {
     // First, so that every layer reads the client's address and scheme the same way.
     c.set("trustProxy", deps.trustProxy);
+    c.set("publicOrigin", deps.publicOrigin);
     await next();
     // Only over TLS: a browser ignores HSTS over plain http, and a site reached by http alone (on a home network,
     // say) must not be told to insist on https.
-    if (siteOrigin(c).startsWith("https:")) c.header("Strict-Transport-Security", HSTS);
+    if (onHttps(c)) c.header("Strict-Transport-Security", HSTS);
   });
   // Before the API and the pages' middleware: past the limit, a request costs no query.
   app.use(limitRequestsPerAddress(deps));
@@ -104,6 +105,8 @@ export function createApp(webDeps: WebDeps) {
   };
   // Before the CSRF check, which reads the body.
   app.use((c, next) => limitTo(postingBodyLimit(c.req.path) ?? MAX_BODY_BYTES)(c, next));
+  // With --origin, a form must come from that origin, whatever Host the request names (the archive reached by
+  // another name, or through a DNS name rebound to it, takes no form); without, from the origin the request names.
   app.use(csrf({ origin: (origin, c) => origin === siteOrigin(c) }));
   app.use(csrfTokens());
   app.use(refuseNul());

@@ -10,6 +10,19 @@ import type { Assets } from "./assets.js";
 import type { PageContext } from "./page-context.js";
 import type { RequestLimits } from "./request-limits.js";
 
+/**
+ * The archive's own address, never read off a request: `quire serve --origin` (or QUIRE_ORIGIN), else the address
+ * the server listens on. A Host or X-Forwarded-Host header is the client's to write, so a link built from it and
+ * mailed to someone else (a password reset asked for in the victim's name) would carry its token to the
+ * attacker's site.
+ */
+export interface PublicOrigin {
+  /** `https://archive.example`: scheme, host and port, nothing after. */
+  readonly url: string;
+  /** The operator gave it (true), or it is the listen address (false). */
+  readonly configured: boolean;
+}
+
 export interface WebDeps {
   db: SearchDeps["db"];
   /** The database engine: its write transactions, and the full-text index that posting and renamed pseuds keep. */
@@ -22,6 +35,8 @@ export interface WebDeps {
   now: () => Date;
   /** A TLS proxy in front sets X-Forwarded-Proto and X-Forwarded-Host, and they are to be believed. */
   trustProxy: boolean;
+  /** Where the archive is: the address mailed links give, and, when configured, every absolute address. */
+  publicOrigin: PublicOrigin;
   /** Password resets, invitations and notifications go out through this. */
   mailer: Mailer;
   /** The archive's own secret, for keyed digests of what must not be stored (a guest's address, say). */
@@ -46,6 +61,7 @@ export interface WebEnv {
   Variables: {
     page: PageContext;
     trustProxy: boolean;
+    publicOrigin: PublicOrigin;
     /**
      * On the addresses reader apps fetch (reader-apps.ts): who their Basic credentials signed in, if anyone; null
      * on every other address.

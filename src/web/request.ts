@@ -1,7 +1,7 @@
 /**
  * What the routes read off a request the same way everywhere: ids in paths, whether the reader came over HTTPS
- * (directly, or through a TLS proxy the server was told to trust), the site's own origin, cookies set with the
- * right flags, and return addresses that must stay on the site.
+ * (directly, or through a TLS proxy the server was told to trust), the site's own origin (configured, or as the
+ * request names it), cookies set with the right flags, and return addresses that must stay on the site.
  */
 import type { Context } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -22,11 +22,16 @@ export function parseId(value: string, what: string): number {
 
 /** What the address helpers need of a request's context (the pages' or the API's): whether to believe a proxy. */
 export interface ProxyAwareEnv {
-  Variables: Pick<WebEnv["Variables"], "trustProxy">;
+  Variables: Pick<WebEnv["Variables"], "trustProxy" | "publicOrigin">;
 }
 
-/** The reader's view of the site's origin: behind a trusted proxy, the scheme and host the proxy was asked for. */
-export function siteOrigin<E extends ProxyAwareEnv>(c: Context<E>): string {
+/**
+ * The origin the request itself names: its Host, or behind a trusted proxy the first X-Forwarded-Proto and
+ * X-Forwarded-Host. The client writes these (a proxy passes on an X-Forwarded-Host it did not set), so this is
+ * only for what answers the same requester: whether they came over TLS. Anything kept, cached or sent to someone
+ * else takes siteOrigin or the configured origin instead.
+ */
+export function requestOrigin<E extends ProxyAwareEnv>(c: Context<E>): string {
   const url = new URL(c.req.url);
   if (!c.get("trustProxy")) return url.origin;
   const proto = c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim();
@@ -34,10 +39,30 @@ export function siteOrigin<E extends ProxyAwareEnv>(c: Context<E>): string {
   return `${proto === "https" || proto === "http" ? proto : url.protocol.slice(0, -1)}://${host || url.host}`;
 }
 
-/** A cookie for the whole site, HttpOnly and SameSite=Lax, Secure whenever the reader came over HTTPS. */
+/**
+ * The site's origin for this response's absolute addresses (feeds, the catalog, the sitemap, downloads) and for
+ * the forms' origin check: the configured `--origin` when there is one. Without one, the request's own origin:
+ * the listen address would be wrong for a reader who came by another name (a LAN address, a proxy's host), and
+ * these answers go only to that requester, uncached by any shared cache (pages are `private`), so a forged header
+ * misleads no one else. Mail never takes this: it uses the public origin as it is (WebDeps.publicOrigin).
+ */
+export function siteOrigin<E extends ProxyAwareEnv>(c: Context<E>): string {
+  const configured = c.get("publicOrigin");
+  return configured.configured ? configured.url : requestOrigin(c);
+}
+
+/**
+ * Whether the reader is on HTTPS: they came over TLS, or the archive's configured address is https (then a proxy
+ * that does not say X-Forwarded-Proto still gets Secure cookies and HSTS; a browser on plain http ignores both).
+ */
+export function onHttps<E extends ProxyAwareEnv>(c: Context<E>): boolean {
+  return requestOrigin(c).startsWith("https:") || siteOrigin(c).startsWith("https:");
+}
+
+/** A cookie for the whole site, HttpOnly and SameSite=Lax, Secure whenever the reader is on HTTPS. */
 export function setSiteCookie(c: Context<WebEnv>, name: string, value: string, maxAge?: number): void {
   setCookie(c, name, value, {
-    path: "/", httpOnly: true, sameSite: "Lax", secure: siteOrigin(c).startsWith("https:"), ...(maxAge === undefined ? {} : { maxAge }),
+    path: "/", httpOnly: true, sameSite: "Lax", secure: onHttps(c), ...(maxAge === undefined ? {} : { maxAge }),
   });
 }
 

@@ -3,11 +3,12 @@
  * requests in flight finish, and closes the library.
  */
 import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
 import { Server, STATUS_CODES, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createApp } from "./app.js";
-import type { WebDeps } from "./env.js";
+import type { PublicOrigin, WebDeps } from "./env.js";
 import { takingTurns } from "./request-turns.js";
 import { securityHeaderLines } from "./security-headers.js";
 
@@ -31,7 +32,10 @@ export const SERVER_TIMEOUTS: ServerTimeouts = { headersTimeout: 20_000, request
 export const DRAIN_MS = 8_000;
 
 export interface RunningServer {
+  /** The address it listens on, as `http://127.0.0.1:3000/`. */
   url: string;
+  /** Where mailed links point: the configured origin, else the listen address. */
+  publicOrigin: PublicOrigin;
   /**
    * Stops listening (new connections are refused at once), lets the requests in flight finish and closes every
    * connection, idle keep-alive ones at once and busy ones after their response. Requests still running after
@@ -40,18 +44,39 @@ export interface RunningServer {
   close(drainMs?: number): Promise<number>;
 }
 
+/** What the server's app runs on but its public origin, which startServer settles. */
+export type ServerDeps = Omit<WebDeps, "publicOrigin">;
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+  /** The archive's configured address (`--origin`), if any. */
+  origin?: string;
+  timeouts?: ServerTimeouts;
+}
+
 /**
- * Starts listening. Port 0 takes any free port.
+ * Starts listening. Port 0 takes any free port. `origin` is the archive's configured address (`--origin`); without
+ * it, mailed links give the address listened on, which only listening tells (port 0, or a port taken).
  * @throws the listen error (EADDRINUSE, EACCES) as Node reports it.
  */
-export async function startServer(deps: WebDeps, options: { port: number; host: string; timeouts?: ServerTimeouts }): Promise<RunningServer> {
-  const app = createApp(deps);
+export async function startServer(deps: ServerDeps, options: ListenOptions): Promise<RunningServer> {
   const headerLines = await securityHeaderLines();
   return new Promise((resolve, reject) => {
     let close: RunningServer["close"] = () => Promise.resolve(0);
-    const server = serve({ fetch: takingTurns(app.fetch), port: options.port, hostname: options.host, serverOptions: options.timeouts ?? SERVER_TIMEOUTS }, (info: AddressInfo) => {
+    // The app is made in the listening callback, once the address is known. Node runs that callback before it
+    // takes any connection (it emits "listening" on the next tick after binding), so no request finds it unmade.
+    let app: ReturnType<typeof createApp> | undefined;
+    const fetch: Hono["fetch"] = (request, env, context) => {
+      if (!app) throw new Error("a request came before the server was listening");
+      return app.fetch(request, env, context);
+    };
+    const server = serve({ fetch: takingTurns(fetch), port: options.port, hostname: options.host, serverOptions: options.timeouts ?? SERVER_TIMEOUTS }, (info: AddressInfo) => {
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-      resolve({ url: `http://${host}:${info.port}/`, close });
+      const url = `http://${host}:${info.port}/`;
+      const publicOrigin = options.origin === undefined ? { url: new URL(url).origin, configured: false } : { url: options.origin, configured: true };
+      app = createApp({ ...deps, publicOrigin });
+      resolve({ url, publicOrigin, close });
     });
     server.once("error", reject);
     // Without a createServer option it is Node's HTTP/1 server, which has the connection controls a stop needs.

@@ -113,6 +113,8 @@ export async function storeWebWorks(quire: Quire): Promise<Record<WebWorkKey, nu
 export function webDeps(quire: Quire, outbox: MailMessage[] = []): WebDeps {
   return {
     db: quire.library.db, engine: quire.library.engine, searchIndex: quire.searchIndex, assets: loadAssets(), ownerKey: OWNER_KEY, now: () => TODAY, trustProxy: false,
+    // The origin app.request() gives a path, standing for the address the server listens on (none configured).
+    publicOrigin: { url: "http://localhost", configured: false },
     mailer: createMailer({ kind: "memory", outbox }), siteSecret: "test-site-secret",
     // Off: a test calls the app in process (every request from the one address "local") far faster than any reader,
     // on a clock that often stands still. test/security/request-limits.test.ts turns them on.

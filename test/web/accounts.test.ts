@@ -273,6 +273,39 @@ describe.each(TEST_ENGINES)("accounts on $name", (engine) => {
       expect(outbox[0]?.text).toContain("wren@lighthouse.test");
     });
 
+    it("mails reset links on the archive's own origin, whatever Host or X-Forwarded-Host asked for them", async () => {
+      await makeAccount(db(), "Wren_Keeper");
+      const ask = async (target: App, url: string, headers: Record<string, string> = {}) => {
+        expect((await rawPost(target, url, { name: "Wren_Keeper" }, headers)).status).toBe(303);
+        return new URL(linkIn(outbox.at(-1), "/password/reset?token=")).origin;
+      };
+      // None configured: the address the server listens on (webDeps' http://localhost), not the Host the attacker sent.
+      expect(await ask(app, "http://evil.example/password/forgot")).toBe("http://localhost");
+      // Configured: that origin, under a forged Host, and behind a trusted proxy under a forged X-Forwarded-Host
+      // (a proxy passes on the one the client sent).
+      const publicOrigin = { url: "https://archive.example", configured: true };
+      const configured = createApp({ ...webDeps(quire, outbox), publicOrigin });
+      expect(await ask(configured, "http://evil.example/password/forgot", { Origin: "https://archive.example" })).toBe("https://archive.example");
+      const proxied = createApp({ ...webDeps(quire, outbox), publicOrigin, trustProxy: true });
+      const forged = { Origin: "https://archive.example", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example, archive.example" };
+      expect(await ask(proxied, "http://127.0.0.1:3000/password/forgot", forged)).toBe("https://archive.example");
+      expect(outbox.map((m) => m.text).join("\n")).not.toContain("evil.example");
+    });
+
+    it("with --origin, takes forms from that origin alone and marks cookies Secure when it is https", async () => {
+      await makeAccount(db(), "Wren_Keeper");
+      const configured = createApp({ ...webDeps(quire, outbox), publicOrigin: { url: "https://archive.example", configured: true } });
+      // The archive reached by another name (its LAN address, or an attacker's DNS name rebound to it) takes no form.
+      for (const url of ["http://evil.example/login", "http://192.0.2.10:3000/login"]) {
+        expect((await rawPost(configured, url, { name: "Wren_Keeper", password: TEST_PASSWORD })).status, url).toBe(403);
+      }
+      // From the configured origin, the proxy in front need not say it was TLS for the cookie to be Secure.
+      const signIn = await rawPost(configured, "http://127.0.0.1:3000/login", { name: "Wren_Keeper", password: TEST_PASSWORD }, { Origin: "https://archive.example" });
+      expect(signIn.status).toBe(303);
+      expect(setCookieFor(signIn, "quire_session")).toMatch(/; Secure/u);
+      expect(signIn.headers.get("Strict-Transport-Security")).toContain("max-age=");
+    });
+
     it("mails a reset link that sets a new password once, signs in, and ends every other session", async () => {
       const account = await makeAccount(db(), "Wren_Keeper");
       const elsewhere = await signedIn(account);

@@ -1,6 +1,7 @@
 /**
  * What posting runs on: the library (its engine keeps the full-text index), and mail for the announcements, whose
- * links start with the site's origin as the poster's browser saw it.
+ * links start with the archive's own origin (configured or listened on; never a request's Host, which the poster
+ * writes and the subscribers would follow).
  */
 import type { Kysely } from "kysely";
 import type { Engine } from "../../db/dialects/engine.js";

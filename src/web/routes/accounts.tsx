@@ -20,7 +20,7 @@ import { isInvitationValid, PASSWORDS_DIFFER, readSignUpSettings, signUp } from 
 import type { RouteDeps, WebEnv } from "../env.js";
 import { schemaProblems, validationProblems, type FormProblems } from "../form-problems.js";
 import { writePrefsJson } from "../reader-prefs.js";
-import { clientAddress, localReturnPath, parseId, siteOrigin } from "../request.js";
+import { clientAddress, localReturnPath, parseId } from "../request.js";
 import { SESSION_COOKIE, signIn, signOut } from "../session.js";
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignUpClosedPage, SignUpPage } from "../views/account-forms.js";
 import { MutesPage } from "../views/account-mutes.js";
@@ -129,7 +129,7 @@ export function accountRoutes(deps: RouteDeps) {
   app.post("/password/forgot", async (c) => {
     const parsed = nameForm.safeParse(await c.req.parseBody());
     if (!parsed.success) return c.html(<ForgotPasswordPage page={c.get("page")} sent={false} problems={schemaProblems(parsed.error)} />, 400);
-    const undelivered = await requestPasswordReset(deps, limits, { name: parsed.data.name, address: clientAddress(c), origin: siteOrigin(c) }, deps.now());
+    const undelivered = await requestPasswordReset(deps, limits, { name: parsed.data.name, address: clientAddress(c), origin: deps.publicOrigin.url }, deps.now());
     // The reader hears the same either way; the server's owner learns that mail is not going out.
     if (undelivered) logUndelivered("a password reset link", undelivered);
     return c.redirect("/password/forgot?sent=1", 303);

@@ -11,7 +11,7 @@ import { changeRole, listUsersForAdmin, requireAdmin } from "../../services/acco
 import { NEW_ACCOUNT_ROLES, readSignUpSettings, saveSignUpSettings, SIGN_UP_MODES } from "../../services/accounts/sign-up.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { schemaProblems, validationProblems, type FormProblems } from "../form-problems.js";
-import { parseId, siteOrigin } from "../request.js";
+import { parseId } from "../request.js";
 import { AdminInvitationsPage, AdminUsersPage } from "../views/account-admin.js";
 import { logUndelivered } from "./accounts.js";
 
@@ -69,7 +69,7 @@ export function adminRoutes(deps: RouteDeps) {
     if (!parsed.success) return showInvitations(c, { problems: schemaProblems(parsed.error) });
     let made: NewInvitation | undefined;
     const problems = await validationProblems(async () => {
-      made = await createInvitation(deps, c.get("page").viewer, parsed.data.email || null, siteOrigin(c), deps.now().toISOString());
+      made = await createInvitation(deps, c.get("page").viewer, parsed.data.email || null, deps.publicOrigin.url, deps.now().toISOString());
     });
     if (problems) return showInvitations(c, { problems, email: parsed.data.email });
     if (made?.undelivered) logUndelivered("an invitation", made.undelivered);

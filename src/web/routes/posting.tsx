@@ -17,7 +17,7 @@ import { listMyWorks, readPostingChoices, readWorkForEdit, startNewWork } from "
 import { emptyChapterForm, type ChapterForm, type WorkForm } from "../../services/posting/work-form.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readChapterForm, readPositions, readWorkForm, wantsPreview } from "../posting-form.js";
-import { parseId, siteOrigin } from "../request.js";
+import { parseId } from "../request.js";
 import { CoAuthorInvitationsPage, MyWorksPage } from "../views/posting-account-pages.js";
 import { ChapterFormPage, ChapterOrderPage, ConfirmPage } from "../views/posting-chapter-pages.js";
 import { WorkFormPage, type UploadOutcome } from "../views/posting-work-form.js";
@@ -42,8 +42,8 @@ function problemsOf(error: unknown): FieldProblems {
 
 export function postingRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
-  // Announcements link back to the site as the poster's browser reached it.
-  const posting = (c: Context<WebEnv>) => ({ ...deps, siteOrigin: siteOrigin(c) });
+  // Announcements are mailed to subscribers: their links take the archive's own address, never the poster's Host.
+  const posting = { ...deps, siteOrigin: deps.publicOrigin.url };
   const viewer = (c: Context<WebEnv>) => c.get("page").viewer;
   const workId = (c: Context<WebEnv>) => parseId(c.req.param("id") ?? "", "Work");
   const position = (c: Context<WebEnv>) => parseId(c.req.param("n") ?? "", "Chapter");
@@ -64,7 +64,7 @@ export function postingRoutes(deps: RouteDeps) {
     const form = readWorkForm(body);
     try {
       if (wantsPreview(body)) return await newWorkPage(c, form, {}, { preview: await previewNewWork(deps.db, viewer(c), form, deps.now()) });
-      const id = await postWork(posting(c), viewer(c), form, deps.now());
+      const id = await postWork(posting, viewer(c), form, deps.now());
       return c.redirect(`/works/${id}`, 303);
     } catch (error) {
       c.status(400);
@@ -100,7 +100,7 @@ export function postingRoutes(deps: RouteDeps) {
     const form = { ...readWorkForm(body), chapters: [] };
     try {
       if (wantsPreview(body)) return await editPage(c, form, {}, await previewEdit(deps.db, viewer(c), workId(c), form, deps.now()));
-      await updateWork(posting(c), viewer(c), workId(c), form, deps.now());
+      await updateWork(posting, viewer(c), workId(c), form, deps.now());
       return c.redirect(`/works/${workId(c)}`, 303);
     } catch (error) {
       c.status(400);
@@ -115,7 +115,7 @@ export function postingRoutes(deps: RouteDeps) {
   });
 
   app.post("/works/:id{[0-9]+}/delete", async (c) => {
-    await deleteWork(posting(c), viewer(c), workId(c));
+    await deleteWork(posting, viewer(c), workId(c));
     return c.redirect("/account/works?deleted=1", 303);
   });
 
@@ -131,7 +131,7 @@ export function postingRoutes(deps: RouteDeps) {
     await readWorkChapters(deps.db, viewer(c), workId(c));
     const form = readChapterForm(await c.req.parseBody());
     try {
-      const at = await addChapter(posting(c), viewer(c), workId(c), form, deps.now());
+      const at = await addChapter(posting, viewer(c), workId(c), form, deps.now());
       return c.redirect(`/works/${workId(c)}/chapters/${at}`, 303);
     } catch (error) {
       c.status(400);
@@ -145,7 +145,7 @@ export function postingRoutes(deps: RouteDeps) {
     await loadChapterForm(deps.db, viewer(c), workId(c), position(c));
     const form = readChapterForm(await c.req.parseBody());
     try {
-      await editChapter(posting(c), viewer(c), workId(c), position(c), form, deps.now());
+      await editChapter(posting, viewer(c), workId(c), position(c), form, deps.now());
       return c.redirect(`/works/${workId(c)}/chapters/${position(c)}`, 303);
     } catch (error) {
       c.status(400);
@@ -161,7 +161,7 @@ export function postingRoutes(deps: RouteDeps) {
   app.get("/works/:id{[0-9]+}/chapters/order", (c) => orderPage(c, null));
 
   app.post("/works/:id{[0-9]+}/chapters/order", async (c) => {
-    await reorderChapters(posting(c), viewer(c), workId(c), readPositions(await c.req.parseBody(), "position-"), deps.now());
+    await reorderChapters(posting, viewer(c), workId(c), readPositions(await c.req.parseBody(), "position-"), deps.now());
     return c.redirect(`/works/${workId(c)}/chapters/order`, 303);
   });
 
@@ -175,7 +175,7 @@ export function postingRoutes(deps: RouteDeps) {
 
   app.post("/works/:id{[0-9]+}/chapters/:n{[0-9]+}/delete", async (c) => {
     try {
-      await deleteChapter(posting(c), viewer(c), workId(c), position(c), deps.now());
+      await deleteChapter(posting, viewer(c), workId(c), position(c), deps.now());
       return c.redirect(`/works/${workId(c)}/chapters/order`, 303);
     } catch (error) {
       c.status(400);
@@ -193,7 +193,7 @@ export function postingRoutes(deps: RouteDeps) {
   });
 
   app.post("/account/co-author-invitations/:id{[0-9]+}/accept", async (c) => {
-    const accepted = await acceptCoAuthorInvitation(posting(c), viewer(c), parseId(c.req.param("id"), "Co-author invitation"), deps.now());
+    const accepted = await acceptCoAuthorInvitation(posting, viewer(c), parseId(c.req.param("id"), "Co-author invitation"), deps.now());
     return c.redirect(`/works/${accepted}`, 303);
   });
 

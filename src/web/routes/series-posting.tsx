@@ -6,7 +6,7 @@ import { requirePoster } from "../../services/posting/posting-access.js";
 import { createSeries, readSeriesForEdit, updateSeries, type SeriesForm } from "../../services/posting/series.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readPositions, readSeriesForm } from "../posting-form.js";
-import { parseId, siteOrigin } from "../request.js";
+import { parseId } from "../request.js";
 import { SeriesFormPage } from "../views/posting-series.js";
 
 function problemsOf(error: unknown): FieldProblems {
@@ -16,8 +16,8 @@ function problemsOf(error: unknown): FieldProblems {
 
 export function seriesPostingRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
-  // Announcements link back to the site as the poster's browser reached it.
-  const posting = (c: Context<WebEnv>) => ({ ...deps, siteOrigin: siteOrigin(c) });
+  // Announcements are mailed to subscribers: their links take the archive's own address, never the poster's Host.
+  const posting = { ...deps, siteOrigin: deps.publicOrigin.url };
   const viewer = (c: Context<WebEnv>) => c.get("page").viewer;
   const seriesId = (c: Context<WebEnv>) => parseId(c.req.param("id") ?? "", "Series");
   const blank: SeriesForm = { name: "", summary: "", notes: "" };
@@ -31,7 +31,7 @@ export function seriesPostingRoutes(deps: RouteDeps) {
     requirePoster(viewer(c));
     const form = readSeriesForm(await c.req.parseBody());
     try {
-      const id = await createSeries(posting(c), viewer(c), form, deps.now());
+      const id = await createSeries(posting, viewer(c), form, deps.now());
       return c.redirect(`/series/${id}/edit?saved=1`, 303);
     } catch (error) {
       return c.html(<SeriesFormPage page={c.get("page")} form={form} editing={null} problems={problemsOf(error)} saved={false} />, 400);
@@ -48,7 +48,7 @@ export function seriesPostingRoutes(deps: RouteDeps) {
     const body = await c.req.parseBody();
     const form = readSeriesForm(body);
     try {
-      await updateSeries(posting(c), viewer(c), seriesId(c), form, readPositions(body, "part-"), deps.now());
+      await updateSeries(posting, viewer(c), seriesId(c), form, readPositions(body, "part-"), deps.now());
       return c.redirect(`/series/${seriesId(c)}/edit?saved=1`, 303);
     } catch (error) {
       return c.html(<SeriesFormPage page={c.get("page")} form={form} editing={editing} problems={problemsOf(error)} saved={false} />, 400);

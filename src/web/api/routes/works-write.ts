@@ -4,17 +4,15 @@
  * neither) and the sanitizing of what was written are the pages' own. An edit changes only the fields it gives.
  */
 import { createRoute, type z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { readWorkPreface } from "../../../services/archive/read-work.js";
 import { addChapter } from "../../../services/posting/chapters.js";
 import { postWork, updateWork } from "../../../services/posting/post-work.js";
 import { readWorkForEdit } from "../../../services/posting/work-editing.js";
 import type { SeriesChoice, WorkForm } from "../../../services/posting/work-form.js";
 import { splitNames } from "../../posting-form.js";
-import { parseId, siteOrigin } from "../../request.js";
+import { parseId } from "../../request.js";
 import { requireWriter } from "../caller.js";
 import type { RouteDeps } from "../../env.js";
-import type { ApiEnv } from "../env.js";
 import { chapterUrl, toWorkDetail, workUrl } from "../representations.js";
 import { json, jsonBody, WorkIdParam, WRITE_PROBLEMS, WRITE_SECURITY } from "../route-parts.js";
 import { apiRouter } from "../router.js";
@@ -52,7 +50,8 @@ function editedForm(current: WorkForm, input: z.infer<typeof WorkUpdateInput>): 
 
 export function workWriteRoutes(deps: RouteDeps) {
   const app = apiRouter();
-  const posting = (c: Context<ApiEnv>) => ({ ...deps, siteOrigin: siteOrigin(c) });
+  // Announcements are mailed to subscribers: their links take the archive's own address, never the caller's Host.
+  const posting = { ...deps, siteOrigin: deps.publicOrigin.url };
 
   app.openapi(createRoute({
     method: "post", path: "/works", tags: ["posting"], summary: "Post a work", security: WRITE_SECURITY,
@@ -66,7 +65,7 @@ export function workWriteRoutes(deps: RouteDeps) {
       ...input, fandoms: names(input.fandoms), relationships: names(input.relationships), characters: names(input.characters), freeforms: names(input.freeforms),
       coAuthors: names(input.coAuthors), gifts: names(input.gifts), series: seriesChoice(input.series), chapters: input.chapters,
     };
-    const workId = await postWork(posting(c), viewer, form, deps.now());
+    const workId = await postWork(posting, viewer, form, deps.now());
     c.header("Location", `/api/v1${workUrl(workId)}`);
     return c.json(toWorkDetail(await readWorkPreface(deps.db, workId, viewer)), 201);
   });
@@ -80,7 +79,7 @@ export function workWriteRoutes(deps: RouteDeps) {
     const viewer = requireWriter(c);
     const workId = parseId(c.req.valid("param").id, "Work");
     const editing = await readWorkForEdit(deps.db, viewer, workId);
-    await updateWork(posting(c), viewer, workId, editedForm(editing.form, c.req.valid("json")), deps.now());
+    await updateWork(posting, viewer, workId, editedForm(editing.form, c.req.valid("json")), deps.now());
     return c.json(toWorkDetail(await readWorkPreface(deps.db, workId, viewer)), 200);
   });
 
@@ -92,7 +91,7 @@ export function workWriteRoutes(deps: RouteDeps) {
   }), async (c) => {
     const viewer = requireWriter(c);
     const workId = parseId(c.req.valid("param").id, "Work");
-    const position = await addChapter(posting(c), viewer, workId, c.req.valid("json"), deps.now());
+    const position = await addChapter(posting, viewer, workId, c.req.valid("json"), deps.now());
     c.header("Location", `/api/v1${chapterUrl(workId, position)}`);
     return c.json({ workId, position, url: chapterUrl(workId, position) }, 201);
   });
