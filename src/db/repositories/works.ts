@@ -12,6 +12,7 @@ import type { Database, NewWorkRow } from "../schema.js";
 import { ensureNamed } from "./names.js";
 import { deleteUndecidedValues, listCorrections, storeInferredValues } from "./review.js";
 import { ensureTags, refreshWorkFilters } from "./tags.js";
+import { storeWorkSignature } from "./work-signatures.js";
 import { chunks } from "./wrangling.js";
 
 export interface WorkToStore {
@@ -162,6 +163,8 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
   for (const part of chunks(collectionIds.map((collection_id) => ({ collection_id, work_id: workId })))) {
     await db.insertInto("collection_works").values(part).execute();
   }
+
+  await storeWorkSignature(db, workId, input.fingerprint, work.chapters.map((c) => c.text));
 
   await engine.indexWork(db, searchDocument(workId, {
     title,
