@@ -81,6 +81,14 @@ describe("story shingles", () => {
     expect(set).toHaveLength(storyShingles([CHAPTER_ONE]).length + 4);
     expect([...set].every((x, i) => i === 0 || x > (set[i - 1] ?? 0))).toBe(true);
   });
+
+  it("are sorted and distinct for a long story too, sorted another way", () => {
+    // 6,000 words each once, then the first 1,000 again: 5,996 shingles, then repeats.
+    const words = Array.from({ length: 6000 }, (_, i) => `word${(i * 7919) % 100_003}`);
+    const set = storyShingles([[...words, ...words.slice(0, 1000)].join(" ")]);
+    expect(set).toHaveLength(5996 + 4);
+    expect([...set].every((x, i) => i === 0 || x > (set[i - 1] ?? 0))).toBe(true);
+  });
 });
 
 describe("minhash signatures", () => {

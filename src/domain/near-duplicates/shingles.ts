@@ -131,7 +131,7 @@ export function storyShingles(chapters: readonly string[]): Uint32Array {
 }
 
 function distinctSorted(hashes: Uint32Array): Uint32Array {
-  const sorted = Uint32Array.from(hashes).sort();
+  const sorted = radixSort(hashes);
   let kept = 0;
   for (let i = 0; i < sorted.length; i += 1) {
     const value = sorted[i] ?? 0;
@@ -141,4 +141,33 @@ function distinctSorted(hashes: Uint32Array): Uint32Array {
     }
   }
   return sorted.slice(0, kept);
+}
+
+/**
+ * A sorted copy. Above a couple of thousand values, by three counting passes over 11-bit digits: linear, and three
+ * to four times as fast as the built-in sort of a typed array on a long story's shingles (which, as first written,
+ * took a third of the time of signing a library); below, the built-in sort, which the passes' fixed cost outruns.
+ */
+function radixSort(values: Uint32Array): Uint32Array {
+  if (values.length < 2048) return Uint32Array.from(values).sort();
+  let from = Uint32Array.from(values);
+  let to = new Uint32Array(values.length);
+  const counts = new Uint32Array(2049);
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < from.length; i += 1) {
+      const slot = (((from[i] ?? 0) >>> shift) & 0x7ff) + 1;
+      counts[slot] = (counts[slot] ?? 0) + 1;
+    }
+    for (let k = 1; k < counts.length; k += 1) counts[k] = (counts[k] ?? 0) + (counts[k - 1] ?? 0);
+    for (let i = 0; i < from.length; i += 1) {
+      const value = from[i] ?? 0;
+      const digit = (value >>> shift) & 0x7ff;
+      const at = counts[digit] ?? 0;
+      to[at] = value;
+      counts[digit] = at + 1;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
