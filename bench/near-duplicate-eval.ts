@@ -4,8 +4,7 @@
  * compareShingles and isNearDuplicate on the likely pairs), on texts made in memory, so that what is timed is the
  * detection and not the database. Only signatures are kept; the texts of the likely pairs are made again.
  */
-import { minHashSignature } from "../src/domain/near-duplicates/minhash.js";
-import { DEFAULT_THRESHOLD, isNearDuplicate, likelyPairs, type SignedStory } from "../src/domain/near-duplicates/near-duplicates.js";
+import { DEFAULT_THRESHOLD, isNearDuplicate, likelyPairs, signStory, type SignedStory } from "../src/domain/near-duplicates/near-duplicates.js";
 import { storyShingles } from "../src/domain/near-duplicates/shingles.js";
 import { compareShingles } from "../src/domain/near-duplicates/similarity.js";
 import { nearDuplicateCorpus, VARIANT_KINDS, type VariantKind } from "../src/corpus/near-duplicate-corpus.js";
@@ -50,10 +49,10 @@ export function evaluateNearDuplicates(options: EvaluationOptions): Evaluation {
   for (let index = 0; index < corpus.size; index += 1) {
     const { chapters } = corpus.story(index);
     const started = performance.now();
-    const shingles = storyShingles(chapters);
-    stories.push({ signature: minHashSignature(shingles), shingles: shingles.length });
+    const signed = signStory(chapters);
     signMs += performance.now() - started;
-    shingleCount += shingles.length;
+    stories.push(signed);
+    shingleCount += signed.shingles;
     if ((index + 1) % 1000 === 0) options.onSigned?.(index + 1);
   }
 

@@ -49,6 +49,13 @@ async function tableCounts(db: Kysely<Database>) {
   return counts;
 }
 
+/** How many works there are, and how many have a near-duplicate signature made from the text they hold now. */
+async function signedFromCurrentText(db: Kysely<Database>) {
+  const works = await db.selectFrom("works as w").leftJoin("work_signatures as s", (j) => j.onRef("s.work_id", "=", "w.id").onRef("s.fingerprint", "=", "w.fingerprint"))
+    .select((eb) => [eb.fn.countAll<number | string>().as("works"), eb.fn.count<number | string>("s.work_id").as("signed")]).executeTakeFirstOrThrow();
+  return { works: Number(works.works), signed: Number(works.signed) };
+}
+
 describe.each(TEST_ENGINES)("import on $name", (engine) => {
   let quire: Quire;
   let dispose: () => Promise<void>;
@@ -95,6 +102,7 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     const sources = await db.selectFrom("work_sources").select(["path", "role", "format", "parser_version"]).orderBy("path").execute();
     expect(sources.map((s) => s.path)).toEqual([join(folder, "bundle.zip!/fics/lantern.txt"), join(folder, "stories/deeper/orchard.txt"), join(folder, "stories/harbour.txt")]);
     expect(sources.every((s) => s.role === "primary" && s.format === "text" && s.parser_version.length > 0)).toBe(true);
+    expect(await signedFromCurrentText(db)).toEqual({ works: 3, signed: 3 });
     expect(await quire.library.engine.checkIntegrity(db)).toEqual([]);
   });
 
@@ -122,6 +130,7 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     const chapters = await quire.library.db.selectFrom("chapters").select("text").where("work_id", "=", original?.id ?? 0).execute();
     expect(chapters).toHaveLength(1);
     expect(chapters[0]?.text).toContain("bright lanterns");
+    expect(await signedFromCurrentText(quire.library.db)).toEqual({ works: 1, signed: 1 });
     const search = await quire.searchIndex.search({ ...(await import("../../src/search/work-search.js")).emptyWorkSearch(), text: { kind: "term", text: "lanterns", prefix: false, field: null } });
     expect(search.works.map((w) => w.id)).toEqual([original?.id]);
     expect(await quire.library.engine.checkIntegrity(quire.library.db)).toEqual([]);

@@ -3,15 +3,14 @@
  * so that a signature made before the text changed is known to be stale.
  */
 import type { Kysely } from "kysely";
-import { decodeSignature, encodeSignature, minHashSignature, type Signature } from "../../domain/near-duplicates/minhash.js";
-import { storyShingles } from "../../domain/near-duplicates/shingles.js";
+import { decodeSignature, encodeSignature, type Signature } from "../../domain/near-duplicates/minhash.js";
+import type { SignedStory } from "../../domain/near-duplicates/near-duplicates.js";
 import type { Database } from "../schema.js";
 import { chunks } from "./wrangling.js";
 
-/** Signs the work's story (its chapters' text, in order) and stores the signature in place of any older one. */
-export async function storeWorkSignature(db: Kysely<Database>, workId: number, fingerprint: string, chapters: readonly string[]): Promise<void> {
-  const shingles = storyShingles(chapters);
-  const row = { fingerprint, shingles: shingles.length, signature: encodeSignature(minHashSignature(shingles)) };
+/** Stores the work's signature, made from the text with this fingerprint, in place of any older one. */
+export async function storeWorkSignature(db: Kysely<Database>, workId: number, fingerprint: string, signed: SignedStory): Promise<void> {
+  const row = { fingerprint, shingles: signed.shingles, signature: encodeSignature(signed.signature) };
   await db.insertInto("work_signatures").values({ work_id: workId, ...row })
     .onConflict((oc) => oc.column("work_id").doUpdateSet(row)).execute();
 }

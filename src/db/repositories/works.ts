@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { applyCorrections } from "../../domain/review.js";
+import { signStory, type SignedStory } from "../../domain/near-duplicates/near-duplicates.js";
 import { sortKey, titleSortKey } from "../../domain/sort-key.js";
 import { workTags } from "../../domain/tags/work-tags.js";
 import type { ParsedWork } from "../../domain/work.js";
@@ -21,6 +22,8 @@ export interface WorkToStore {
   title: string;
   /** storyFingerprint of the chapters. */
   fingerprint: string;
+  /** signStory of the chapters, when the caller made it already (the import's parser threads do); else made here. */
+  signature?: SignedStory;
 }
 
 /** SQLite allows 32,766 bound values per statement; ten chapter columns × 1,000 rows stay well below. */
@@ -164,7 +167,7 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
     await db.insertInto("collection_works").values(part).execute();
   }
 
-  await storeWorkSignature(db, workId, input.fingerprint, work.chapters.map((c) => c.text));
+  await storeWorkSignature(db, workId, input.fingerprint, input.signature ?? signStory(work.chapters.map((c) => c.text)));
 
   await engine.indexWork(db, searchDocument(workId, {
     title,

@@ -5,7 +5,8 @@
  * over the whole library; then compareShingles, exact, on those pairs alone, and isNearDuplicate decides.
  */
 import { candidatePairs, type CandidatePair } from "./lsh.js";
-import type { Signature } from "./minhash.js";
+import { minHashSignature, type Signature } from "./minhash.js";
+import { storyShingles } from "./shingles.js";
 import { containmentAt, type Similarity } from "./similarity.js";
 
 /**
@@ -30,6 +31,12 @@ const ESTIMATE_MARGIN = 0.13;
 export interface SignedStory {
   signature: Signature;
   shingles: number;
+}
+
+/** Signs a story from its chapters' text, in order. */
+export function signStory(chapters: readonly string[]): SignedStory {
+  const shingles = storyShingles(chapters);
+  return { signature: minHashSignature(shingles), shingles: shingles.length };
 }
 
 /**

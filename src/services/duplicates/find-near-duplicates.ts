@@ -10,7 +10,7 @@ import type { Database } from "../../db/schema.js";
 import {
   findWorkStory, listComparedWorks, listUnsignedWorkIds, listWorkSignatures, countUnsignedWorks, storeWorkSignature, type ComparedWork,
 } from "../../db/repositories/work-signatures.js";
-import { DEFAULT_THRESHOLD, groupPairs, isNearDuplicate, likelyPairs } from "../../domain/near-duplicates/near-duplicates.js";
+import { DEFAULT_THRESHOLD, groupPairs, isNearDuplicate, likelyPairs, signStory } from "../../domain/near-duplicates/near-duplicates.js";
 import { storyShingles } from "../../domain/near-duplicates/shingles.js";
 import { compareShingles } from "../../domain/near-duplicates/similarity.js";
 
@@ -102,7 +102,7 @@ async function signUnsignedWorks(deps: { db: Kysely<Database>; engine: Engine },
     await deps.engine.writeTransaction(deps.db, async (trx) => {
       for (const id of ids) {
         const story = await findWorkStory(trx, id);
-        if (story) await storeWorkSignature(trx, id, story.fingerprint, story.chapters);
+        if (story) await storeWorkSignature(trx, id, story.fingerprint, signStory(story.chapters));
       }
     });
     afterId = ids[ids.length - 1] ?? afterId;

@@ -288,11 +288,11 @@ function storyCharacters(story: ParsedStory): number {
 
 /** A file that states no title is named after its file, and its provenance says so. */
 function toStore(story: ParsedStory, source: SourceFile): WorkToStore {
-  const { work, fingerprint } = story;
-  if (work.title) return { work, title: work.title, fingerprint };
+  const { work, fingerprint, signature } = story;
+  if (work.title) return { work, title: work.title, fingerprint, signature };
   const title = titleFromFileName(source.path);
   const provenance = { ...work.provenance, title: { source: "default" as const, evidence: `file name: ${basename(source.path)}`, confidence: 0.3 } };
-  return { work: { ...work, title, provenance }, title, fingerprint };
+  return { work: { ...work, title, provenance }, title, fingerprint, signature };
 }
 
 /** "the_long-way-home.txt" → "The long way home". */

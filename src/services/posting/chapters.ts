@@ -15,6 +15,7 @@ import type { Engine } from "../../db/dialects/engine.js";
 import type { Database } from "../../db/schema.js";
 import type { Viewer } from "../../domain/account.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import { signStory } from "../../domain/near-duplicates/near-duplicates.js";
 import { storyFingerprint } from "../../importers/fingerprint.js";
 import { TEXT_FORMATS, type TextFormat } from "../text/user-html.js";
 import { announceUpdate } from "../community/announce-update.js";
@@ -68,7 +69,7 @@ async function refreshWork(db: Kysely<Database>, engine: Engine, workId: number,
   const texts = await listChapterTexts(db, workId);
   const fingerprint = storyFingerprint(texts.map((text) => ({ text })));
   await updateWorkTotals(db, workId, { fingerprint, ...(revised ? { revised: storyDate(now) } : {}) });
-  await storeWorkSignature(db, workId, fingerprint, texts);
+  await storeWorkSignature(db, workId, fingerprint, signStory(texts));
   await touchWork(db, workId, now.toISOString());
   await reindexWork(db, engine, workId);
 }
