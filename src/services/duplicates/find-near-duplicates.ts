@@ -51,20 +51,24 @@ export async function findNearDuplicates(deps: { db: Kysely<Database>; engine: E
   const signatures = await listWorkSignatures(deps.db);
   const candidates = likelyPairs(signatures, threshold);
 
+  // Each work's shingles are made once, and dropped after its last pair: a library with many near-duplicates
+  // holds the shingles of the works still to compare, not of every work compared.
+  const pairsLeft = new Map<number, number>();
+  for (const { a, b } of candidates) for (const index of [a, b]) pairsLeft.set(index, (pairsLeft.get(index) ?? 0) + 1);
   const shinglesOf = new Map<number, Uint32Array>();
-  const loadShingles = async (workId: number): Promise<Uint32Array> => {
-    let set = shinglesOf.get(workId);
-    if (!set) {
-      set = storyShingles((await findWorkStory(deps.db, workId))?.chapters ?? []);
-      shinglesOf.set(workId, set);
-    }
+  const takeShingles = async (index: number, workId: number): Promise<Uint32Array> => {
+    const set = shinglesOf.get(index) ?? storyShingles((await findWorkStory(deps.db, workId))?.chapters ?? []);
+    const left = (pairsLeft.get(index) ?? 1) - 1;
+    pairsLeft.set(index, left);
+    if (left > 0) shinglesOf.set(index, set);
+    else shinglesOf.delete(index);
     return set;
   };
   const pairs: NearDuplicatePair[] = [];
   for (const candidate of candidates) {
     const [a, b] = [signatures[candidate.a]?.workId, signatures[candidate.b]?.workId];
     if (a === undefined || b === undefined) continue;
-    const similarity = compareShingles(await loadShingles(a), await loadShingles(b));
+    const similarity = compareShingles(await takeShingles(candidate.a, a), await takeShingles(candidate.b, b));
     if (isNearDuplicate(similarity, threshold)) pairs.push({ workIds: [Math.min(a, b), Math.max(a, b)], ...similarity });
   }
 
