@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.js";
+import { mergeWorks } from "../../src/services/duplicates/merge-works.js";
 import { importFiles, type ImportReport } from "../../src/services/import/import-files.js";
 import { inProcessParser, type StoryParser } from "../../src/services/import/story-parser.js";
 import type { Quire } from "../../src/composition.js";
@@ -262,5 +263,25 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     const report = await run(["."], inProcessParser, true);
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 0 });
     expect((await tableCounts(quire.library.db)).works).toBe(1);
+  });
+
+  it("keeps a near-duplicate merged into a work as that work's duplicate source, through --reparse too", async () => {
+    await writeFile(join(folder, "harbour.txt"), HARBOUR);
+    await writeFile(join(folder, "harbour-repost.txt"), HARBOUR.replace("counted the lights", "counted every light"));
+    await run(["."]);
+    const workOf = async (file: string) => (await quire.library.db.selectFrom("work_sources").select("work_id").where("path", "=", join(folder, file)).executeTakeFirstOrThrow()).work_id;
+    const [kept, merged] = [await workOf("harbour.txt"), await workOf("harbour-repost.txt")];
+    expect(kept).not.toBe(merged);
+    await mergeWorks(quire.library, kept, merged, new Date());
+
+    for (const reparse of [false, true]) {
+      const report = await run(["."], inProcessParser, reparse);
+      expect(report).toMatchObject({ imported: 0, duplicates: [{ file: "harbour-repost.txt", sameAs: "harbour.txt" }] });
+      const sources = await quire.library.db.selectFrom("work_sources").select(["path", "work_id", "role"]).orderBy("path").execute();
+      expect(sources).toEqual([
+        { path: join(folder, "harbour-repost.txt"), work_id: kept, role: "duplicate" },
+        { path: join(folder, "harbour.txt"), work_id: kept, role: "primary" },
+      ]);
+    }
   });
 });

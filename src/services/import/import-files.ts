@@ -260,6 +260,9 @@ class BatchWriter {
       await updateSource(trx, known.id, row);
       return { kind: "updated", workId: known.work_id };
     }
+    // A duplicate source read again unchanged (--reparse) stays its work's, though no work has its story: it may
+    // be a near-duplicate merged into that work (quire duplicates merge), which a person decided belongs there.
+    if (known?.role === "duplicate" && known.content_hash === hash) return this.recordDuplicate(trx, known, row, known.work_id, now);
     const duplicateOf = await findWorkIdByFingerprint(trx, item.story.fingerprint);
     if (duplicateOf !== undefined) return this.recordDuplicate(trx, known, row, duplicateOf, now);
     const workId = await insertWork(trx, engine, toStore(item.story, source), now);
