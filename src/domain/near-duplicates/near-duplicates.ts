@@ -18,7 +18,7 @@ export const DEFAULT_THRESHOLD = 0.7;
 
 /**
  * The least Jaccard similarity of a pair reported, whatever its containment: a story is not called a version of
- * one five times its length (a one-shot and the novel it grew into are kept apart, as is a short story whose
+ * one more than five times its length (a one-shot and the novel it grew into are kept apart, as is a short story whose
  * common phrases all occur somewhere in a very long one). Candidate pairs come from LSH, which finds pairs below
  * about 0.3 less and less often, so a lower floor would only make what is found depend on chance.
  */
