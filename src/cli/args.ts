@@ -50,6 +50,25 @@ export function positiveInteger(flag: string, value: string, max: number, min = 
   return n;
 }
 
+/** PostgreSQL's integer: a larger work id is no work's. */
+const WORK_ID_MAX = 2_147_483_647;
+
+/** A work's id as typed, with or without its `#`. @example workIdArgument("the work id", "#12") // 12 */
+export function workIdArgument(what: string, value: string): number {
+  return positiveInteger(what, value.replace(/^#/u, ""), WORK_ID_MAX);
+}
+
+/**
+ * A share from 0 to 1, written as 0.75 or 75%.
+ * @example shareOption("--below", "a confidence", "75%") // 0.75
+ */
+export function shareOption(flag: string, what: string, value: string): number {
+  const percent = /^\s*([\d.]+)\s*%\s*$/u.exec(value);
+  const n = percent ? Number(percent[1]) / 100 : Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} takes ${what} from 0 to 1 (or 0% to 100%), not "${value}"`);
+  return n;
+}
+
 /**
  * @throws UsageError for a flag given (besides --db) that the action does not take.
  * @example rejectOtherFlags({ json: true, to: "x" }, ["json"], "review list", usage) // throws: --to does not go with review list

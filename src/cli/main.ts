@@ -28,6 +28,10 @@ Commands:
                                 history, import and export (quire help tags lists them).
   review [--below 0.75]         List the values the tagger inferred with less confidence, and inferred ratings;
   review accept|correct <id>    accept them, or correct one (--field F --value OLD --to NEW | --remove).
+  duplicates [--threshold X]    List groups of near-duplicate works: the same story from two sources, or two
+                                versions of one (X: how much of the shorter is in the longer, default 0.7).
+  duplicates merge KEEP OTHER   Merge work OTHER into KEEP: its source files, kudos, bookmarks, comments and
+                                subscriptions move to KEEP, and OTHER is deleted.
   export <id…|--all> --format F Write works as download files (F: epub, html, txt or md) into --out DIR, named
          --out DIR              after their titles; --origin URL is the archive's address the books link to.
   export-site OUT               Write the archive as a static website into OUT (what a guest may read, with
@@ -65,6 +69,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   users: async () => (await import("./commands/users.js")).runUsers,
   tags: async () => (await import("./commands/tags.js")).runTags,
   review: async () => (await import("./commands/review.js")).runReview,
+  duplicates: async () => (await import("./commands/duplicates.js")).runDuplicates,
   export: async () => (await import("./commands/export.js")).runExport,
   "export-site": async () => (await import("./commands/export-site.js")).runExportSite,
   migrate: async () => (await import("./commands/migrate.js")).runMigrate,

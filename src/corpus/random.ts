@@ -12,6 +12,7 @@
  * first four with its own port of fdlibm (the same code on every platform), and `sqrt` is exact in IEEE 754, so
  * the derived numbers are reproducible too.
  */
+import { mix32 } from "../domain/mix32.js";
 
 /** A stream of pseudo-random numbers. Every method advances the stream. */
 export interface Random {
@@ -32,17 +33,6 @@ export interface Random {
 }
 
 const TWO_POW_32 = 4294967296;
-
-/** murmur3's 32-bit finaliser: spreads every input bit over the output, so nearby keys give unrelated seeds. */
-function mix32(value: number): number {
-  let x = value >>> 0;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
 
 /** Folds a list of 32-bit keys into one well-mixed 32-bit hash. */
 function hashKeys(keys: readonly number[]): number {

@@ -439,6 +439,17 @@ export interface ReportsTable {
   resolution_note: string | null;
 }
 
+/** A work's MinHash signature for finding near-duplicates, made from the text whose fingerprint it keeps. */
+export interface WorkSignaturesTable {
+  work_id: number;
+  /** The work's fingerprint when it was signed: another fingerprint now means the signature is stale. */
+  fingerprint: string;
+  /** Distinct shingles in the story. */
+  shingles: number;
+  /** Base64 of the signature's SIGNATURE_SIZE 32-bit values (domain/near-duplicates/minhash.ts). */
+  signature: string;
+}
+
 /** Every moderator action, kept even when the moderator, the user or the work is gone. */
 export interface ModerationLogTable {
   id: Generated<number>;
@@ -489,6 +500,7 @@ export interface Database {
   work_hits: WorkHitsTable;
   reports: ReportsTable;
   moderation_log: ModerationLogTable;
+  work_signatures: WorkSignaturesTable;
 }
 
 export type WorkRow = Selectable<WorksTable>;

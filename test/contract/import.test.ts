@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/schema.js";
+import { mergeWorks } from "../../src/services/duplicates/merge-works.js";
 import { importFiles, type ImportReport } from "../../src/services/import/import-files.js";
 import { inProcessParser, type StoryParser } from "../../src/services/import/story-parser.js";
 import type { Quire } from "../../src/composition.js";
@@ -47,6 +48,13 @@ async function tableCounts(db: Kysely<Database>) {
     counts[table] = Number(n);
   }
   return counts;
+}
+
+/** How many works there are, and how many have a near-duplicate signature made from the text they hold now. */
+async function signedFromCurrentText(db: Kysely<Database>) {
+  const works = await db.selectFrom("works as w").leftJoin("work_signatures as s", (j) => j.onRef("s.work_id", "=", "w.id").onRef("s.fingerprint", "=", "w.fingerprint"))
+    .select((eb) => [eb.fn.countAll<number | string>().as("works"), eb.fn.count<number | string>("s.work_id").as("signed")]).executeTakeFirstOrThrow();
+  return { works: Number(works.works), signed: Number(works.signed) };
 }
 
 describe.each(TEST_ENGINES)("import on $name", (engine) => {
@@ -95,6 +103,7 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     const sources = await db.selectFrom("work_sources").select(["path", "role", "format", "parser_version"]).orderBy("path").execute();
     expect(sources.map((s) => s.path)).toEqual([join(folder, "bundle.zip!/fics/lantern.txt"), join(folder, "stories/deeper/orchard.txt"), join(folder, "stories/harbour.txt")]);
     expect(sources.every((s) => s.role === "primary" && s.format === "text" && s.parser_version.length > 0)).toBe(true);
+    expect(await signedFromCurrentText(db)).toEqual({ works: 3, signed: 3 });
     expect(await quire.library.engine.checkIntegrity(db)).toEqual([]);
   });
 
@@ -122,6 +131,7 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     const chapters = await quire.library.db.selectFrom("chapters").select("text").where("work_id", "=", original?.id ?? 0).execute();
     expect(chapters).toHaveLength(1);
     expect(chapters[0]?.text).toContain("bright lanterns");
+    expect(await signedFromCurrentText(quire.library.db)).toEqual({ works: 1, signed: 1 });
     const search = await quire.searchIndex.search({ ...(await import("../../src/search/work-search.js")).emptyWorkSearch(), text: { kind: "term", text: "lanterns", prefix: false, field: null } });
     expect(search.works.map((w) => w.id)).toEqual([original?.id]);
     expect(await quire.library.engine.checkIntegrity(quire.library.db)).toEqual([]);
@@ -253,5 +263,25 @@ describe.each(TEST_ENGINES)("import on $name", (engine) => {
     const report = await run(["."], inProcessParser, true);
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 0 });
     expect((await tableCounts(quire.library.db)).works).toBe(1);
+  });
+
+  it("keeps a near-duplicate merged into a work as that work's duplicate source, through --reparse too", async () => {
+    await writeFile(join(folder, "harbour.txt"), HARBOUR);
+    await writeFile(join(folder, "harbour-repost.txt"), HARBOUR.replace("counted the lights", "counted every light"));
+    await run(["."]);
+    const workOf = async (file: string) => (await quire.library.db.selectFrom("work_sources").select("work_id").where("path", "=", join(folder, file)).executeTakeFirstOrThrow()).work_id;
+    const [kept, merged] = [await workOf("harbour.txt"), await workOf("harbour-repost.txt")];
+    expect(kept).not.toBe(merged);
+    await mergeWorks(quire.library, kept, merged, new Date());
+
+    for (const reparse of [false, true]) {
+      const report = await run(["."], inProcessParser, reparse);
+      expect(report).toMatchObject({ imported: 0, duplicates: [{ file: "harbour-repost.txt", sameAs: "harbour.txt" }] });
+      const sources = await quire.library.db.selectFrom("work_sources").select(["path", "work_id", "role"]).orderBy("path").execute();
+      expect(sources).toEqual([
+        { path: join(folder, "harbour-repost.txt"), work_id: kept, role: "duplicate" },
+        { path: join(folder, "harbour.txt"), work_id: kept, role: "primary" },
+      ]);
+    }
   });
 });

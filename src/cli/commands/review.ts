@@ -11,7 +11,7 @@ import type { InferredValue } from "../../domain/work.js";
 import { acceptInferredValues } from "../../services/review/accept-inferred-values.js";
 import { correctInferredValue } from "../../services/review/correct-inferred-value.js";
 import { listReviewQueue, REVIEW_PAGE_DEFAULT, REVIEW_PAGE_MAX } from "../../services/review/list-review-queue.js";
-import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger, rejectOtherFlags } from "../args.js";
+import { DB_OPTION, databaseFrom, parseCommandArgs, positiveInteger, rejectOtherFlags, shareOption, workIdArgument } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 import { printable } from "../printable.js";
 
@@ -31,9 +31,6 @@ const OPTIONS = {
   to: { type: "string" },
   remove: { type: "boolean", default: false },
 } as const;
-
-/** PostgreSQL's integer: a larger work id is no work's. */
-const WORK_ID_MAX = 2_147_483_647;
 
 type Request =
   | { action: "list"; below: number; field: InferredField | null; limit: number; offset: number; json: boolean }
@@ -75,13 +72,13 @@ function parseRequest(args: readonly string[]): { request: Request; db: string |
   if (rest.length !== (action === "list" ? 0 : 1)) throw new UsageError(`usage: ${USAGE}`);
 
   const field = flags.field === undefined ? null : inferredField(flags.field);
-  const below = flags.below === undefined ? REVIEW_THRESHOLD : confidence(flags.below);
+  const below = flags.below === undefined ? REVIEW_THRESHOLD : shareOption("--below", "a confidence", flags.below);
   if (action === "list") {
     const limit = flags.limit === undefined ? REVIEW_PAGE_DEFAULT : positiveInteger("--limit", flags.limit, REVIEW_PAGE_MAX);
     const offset = flags.offset === undefined ? 0 : positiveInteger("--offset", flags.offset, Number.MAX_SAFE_INTEGER, 0);
     return { request: { action, below, field, limit, offset, json: flags.json }, db: flags.db };
   }
-  const workId = positiveInteger("the work id", (rest[0] ?? "").replace(/^#/u, ""), WORK_ID_MAX);
+  const workId = workIdArgument("the work id", rest[0] ?? "");
   const value = flags.value ?? null;
   if (action === "accept") return { request: { action, workId, field, value, below }, db: flags.db };
   if (field === null) throw new UsageError(`review correct needs --field (usage: ${USAGE})`);
@@ -95,14 +92,6 @@ function inferredField(value: string): InferredField {
   const found = INFERRED_FIELDS.find((f) => f === name || f === `${name}s` || (f === "categories" && name === "category"));
   if (found === undefined) throw new UsageError(`--field takes one of ${INFERRED_FIELDS.join(", ")}, not "${value}"`);
   return found;
-}
-
-/** A confidence as 0.75 or 75%. */
-function confidence(value: string): number {
-  const percent = /^\s*([\d.]+)\s*%\s*$/u.exec(value);
-  const n = percent ? Number(percent[1]) / 100 : Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--below takes a confidence from 0 to 1 (or 0% to 100%), not "${value}"`);
-  return n;
 }
 
 function toJson(queue: ReviewQueue) {

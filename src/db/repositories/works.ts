@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { applyCorrections } from "../../domain/review.js";
+import { signStory, type SignedStory } from "../../domain/near-duplicates/near-duplicates.js";
 import { sortKey, titleSortKey } from "../../domain/sort-key.js";
 import { workTags } from "../../domain/tags/work-tags.js";
 import type { ParsedWork } from "../../domain/work.js";
@@ -12,6 +13,7 @@ import type { Database, NewWorkRow } from "../schema.js";
 import { ensureNamed } from "./names.js";
 import { deleteUndecidedValues, listCorrections, storeInferredValues } from "./review.js";
 import { ensureTags, refreshWorkFilters } from "./tags.js";
+import { storeWorkSignature } from "./work-signatures.js";
 import { chunks } from "./wrangling.js";
 
 export interface WorkToStore {
@@ -20,6 +22,8 @@ export interface WorkToStore {
   title: string;
   /** storyFingerprint of the chapters. */
   fingerprint: string;
+  /** signStory of the chapters, when the caller made it already (the import's parser threads do); else made here. */
+  signature?: SignedStory;
 }
 
 /** SQLite allows 32,766 bound values per statement; ten chapter columns × 1,000 rows stay well below. */
@@ -162,6 +166,8 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
   for (const part of chunks(collectionIds.map((collection_id) => ({ collection_id, work_id: workId })))) {
     await db.insertInto("collection_works").values(part).execute();
   }
+
+  await storeWorkSignature(db, workId, input.fingerprint, input.signature ?? signStory(work.chapters.map((c) => c.text)));
 
   await engine.indexWork(db, searchDocument(workId, {
     title,

@@ -260,6 +260,9 @@ class BatchWriter {
       await updateSource(trx, known.id, row);
       return { kind: "updated", workId: known.work_id };
     }
+    // A duplicate source read again unchanged (--reparse) stays its work's, though no work has its story: it may
+    // be a near-duplicate merged into that work (quire duplicates merge), which a person decided belongs there.
+    if (known?.role === "duplicate" && known.content_hash === hash) return this.recordDuplicate(trx, known, row, known.work_id, now);
     const duplicateOf = await findWorkIdByFingerprint(trx, item.story.fingerprint);
     if (duplicateOf !== undefined) return this.recordDuplicate(trx, known, row, duplicateOf, now);
     const workId = await insertWork(trx, engine, toStore(item.story, source), now);
@@ -288,11 +291,11 @@ function storyCharacters(story: ParsedStory): number {
 
 /** A file that states no title is named after its file, and its provenance says so. */
 function toStore(story: ParsedStory, source: SourceFile): WorkToStore {
-  const { work, fingerprint } = story;
-  if (work.title) return { work, title: work.title, fingerprint };
+  const { work, fingerprint, signature } = story;
+  if (work.title) return { work, title: work.title, fingerprint, signature };
   const title = titleFromFileName(source.path);
   const provenance = { ...work.provenance, title: { source: "default" as const, evidence: `file name: ${basename(source.path)}`, confidence: 0.3 } };
-  return { work: { ...work, title, provenance }, title, fingerprint };
+  return { work: { ...work, title, provenance }, title, fingerprint, signature };
 }
 
 /** "the_long-way-home.txt" → "The long way home". */

@@ -1,9 +1,10 @@
 /**
- * Parsing as the import sees it: bytes in, a parsed and tagged work with its fingerprint out. Two
+ * Parsing as the import sees it: bytes in, a parsed and tagged work with its fingerprint and signature out. Two
  * implementations: in this thread (tests, single files) and a pool of worker threads (bulk imports; see
  * parser-pool.ts). Tagging uses the library's vocabulary, so what wranglers taught it applies to the next import.
  */
 import { QuireError } from "../../domain/errors.js";
+import { signStory, type SignedStory } from "../../domain/near-duplicates/near-duplicates.js";
 import { storyFingerprint } from "../../importers/fingerprint.js";
 import { parseStory, type ParseResult } from "../../importers/parse-story.js";
 import { tagWork } from "../../tags/tag-work.js";
@@ -11,6 +12,8 @@ import type { Vocabulary } from "../../tags/vocabulary.js";
 
 export interface ParsedStory extends ParseResult {
   fingerprint: string;
+  /** For finding near-duplicates: made here, in the parser's thread, rather than in the thread that stores. */
+  signature: SignedStory;
 }
 
 export interface StoryParser {
@@ -25,7 +28,7 @@ export interface StoryParser {
 export async function parseStoryWithFingerprint(bytes: Uint8Array, fileName: string, vocabulary: Vocabulary | null): Promise<ParsedStory> {
   const result = await parseStory(bytes, fileName);
   const work = vocabulary ? tagWork(result.work, vocabulary) : result.work;
-  return { ...result, work, fingerprint: storyFingerprint(result.work.chapters) };
+  return { ...result, work, fingerprint: storyFingerprint(result.work.chapters), signature: signStory(result.work.chapters.map((c) => c.text)) };
 }
 
 /** Parses in this thread, without tagging: for tests of what the importer itself reads. */

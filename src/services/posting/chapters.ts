@@ -1,7 +1,7 @@
 /**
  * A posted work's chapters, one at a time: add one after the last, edit one in place (its id, and so the comments
  * on it, stay), delete one (never the last: delete the work instead), and put them in a new order. After each, the
- * work's chapter count, word count, fingerprint and full-text entry are made again from its chapters, and the
+ * work's chapter count, word count, fingerprint, signature and full-text entry are made again from its chapters, and the
  * work is marked changed so listings notice. A new chapter of a work readers can see is news for its subscribers.
  */
 import type { Kysely } from "kysely";
@@ -10,10 +10,12 @@ import {
   updateWorkTotals, type ChapterOutline,
 } from "../../db/repositories/posted-works.js";
 import { findWorkTitle, reindexWork, touchWork } from "../../db/repositories/works.js";
+import { storeWorkSignature } from "../../db/repositories/work-signatures.js";
 import type { Engine } from "../../db/dialects/engine.js";
 import type { Database } from "../../db/schema.js";
 import type { Viewer } from "../../domain/account.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import { signStory } from "../../domain/near-duplicates/near-duplicates.js";
 import { storyFingerprint } from "../../importers/fingerprint.js";
 import { TEXT_FORMATS, type TextFormat } from "../text/user-html.js";
 import { mailUpdate, noticeUpdate } from "../community/announce-update.js";
@@ -62,10 +64,12 @@ function checkedContent(form: ChapterForm) {
   return content;
 }
 
-/** The work's totals and index made again from its chapters, and the work marked changed. */
+/** The work's totals, signature and index made again from its chapters, and the work marked changed. */
 async function refreshWork(db: Kysely<Database>, engine: Engine, workId: number, now: Date, revised: boolean): Promise<void> {
   const texts = await listChapterTexts(db, workId);
-  await updateWorkTotals(db, workId, { fingerprint: storyFingerprint(texts.map((text) => ({ text }))), ...(revised ? { revised: storyDate(now) } : {}) });
+  const fingerprint = storyFingerprint(texts.map((text) => ({ text })));
+  await updateWorkTotals(db, workId, { fingerprint, ...(revised ? { revised: storyDate(now) } : {}) });
+  await storeWorkSignature(db, workId, fingerprint, signStory(texts));
   await touchWork(db, workId, now.toISOString());
   await reindexWork(db, engine, workId);
 }
