@@ -107,6 +107,8 @@ describe.each(TEST_ENGINES)("wrangling on the web on $name", (engine) => {
     expect(await titlesTagged("Hurt/Comfort")).toEqual(["Storm Season"]);
     expect(await status("Hurt/Comfrot")).toBe("synonym");
     expect(await history()).toEqual(["merge Hurt/Comfrot", "canonical Lamp Keeping"]);
+    const [merge] = await listWranglingHistory(quire().library.db, 1);
+    expect(merge?.detail).toMatchObject({ by: "harbourWrangler", wasCanonical: false });
   });
 
   it("does all of a bulk action or none of it", async () => {

@@ -40,21 +40,26 @@ export function wrangle<T extends object>(library: TagLibrary, operation: Wrangl
 
 /**
  * Runs several operations, in order, in one write transaction: each refreshes its works and is recorded as if run
- * alone, so a later one sees what an earlier one did; when one throws, none of them is kept.
+ * alone, so a later one sees what an earlier one did; when one throws, none of them is kept. `recorded` joins each
+ * history row's detail (who did it, from the web).
  */
-export function wrangleAll<T extends object>(library: TagLibrary, operations: readonly WranglingStep<T>[]): Promise<(T & WranglingOutcome)[]> {
+export function wrangleAll<T extends object>(
+  library: TagLibrary,
+  operations: readonly WranglingStep<T>[],
+  recorded: Readonly<Record<string, unknown>> = {},
+): Promise<(T & WranglingOutcome)[]> {
   const now = new Date().toISOString();
   return library.engine.writeTransaction(library.db, async (trx) => {
     const outcomes: (T & WranglingOutcome)[] = [];
-    for (const operation of operations) outcomes.push(await applyStep(trx, now, operation));
+    for (const operation of operations) outcomes.push(await applyStep(trx, now, operation, recorded));
     return outcomes;
   });
 }
 
-async function applyStep<T extends object>(trx: Kysely<Database>, now: string, operation: WranglingStep<T>): Promise<T & WranglingOutcome> {
+async function applyStep<T extends object>(trx: Kysely<Database>, now: string, operation: WranglingStep<T>, recorded: Readonly<Record<string, unknown>> = {}): Promise<T & WranglingOutcome> {
   const change = await operation(trx, now);
   await refreshWorkFilters(trx, change.works);
-  if (change.record) await insertWrangling(trx, change.record, now);
+  if (change.record) await insertWrangling(trx, { ...change.record, detail: { ...change.record.detail, ...recorded } }, now);
   return { ...change.outcome, changed: change.record !== null, works: new Set(change.works).size };
 }
 

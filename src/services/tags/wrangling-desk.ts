@@ -96,12 +96,13 @@ export interface BulkOutcome {
 }
 
 /**
- * Does the action to every tag, in one transaction: all of it or, when one tag cannot take it, none of it.
+ * Does the action to every tag, in one transaction: all of it or, when one tag cannot take it, none of it. Each
+ * history row's detail names the wrangler (`by`).
  * @throws as requireWrangler; ForbiddenError for a tag in none of the wrangler's fandoms or a fandom they do not
  *   wrangle; ValidationError saying which tag could not take the action and why (the wrangling rules' message).
  */
 export async function wrangleTags(library: TagLibrary, viewer: Viewer, tagIds: readonly number[], request: BulkAction): Promise<BulkOutcome> {
-  const { scope } = await requireWrangler(library.db, viewer);
+  const { account, scope } = await requireWrangler(library.db, viewer);
   if (tagIds.length === 0) throw new ValidationError({ tags: "Choose the tags to wrangle." });
   if (tagIds.length > MAX_BULK_TAGS) throw new ValidationError({ tags: `Choose at most ${MAX_BULK_TAGS} tags at once.` });
   const found = await findTagsByIds(library.db, tagIds);
@@ -110,7 +111,8 @@ export async function wrangleTags(library: TagLibrary, viewer: Viewer, tagIds: r
   await assertMayWrangle(library.db, scope, tags);
   const steps = await stepsFor(library.db, scope, tags, request);
   try {
-    const outcomes = await wrangleAll(library, steps);
+    // The history names who wrangled on the web; the command line's rows name nobody, as its user owns the library.
+    const outcomes = await wrangleAll(library, steps, { by: account.login });
     return { changed: outcomes.filter((o) => o.changed).length, works: outcomes.reduce((sum, o) => sum + o.works, 0) };
   } catch (error) {
     if (error instanceof WranglingError) throw new ValidationError({ tags: `${error.message}. Nothing was changed.` });
