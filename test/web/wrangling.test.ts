@@ -95,6 +95,11 @@ describe.each(TEST_ENGINES)("wrangling on the web on $name", (engine) => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("No Such Tag");
     expect(await status("Lamp Keeping")).toBe("unwrangled");
+    const noAction = await wrangler.post("/wrangling", { tag: tags });
+    expect(noAction.status).toBe(400);
+    expect(await noAction.text()).toContain("Choose what to do with the chosen tags.");
+    const noTags = await wrangler.post("/wrangling", { action: "canonical" });
+    expect(await noTags.text()).toContain("Choose the tags to wrangle.");
 
     const done = await wrangler.post("/wrangling", { tag: tags, action: "canonical", type: "Freeform", page: "1" });
     expect(done.headers.get("Location")).toBe("/wrangling?type=Freeform&done=2");

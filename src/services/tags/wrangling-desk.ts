@@ -126,11 +126,8 @@ async function stepsFor(db: Kysely<Database>, scope: WranglerScope, tags: readon
     case "canonical":
       return tags.map((tag) => makeCanonicalStep(ref(tag)));
     case "merge": {
-      const target = "id" in request.into ? (await findTagsByIds(db, [request.into.id])).get(request.into.id) : null;
-      if ("id" in request.into && !target) throw new ValidationError({ into: "That canonical tag is no longer in the archive: reload the page." });
-      const name = target?.name ?? ("name" in request.into ? request.into.name.trim() : "");
-      if (name === "") throw new ValidationError({ into: "Name the canonical tag the tags become synonyms of." });
-      return tags.map((tag) => mergeStep(ref(tag), { name, type: target?.type ?? tag.type }));
+      const into = await mergeTarget(db, request.into);
+      return tags.map((tag) => mergeStep(ref(tag), { name: into.name, type: into.type ?? tag.type }));
     }
     case "parent": {
       const fandom = await findCanonicalFandom(db, request.fandom, "fandom");
@@ -138,6 +135,18 @@ async function stepsFor(db: Kysely<Database>, scope: WranglerScope, tags: readon
       return tags.map((tag) => addParentStep(ref(tag), ref(fandom)));
     }
   }
+}
+
+/** The canonical tag to merge into: a suggestion's, by id, with its type; or one named, of each tag's type.
+ *  @throws ValidationError for a suggestion no longer there, or no name. */
+async function mergeTarget(db: Kysely<Database>, into: { name: string } | { id: number }): Promise<{ name: string; type: TagType | null }> {
+  if ("name" in into) {
+    if (into.name.trim() === "") throw new ValidationError({ into: "Name the canonical tag the tags become synonyms of." });
+    return { name: into.name.trim(), type: null };
+  }
+  const target = (await findTagsByIds(db, [into.id])).get(into.id);
+  if (!target) throw new ValidationError({ into: "That canonical tag is no longer in the archive: reload the page." });
+  return target;
 }
 
 /** @throws ValidationError on `field` unless the name is a canonical fandom's. */
