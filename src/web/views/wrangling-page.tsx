@@ -41,7 +41,7 @@ export function WranglingPage(props: WranglingPageProps) {
     <Layout page={page} title="Wrangling">
       <h1>Wrangling</h1>
       <p>
-        {queue.scope.everything ? "As a moderator you wrangle every tag." : <>You wrangle the tags of {queue.scope.fandoms.map((f, i) => <>{i > 0 && ", "}<a href={`/wrangling?fandom=${encodeURIComponent(f.name)}`}>{f.name}</a></>)}.</>}
+        {queue.scope.everything ? "Moderators and admins wrangle every tag." : <>You wrangle the tags of {queue.scope.fandoms.map((f, i) => <>{i > 0 && ", "}<a href={`/wrangling?fandom=${encodeURIComponent(f.name)}`}>{f.name}</a></>)}.</>}
         {" "}Tags neither canonical nor synonyms, the most used first. A change here refreshes every search at once; each is in the wrangling history (<code>quire tags history</code>).
       </p>
       <form method="get" action="/wrangling" class="wrangling-filters">
