@@ -215,6 +215,13 @@ export interface WranglingHistoryTable {
   detail: string;
 }
 
+/** A user who wrangles the tags of a canonical fandom (moderators and admins wrangle every tag without a row). */
+export interface TagWranglersTable {
+  user_id: number;
+  fandom_id: number;
+  assigned_at: string;
+}
+
 /** The library's own settings, by key: which starter vocabulary it holds, say. */
 export interface LibrarySettingsTable {
   key: string;
@@ -480,6 +487,7 @@ export interface Database {
   work_sources: WorkSourcesTable;
   muted_tags: MutedTagsTable;
   wrangling_history: WranglingHistoryTable;
+  tag_wranglers: TagWranglersTable;
   library_settings: LibrarySettingsTable;
   inferred_values: InferredValuesTable;
   users: UsersTable;

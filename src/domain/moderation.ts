@@ -15,8 +15,11 @@ export const MODERATOR_TEXT_LENGTH = { min: 1, max: 2000 } as const;
 
 export type ReportTarget = "work" | "comment";
 
-/** Every action the moderators' log records (0005's schema names them); `set-role` is written by the admins' page. */
-export const MODERATION_ACTIONS = ["hide", "unhide", "hide-comment", "unhide-comment", "warn", "suspend", "unsuspend", "resolve-report", "set-role"] as const;
+/** Every action the moderators' log records (0005's schema names them); `set-role` and the wranglers' assignments
+ *  are written by the admins' pages. */
+export const MODERATION_ACTIONS = [
+  "hide", "unhide", "hide-comment", "unhide-comment", "warn", "suspend", "unsuspend", "resolve-report", "set-role", "assign-wrangler", "unassign-wrangler",
+] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** What a log entry is about. */

@@ -39,6 +39,7 @@ import { opdsRoutes } from "./routes/opds.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { sitemapRoutes } from "./routes/sitemap.js";
 import { workRoutes } from "./routes/works.js";
+import { wranglingRoutes } from "./routes/wrangling.js";
 import { ErrorPage } from "./views/error-page.js";
 
 /**
@@ -149,6 +150,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", adminRoutes(deps));
   app.route("/", communityRoutes(deps));
   app.route("/", moderationRoutes(deps));
+  app.route("/", wranglingRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", opdsRoutes(deps));
   app.route("/", feedRoutes(deps));

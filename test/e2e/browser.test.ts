@@ -20,6 +20,7 @@ import { refreshWorkFilters } from "../../src/db/repositories/tags.js";
 import { insertWork } from "../../src/db/repositories/works.js";
 import { startServer, type RunningServer } from "../../src/web/server.js";
 import { chapter, parsedWork, toStore } from "../factories.js";
+import { makeAccount, TEST_PASSWORD } from "../support/accounts.js";
 import { sqliteLibraryPath } from "../support/databases.js";
 import { storeWebWorks, WEB_WORKS, webDeps, type WebWorkKey } from "../support/web-library.js";
 
@@ -541,5 +542,38 @@ describe("the archive's other pages", () => {
         await audit();
       }
     }
+  });
+});
+
+describe("a wrangler without JavaScript", () => {
+  // Tags no other journey reads: "Epistolary" is on Low Tide Letters alone, "Lighthouses" on Three Lanterns alone.
+  test("makes a tag canonical and another its synonym from the checkboxes, and the tag's listing gains the work at once", async () => {
+    if (!quire) throw new Error("no library");
+    const admin = await makeAccount(quire.library.db, "Wrangling_Admin", "admin");
+    const { page, open, navigate, audit } = await openSession({ javaScript: false });
+    await open("/login");
+    await page.getByLabel("User name or e-mail address").fill(admin.login);
+    await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
+    await navigate(() => page.getByRole("button", { name: "Sign in" }).click());
+
+    await open("/admin/wranglers");
+    await audit();
+    await open("/wrangling?type=Freeform");
+    await audit();
+    await page.getByRole("checkbox", { name: "Lighthouses", exact: true }).check();
+    await page.getByRole("radio", { name: "Make each canonical" }).check();
+    await navigate(() => page.getByRole("button", { name: "Wrangle the chosen tags" }).click());
+    expect(await page.getByRole("status").innerText()).toContain("1 tag wrangled");
+    await audit();
+
+    await page.getByRole("checkbox", { name: "Epistolary", exact: true }).check();
+    await page.getByRole("radio", { name: "Make each a synonym of the canonical tag" }).check();
+    await page.getByLabel("Canonical tag", { exact: true }).fill("Lighthouses");
+    await navigate(() => page.getByRole("button", { name: "Wrangle the chosen tags" }).click());
+    expect(await page.getByRole("status").innerText()).toContain("1 tag wrangled");
+
+    await open("/tags/Lighthouses/works");
+    expect(await page.getByRole("link", { name: "Low Tide Letters", exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Three Lanterns", exact: true }).isVisible()).toBe(true);
   });
 });

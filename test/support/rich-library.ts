@@ -3,8 +3,8 @@
  * inferred values) with the starter vocabulary, the community fixture's works and accounts, and then what people
  * do on the site — works posted with chapters, co-authors and gifts (a draft and a restricted one among them), a
  * series, kudos from accounts and guests, threaded comments, bookmarks with tags, subscriptions, reading history
- * and hits, pseuds, an API token, mutes, reports, a moderator's hide, warning and resolution, an invitation and a
- * password reset — and on the command line a library-wide mute, a review decision and tags wrangled into synonyms (merged
+ * and hits, pseuds, an API token, mutes, reports, a moderator's hide, warning and resolution, an invitation, a
+ * password reset and a tag wrangler assigned to a fandom — and on the command line a library-wide mute, a review decision and tags wrangled into synonyms (merged
  * into a canonical tag made after them, so that a restore meets tags pointing at a later tag).
  */
 import { join } from "node:path";
@@ -101,6 +101,7 @@ async function useTheSite(quire: Quire, path: string): Promise<RichLibrary["work
   await moderator.post(`/moderation/works/${f.ids.uhr}/hide`, { reason: "Hidden while a report is looked into." });
   await moderator.post(`/moderation/users/${fernAccount.userId}/warn`, { message: "Mind the rules, please." });
   await admin.post("/admin/invitations", { email: "invited@example.test" });
+  await admin.post("/admin/wranglers", { login: "fern", fandom: "Buffy the Vampire Slayer (TV)" });
   await f.guest("203.0.113.9").post("/password/forgot", { name: "fern" });
 
   await cli(path, "mute", "add", "Major Character Death");

@@ -229,6 +229,42 @@ async function secondPseud(c: SceneContext, account: TestAccount): Promise<numbe
   return id;
 }
 
+/** A canonical fandom tag of this name (made canonical if the library holds it unwrangled), by id. */
+async function canonicalFandom(c: SceneContext, name: string): Promise<number> {
+  await c.db.insertInto("tags").values({ type: "Fandom", name, name_key: nameKey(name), canonical: 1, merger_id: null, created_at: "2026-11-20T00:00:00.000Z", updated_at: "2026-11-20T00:00:00.000Z" })
+    .onConflict((oc) => oc.columns(["type", "name_key"]).doUpdateSet({ canonical: 1 })).execute();
+  const { id } = await c.db.selectFrom("tags").select("id").where("type", "=", "Fandom").where("name_key", "=", nameKey(name)).executeTakeFirstOrThrow();
+  return id;
+}
+
+/**
+ * An unwrangled freeform of the actor's own on the scene's work (so in its fandom, Moonlit Harbour (TV)), and the
+ * actor, when signed in, made a wrangler of `fandom` (none: of no fandom).
+ */
+function unwrangledTagWrangledBy(fandom: string | null): (c: SceneContext) => Promise<Partial<Made>> {
+  return async (c) => {
+    const name = `Matrix Freeform ${c.actor} ${c.scene.workId}`;
+    const { id } = await c.db.insertInto("tags").values({ type: "Freeform", name, name_key: nameKey(name), canonical: 0, merger_id: null, created_at: "2026-11-20T00:00:00.000Z", updated_at: "2026-11-20T00:00:00.000Z" })
+      .returning("id").executeTakeFirstOrThrow();
+    await c.db.insertInto("work_tags").values({ work_id: c.scene.workId, tag_id: id, position: 99 }).execute();
+    const fandomId = await canonicalFandom(c, WORK_FANDOM);
+    await c.db.insertInto("work_filters").values({ work_id: c.scene.workId, tag_id: fandomId, inherited: 0 }).onConflict((oc) => oc.columns(["work_id", "tag_id"]).doNothing()).execute();
+    if (fandom && c.account) await c.db.insertInto("tag_wranglers").values({ user_id: c.account.userId, fandom_id: await canonicalFandom(c, fandom), assigned_at: "2026-11-20T00:00:00.000Z" }).execute();
+    return { id };
+  };
+}
+
+/** The scene's work's fandom (authorization-scene.ts). */
+const WORK_FANDOM = "Moonlit Harbour (TV)";
+
+function tagIsCanonical(c: CaseContext): Promise<number> {
+  return c.db.selectFrom("tags").select("canonical").where("id", "=", c.made.id).executeTakeFirstOrThrow().then((r) => r.canonical);
+}
+
+function wranglerRows(c: CaseContext): Promise<number> {
+  return count(c.db.selectFrom("tag_wranglers").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", c.scene.accounts.target.userId));
+}
+
 export const ROUTE_CASES: readonly RouteCase[] = [
   // Reports and moderation.
   {
@@ -438,6 +474,37 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expected: ADMINS,
     watch: becomes((c) => c.db.selectFrom("library_settings").select(["key", "value"]).where("key", "in", ["signup_mode", "signup_role"]).orderBy("key").execute(),
       () => [{ key: "signup_mode", value: "invitation" }, { key: "signup_role", value: "reader" }]),
+  },
+
+
+  // Tag wrangling: moderators and admins wrangle every tag; anyone else the tags of the fandoms an admin gave them.
+  {
+    route: "/wrangling", path: () => "/wrangling", prepare: unwrangledTagWrangledBy(null), form: (c) => ({ tag: String(c.made.id), action: "canonical" }),
+    expected: MODERATORS, watch: becomes(tagIsCanonical, () => 1),
+  },
+  {
+    route: "/wrangling", variant: "a wrangler of the tag's fandom", path: () => "/wrangling", prepare: unwrangledTagWrangledBy(WORK_FANDOM),
+    form: (c) => ({ tag: String(c.made.id), action: "canonical" }),
+    expected: SIGNED_IN_ACTIVE, watch: becomes(tagIsCanonical, () => 1),
+  },
+  {
+    route: "/wrangling", variant: "a wrangler of another fandom", path: () => "/wrangling", prepare: unwrangledTagWrangledBy("Glass Orchard (Books)"),
+    form: (c) => ({ tag: String(c.made.id), action: "canonical" }),
+    expected: MODERATORS, watch: becomes(tagIsCanonical, () => 1),
+  },
+  {
+    route: "/admin/wranglers", path: () => "/admin/wranglers", prepare: async (c) => ({ id: await canonicalFandom(c, WORK_FANDOM) }),
+    form: (c) => ({ login: c.scene.accounts.target.login, fandom: WORK_FANDOM }),
+    expected: ADMINS, watch: countRises(wranglerRows),
+  },
+  {
+    route: "/admin/wranglers/:userId/:fandomId/delete", path: (c) => `/admin/wranglers/${c.scene.accounts.target.userId}/${c.made.id}/delete`, form: () => ({}),
+    prepare: async (c) => {
+      const id = await canonicalFandom(c, WORK_FANDOM);
+      await c.db.insertInto("tag_wranglers").values({ user_id: c.scene.accounts.target.userId, fandom_id: id, assigned_at: "2026-11-20T00:00:00.000Z" }).onConflict((oc) => oc.columns(["user_id", "fandom_id"]).doNothing()).execute();
+      return { id };
+    },
+    expected: ADMINS, watch: countFalls(wranglerRows),
   },
 
   // Posting works and series.

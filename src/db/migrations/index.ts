@@ -11,6 +11,7 @@ import { communityMigration } from "./0008-community.js";
 import { moderationMigration } from "./0009-moderation.js";
 import { apiTokensMigration } from "./0010-api-tokens.js";
 import { workSignaturesMigration } from "./0011-work-signatures.js";
+import { tagWranglersMigration } from "./0012-tag-wranglers.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -24,5 +25,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0009-moderation": moderationMigration(),
     "0010-api-tokens": apiTokensMigration(engine),
     "0011-work-signatures": workSignaturesMigration(),
+    "0012-tag-wranglers": tagWranglersMigration(),
   };
 }

@@ -2,7 +2,7 @@
 import { setTagCanonical, worksTaggedUnder, type WrangledTag } from "../../db/repositories/wrangling.js";
 import type { TagRef } from "../../search/work-search.js";
 import { findTag } from "./find-tags.js";
-import { assertWranglable, unchanged, wrangle, type TagLibrary, type WranglingOutcome } from "./wrangle.js";
+import { assertWranglable, unchanged, wrangle, type TagLibrary, type WranglingOutcome, type WranglingStep } from "./wrangle.js";
 
 export interface MakeCanonicalOutcome {
   tag: WrangledTag;
@@ -14,7 +14,12 @@ export interface MakeCanonicalOutcome {
  * @throws WranglingError for an unknown, ambiguous or fixed tag.
  */
 export function makeTagCanonical(library: TagLibrary, ref: TagRef): Promise<MakeCanonicalOutcome & WranglingOutcome> {
-  return wrangle(library, async (trx, now) => {
+  return wrangle(library, makeCanonicalStep(ref));
+}
+
+/** makeTagCanonical as one step of several (wrangleAll). */
+export function makeCanonicalStep(ref: TagRef): WranglingStep<MakeCanonicalOutcome> {
+  return async (trx, now) => {
     const tag = await findTag(trx, ref);
     assertWranglable(tag);
     if (tag.canonical) return unchanged({ tag });
@@ -25,5 +30,5 @@ export function makeTagCanonical(library: TagLibrary, ref: TagRef): Promise<Make
       works,
       record: { operation: "canonical", tagId: tag.id, otherTagId: tag.mergerId, detail: tag.mergerId === null ? {} : { wasSynonymOf: tag.mergerId } },
     };
-  });
+  };
 }

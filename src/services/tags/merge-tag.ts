@@ -11,7 +11,7 @@ import type { Database } from "../../db/schema.js";
 import { WranglingError } from "../../domain/errors.js";
 import type { TagRef } from "../../search/work-search.js";
 import { findTagPair } from "./find-tags.js";
-import { assertCanonical, assertWranglable, unchanged, wrangle, type TagLibrary, type WranglingOutcome } from "./wrangle.js";
+import { assertCanonical, assertWranglable, unchanged, wrangle, type TagLibrary, type WranglingOutcome, type WranglingStep } from "./wrangle.js";
 
 export interface MergeOutcome {
   synonym: WrangledTag;
@@ -29,7 +29,12 @@ export interface MergeOutcome {
  *   or both name the same tag.
  */
 export function mergeTag(library: TagLibrary, synonymRef: TagRef, canonicalRef: TagRef): Promise<MergeOutcome & WranglingOutcome> {
-  return wrangle(library, async (trx, now) => {
+  return wrangle(library, mergeStep(synonymRef, canonicalRef));
+}
+
+/** mergeTag as one step of several (wrangleAll). */
+export function mergeStep(synonymRef: TagRef, canonicalRef: TagRef): WranglingStep<MergeOutcome> {
+  return async (trx, now) => {
     const [synonym, canonical] = await findTagPair(trx, synonymRef, { ...canonicalRef, type: canonicalRef.type ?? synonymRef.type }, (a, b) => a.type === b.type,
       (a, b) => `"${a.name}" is a ${a.type} tag and "${b.name}" a ${b.type} tag: a synonym has the type of its canonical tag`);
     assertWranglable(synonym);
@@ -52,7 +57,7 @@ export function mergeTag(library: TagLibrary, synonymRef: TagRef, canonicalRef: 
         detail: { wasCanonical: synonym.canonical, previousMerger: synonym.mergerId, synonymsMoved: synonyms, linksMoved: moved.names, linksDropped: moved.dropped },
       },
     };
-  });
+  };
 }
 
 /** Moves every parent and meta link of `from` to `to`, except links to `to` itself and meta links that would

@@ -15,7 +15,7 @@ import { WranglingError } from "../../domain/errors.js";
 import { describeParentPairs, isAllowedParent } from "../../domain/tags/wrangling-rules.js";
 import type { TagRef } from "../../search/work-search.js";
 import { findTagPair } from "./find-tags.js";
-import { assertCanonical, assertWranglable, wrangle, type TagLibrary, type WranglingOutcome } from "./wrangle.js";
+import { assertCanonical, assertWranglable, wrangle, type TagLibrary, type WranglingOutcome, type WranglingStep } from "./wrangle.js";
 
 export interface LinkOutcome {
   /** The child (parent links) or the sub tag (meta links). */
@@ -61,8 +61,8 @@ const META: LinkRules = {
   filters: true,
 };
 
-function changeLink(rules: LinkRules, action: "add" | "remove", library: TagLibrary, lowerRef: TagRef, upperRef: TagRef): Promise<LinkOutcome & WranglingOutcome> {
-  return wrangle(library, async (trx) => {
+function changeLink(rules: LinkRules, action: "add" | "remove", lowerRef: TagRef, upperRef: TagRef): WranglingStep<LinkOutcome> {
+  return async (trx) => {
     const [lower, upper] = await findTagPair(trx, lowerRef, upperRef, rules.fits, rules.mismatch);
     assertWranglable(lower);
     assertWranglable(upper);
@@ -74,7 +74,7 @@ function changeLink(rules: LinkRules, action: "add" | "remove", library: TagLibr
       works: changed ? works : [],
       record: changed ? { operation: rules.operation[action], tagId: lower.id, otherTagId: upper.id, detail: {} } : null,
     };
-  });
+  };
 }
 
 /**
@@ -83,13 +83,18 @@ function changeLink(rules: LinkRules, action: "add" | "remove", library: TagLibr
  *   canonical, or a child that is a synonym.
  */
 export function addTagParent(library: TagLibrary, child: TagRef, parent: TagRef): Promise<LinkOutcome & WranglingOutcome> {
-  return changeLink(PARENT, "add", library, child, parent);
+  return wrangle(library, addParentStep(child, parent));
+}
+
+/** addTagParent as one step of several (wrangleAll). */
+export function addParentStep(child: TagRef, parent: TagRef): WranglingStep<LinkOutcome> {
+  return changeLink(PARENT, "add", child, parent);
 }
 
 /** Takes `child` out from under `parent`; `changed` is false when it was not there. A later re-seed of the
  *  starter vocabulary leaves the link out. */
 export function removeTagParent(library: TagLibrary, child: TagRef, parent: TagRef): Promise<LinkOutcome & WranglingOutcome> {
-  return changeLink(PARENT, "remove", library, child, parent);
+  return wrangle(library, changeLink(PARENT, "remove", child, parent));
 }
 
 /**
@@ -97,11 +102,11 @@ export function removeTagParent(library: TagLibrary, child: TagRef, parent: TagR
  * @throws WranglingError for unknown or ambiguous tags, different types, a tag that is not canonical, or a cycle.
  */
 export function addMetaTag(library: TagLibrary, sub: TagRef, meta: TagRef): Promise<LinkOutcome & WranglingOutcome> {
-  return changeLink(META, "add", library, sub, meta);
+  return wrangle(library, changeLink(META, "add", sub, meta));
 }
 
 /** Takes `sub` from under `meta`; its works stop filtering as `meta` at once. `changed` is false when it was not
  *  there. A later re-seed of the starter vocabulary leaves the link out. */
 export function removeMetaTag(library: TagLibrary, sub: TagRef, meta: TagRef): Promise<LinkOutcome & WranglingOutcome> {
-  return changeLink(META, "remove", library, sub, meta);
+  return wrangle(library, changeLink(META, "remove", sub, meta));
 }

@@ -29,18 +29,38 @@ export interface WranglingChange<T> {
   record: WranglingRecord | null;
 }
 
+/** One operation, as run inside a transaction: what it changed, for `wrangle` or `wrangleAll` to apply. */
+export type WranglingStep<T> = (trx: Kysely<Database>, now: string) => Promise<WranglingChange<T>>;
+
 /** Runs one operation in a write transaction, refreshes the works it reached and records it. */
-export async function wrangle<T extends object>(
+export function wrangle<T extends object>(library: TagLibrary, operation: WranglingStep<T>): Promise<T & WranglingOutcome> {
+  const now = new Date().toISOString();
+  return library.engine.writeTransaction(library.db, (trx) => applyStep(trx, now, operation));
+}
+
+/**
+ * Runs several operations, in order, in one write transaction: each refreshes its works and is recorded as if run
+ * alone, so a later one sees what an earlier one did; when one throws, none of them is kept. `recorded` joins each
+ * history row's detail (who did it, from the web).
+ */
+export function wrangleAll<T extends object>(
   library: TagLibrary,
-  operation: (trx: Kysely<Database>, now: string) => Promise<WranglingChange<T>>,
-): Promise<T & WranglingOutcome> {
+  operations: readonly WranglingStep<T>[],
+  recorded: Readonly<Record<string, unknown>> = {},
+): Promise<(T & WranglingOutcome)[]> {
   const now = new Date().toISOString();
   return library.engine.writeTransaction(library.db, async (trx) => {
-    const change = await operation(trx, now);
-    await refreshWorkFilters(trx, change.works);
-    if (change.record) await insertWrangling(trx, change.record, now);
-    return { ...change.outcome, changed: change.record !== null, works: new Set(change.works).size };
+    const outcomes: (T & WranglingOutcome)[] = [];
+    for (const operation of operations) outcomes.push(await applyStep(trx, now, operation, recorded));
+    return outcomes;
   });
+}
+
+async function applyStep<T extends object>(trx: Kysely<Database>, now: string, operation: WranglingStep<T>, recorded: Readonly<Record<string, unknown>> = {}): Promise<T & WranglingOutcome> {
+  const change = await operation(trx, now);
+  await refreshWorkFilters(trx, change.works);
+  if (change.record) await insertWrangling(trx, { ...change.record, detail: { ...change.record.detail, ...recorded } }, now);
+  return { ...change.outcome, changed: change.record !== null, works: new Set(change.works).size };
 }
 
 /** Nothing to do: the outcome as it is, no works, no history. */

@@ -103,7 +103,7 @@ function AccountMenu(props: { page: PageContext }) {
         <li><a href="/account">{viewer.login}</a></li>
         {viewer.role !== "reader" && !viewer.suspended ? <li><a href="/works/new">Post</a></li> : null}
         <li><a href="/inbox">Inbox</a></li>
-        {viewer.role === "moderator" || viewer.role === "admin" ? <li><a href="/moderation">Moderation</a></li> : null}
+        {viewer.role === "moderator" || viewer.role === "admin" ? <><li><a href="/moderation">Moderation</a></li><li><a href="/wrangling">Wrangling</a></li></> : null}
         <li>
           <form method="post" action="/logout" class="inline-form">
             <CsrfField page={props.page} />

@@ -19,6 +19,8 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   unsuspend: "lifted a suspension",
   "resolve-report": "resolved a report",
   "set-role": "changed a role",
+  "assign-wrangler": "made a tag wrangler",
+  "unassign-wrangler": "relieved a tag wrangler",
 };
 
 export function actionLabel(action: string): string {
