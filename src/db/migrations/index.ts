@@ -10,6 +10,7 @@ import { postingMigration } from "./0007-posting.js";
 import { communityMigration } from "./0008-community.js";
 import { moderationMigration } from "./0009-moderation.js";
 import { apiTokensMigration } from "./0010-api-tokens.js";
+import { reviewDeskMigration } from "./0013-review-desk.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -22,5 +23,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0008-community": communityMigration(),
     "0009-moderation": moderationMigration(),
     "0010-api-tokens": apiTokensMigration(engine),
+    "0013-review-desk": reviewDeskMigration(engine),
   };
 }

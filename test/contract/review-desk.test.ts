@@ -1,0 +1,154 @@
+/**
+ * The import review desk's services on every engine: the queue by import batch (the folder or zip a file came
+ * from), a work's values beside its source file, acceptance of many works recording who accepted, and a
+ * correction made a rule that decides the same value on the batch's other works, and on no other batch's.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { insertSource } from "../../src/db/repositories/sources.js";
+import { insertWork } from "../../src/db/repositories/works.js";
+import type { Account } from "../../src/domain/account.js";
+import { QuireError } from "../../src/domain/errors.js";
+import type { InferredValue } from "../../src/domain/work.js";
+import { acceptWorks, correctOnDesk, readDeskQueue, readWorkReview } from "../../src/services/review/review-desk.js";
+import { SOURCE_EXCERPT_MAX } from "../../src/services/review/source-excerpt.js";
+import { makeAccount } from "../support/accounts.js";
+import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
+import { zipEntries } from "../support/zip-folder.js";
+import { parsedWork, storyFile, toStore } from "../factories.js";
+
+const NOW = "2026-01-01T00:00:00.000Z";
+const guess = (field: InferredValue["field"], value: string, confidence: number): InferredValue => ({ field, value, confidence, evidence: `Category: ${value}` });
+
+let root = "";
+/** Each work's file, by key: its path relative to the temporary root (a zip entry after "!/"), and its text. */
+const FILES = {
+  lanterns: { path: "hellmouth/lanterns.txt", text: storyFile({ title: "Lanterns", body: "Willow lit the lanterns one by one. <script>alert(1)</script>" }) },
+  crypt: { path: "hellmouth/crypt.txt", text: storyFile({ title: "Crypt Keeping", body: "Spike swept the crypt & waited." }) },
+  gate: { path: "gateroom/gate.txt", text: storyFile({ title: "Gate Duty", body: "Teal'c stood by the gate." }) },
+  long: { path: "mailing.zip!/2001/long.txt", text: storyFile({ title: "The Long Letter", body: "A very long letter. ".repeat(4000) }) },
+} as const;
+type Key = keyof typeof FILES;
+
+const INFERRED: Record<Key, InferredValue[]> = {
+  lanterns: [guess("fandoms", "Btvs", 0.4), guess("characters", "Willow Rosenberg", 0.6)],
+  crypt: [guess("fandoms", "BTVS", 0.45)],
+  // Another batch with the same guess: a rule for the hellmouth batch must not reach it.
+  gate: [guess("fandoms", "Btvs", 0.3)],
+  long: [guess("fandoms", "Letters", 0.5)],
+};
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "quire-desk-"));
+  for (const folder of ["hellmouth", "gateroom"]) await mkdir(join(root, folder));
+  for (const key of ["lanterns", "crypt", "gate"] as const) await writeFile(join(root, FILES[key].path), FILES[key].text);
+  await writeFile(join(root, "mailing.zip"), await zipEntries([["2001/long.txt", FILES.long.text]]));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe.each(TEST_ENGINES)("the import review desk on $name", (engine) => {
+  const quire = freshQuirePerTest(engine);
+  const ids = {} as Record<Key, number>;
+  let moderator: Account;
+  let reader: Account;
+
+  beforeEach(async () => {
+    const { db, engine: libraryEngine } = quire().library;
+    await libraryEngine.writeTransaction(db, async (trx) => {
+      for (const key of Object.keys(FILES) as Key[]) {
+        const { path, text } = FILES[key];
+        ids[key] = await insertWork(trx, libraryEngine, toStore(parsedWork({ title: key, rating: "Not Rated", chapters: ["Text."], inferred: INFERRED[key] })), NOW);
+        await insertSource(trx, {
+          work_id: ids[key], path: join(root, path), content_hash: createHash("sha256").update(text).digest("hex"), size: text.length, role: "primary",
+          format: "text", encoding: "utf-8", parser_version: "test", imported_at: NOW, updated_at: NOW,
+        });
+      }
+    });
+    const mod = await makeAccount(db, "Desk_Mod", "moderator");
+    const plain = await makeAccount(db, "Desk_Reader", "reader");
+    moderator = { id: mod.userId, login: mod.login, role: "moderator", suspended: false, suspendedUntil: null };
+    reader = { id: plain.userId, login: plain.login, role: "reader", suspended: false, suspendedUntil: null };
+  });
+
+  const keyOf = (workId: number) => (Object.keys(ids) as Key[]).find((k) => ids[k] === workId);
+  const queueKeys = async (batch: string | null) => (await readDeskQueue(quire().library.db, moderator, { batch, page: 1 })).queue.works.map((w) => keyOf(w.workId));
+  const fandomDecision = async (key: Key) => {
+    const fandom = (await readWorkReview(quire().library.db, moderator, ids[key])).values.find((v) => v.field === "fandoms");
+    return { decision: fandom?.decision, to: fandom?.correctedTo, by: fandom?.decidedBy, rule: fandom?.rule?.from };
+  };
+
+  it("groups the queue by the folder or zip archive each work's file came from, the least sure first", async () => {
+    const desk = await readDeskQueue(quire().library.db, moderator, { batch: null, page: 1 });
+    expect(desk.batches).toEqual([
+      { batch: join(root, "gateroom"), works: 1 }, { batch: join(root, "hellmouth"), works: 2 }, { batch: join(root, "mailing.zip"), works: 1 },
+    ]);
+    expect(desk.queue.works.map((w) => keyOf(w.workId))).toEqual(["gate", "lanterns", "crypt", "long"]);
+    expect(await queueKeys(join(root, "hellmouth"))).toEqual(["lanterns", "crypt"]);
+    expect(await queueKeys(join(root, "mailing.zip"))).toEqual(["long"]);
+    // A folder's batch is its own files: a parent folder holds none of them.
+    expect(await queueKeys(root)).toEqual([]);
+  });
+
+  it("shows a work's values beside its source file's text, read from a folder or a zip, long files cut", async () => {
+    const review = await readWorkReview(quire().library.db, moderator, ids.lanterns);
+    expect(review).toMatchObject({ title: "lanterns", batch: join(root, "hellmouth"), values: [{ value: "Btvs", confidence: 0.4, evidence: "Category: Btvs", decision: null }, { value: "Willow Rosenberg" }] });
+    expect(review.source).toMatchObject({ kind: "text", truncated: false, changed: false, text: expect.stringContaining("Willow lit the lanterns") });
+    const long = await readWorkReview(quire().library.db, moderator, ids.long);
+    expect(long.source).toMatchObject({ kind: "text", truncated: true, changed: false });
+    expect(long.source?.kind === "text" ? [long.source.text.length, long.source.totalCharacters > SOURCE_EXCERPT_MAX] : null).toEqual([SOURCE_EXCERPT_MAX, true]);
+  });
+
+  it("says when the source file has changed or gone, rather than failing", async () => {
+    await writeFile(join(root, FILES.crypt.path), "Rewritten since.");
+    expect((await readWorkReview(quire().library.db, moderator, ids.crypt)).source).toMatchObject({ kind: "text", changed: true, text: "Rewritten since." });
+    await rm(join(root, FILES.crypt.path));
+    expect((await readWorkReview(quire().library.db, moderator, ids.crypt)).source).toMatchObject({ kind: "unreadable", reason: expect.stringContaining("cannot be read") });
+    await writeFile(join(root, FILES.crypt.path), FILES.crypt.text);
+  });
+
+  it("accepts many works at once, recording who accepted, and the queue drops them", async () => {
+    const accepted = await acceptWorks(quire().library, moderator, [ids.lanterns, ids.gate, ids.lanterns]);
+    expect(accepted.map((w) => [keyOf(w.workId), w.values.length])).toEqual([["lanterns", 2], ["gate", 1]]);
+    expect(await queueKeys(null)).toEqual(["crypt", "long"]);
+    expect(await fandomDecision("gate")).toEqual({ decision: "accepted", to: null, by: moderator.id, rule: undefined });
+  });
+
+  it("makes a correction a rule for the batch: the same value on its other works is corrected, naming the rule", async () => {
+    const corrected = await correctOnDesk(quire().library, moderator, ids.lanterns, { field: "fandoms", value: "btvs", to: "Buffy the Vampire Slayer", applyToBatch: true });
+    expect(corrected).toMatchObject({ value: "Btvs", correctedTo: "Buffy the Vampire Slayer", rule: { batch: join(root, "hellmouth"), decided: 1 } });
+    expect(await fandomDecision("lanterns")).toEqual({ decision: "corrected", to: "Buffy the Vampire Slayer", by: moderator.id, rule: "Btvs" });
+    expect(await fandomDecision("crypt")).toEqual({ decision: "corrected", to: "Buffy the Vampire Slayer", by: moderator.id, rule: "Btvs" });
+    // The other batch's same guess waits for its own decision.
+    expect(await fandomDecision("gate")).toEqual({ decision: null, to: null, by: null, rule: undefined });
+    const desk = await readDeskQueue(quire().library.db, moderator, { batch: join(root, "hellmouth"), page: 1 });
+    expect(desk.rules).toMatchObject([{ field: "fandoms", from: "Btvs", to: "Buffy the Vampire Slayer", createdBy: "Desk_Mod" }]);
+    // The corrected work carries the tag: the correction went through the same service as the command line's.
+    const tags = await quire().library.db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select("t.name").where("wt.work_id", "=", ids.crypt).execute();
+    expect(tags.map((t) => t.name)).toContain("Buffy the Vampire Slayer");
+    expect(tags.map((t) => t.name)).not.toContain("BTVS");
+  });
+
+  it("corrects one work alone without a rule, and refuses what the field cannot take", async () => {
+    expect((await correctOnDesk(quire().library, moderator, ids.lanterns, { field: "fandoms", value: "Btvs", to: null, applyToBatch: false })).rule).toBeNull();
+    expect(await fandomDecision("lanterns")).toMatchObject({ decision: "corrected", to: null });
+    expect(await fandomDecision("crypt")).toMatchObject({ decision: null });
+    const refusal = await correctOnDesk(quire().library, moderator, ids.crypt, { field: "fandoms", value: "Angel", to: "Angel", applyToBatch: true }).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ name: "ValidationError" });
+    expect((await readDeskQueue(quire().library.db, moderator, { batch: null, page: 1 })).rules).toEqual([]);
+  });
+
+  it("is for moderators and admins only", async () => {
+    for (const attempt of [
+      readDeskQueue(quire().library.db, reader, { batch: null, page: 1 }), readWorkReview(quire().library.db, reader, ids.crypt),
+      acceptWorks(quire().library, reader, [ids.crypt]), correctOnDesk(quire().library, null, ids.crypt, { field: "fandoms", value: "BTVS", to: "X", applyToBatch: true }),
+    ]) {
+      expect(await attempt.then(() => null, (e: unknown) => (e instanceof QuireError ? e.code : e))).toMatch(/forbidden|sign-in/u);
+    }
+    expect(await fandomDecision("crypt")).toMatchObject({ decision: null });
+  });
+});
