@@ -3,49 +3,20 @@
  * from), a work's values beside its source file, acceptance of many works recording who accepted, and a
  * correction made a rule that decides the same value on the batch's other works, and on no other batch's.
  */
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { insertSource } from "../../src/db/repositories/sources.js";
-import { insertWork } from "../../src/db/repositories/works.js";
 import type { Account } from "../../src/domain/account.js";
 import { QuireError } from "../../src/domain/errors.js";
-import type { InferredValue } from "../../src/domain/work.js";
 import { acceptWorks, correctOnDesk, readDeskQueue, readWorkReview } from "../../src/services/review/review-desk.js";
 import { SOURCE_EXCERPT_MAX } from "../../src/services/review/source-excerpt.js";
 import { makeAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
-import { zipEntries } from "../support/zip-folder.js";
-import { parsedWork, storyFile, toStore } from "../factories.js";
-
-const NOW = "2026-01-01T00:00:00.000Z";
-const guess = (field: InferredValue["field"], value: string, confidence: number): InferredValue => ({ field, value, confidence, evidence: `Category: ${value}` });
+import { DESK_FILES as FILES, storeDeskWorks, writeDeskFiles, type DeskKey as Key } from "../support/review-desk-library.js";
 
 let root = "";
-/** Each work's file, by key: its path relative to the temporary root (a zip entry after "!/"), and its text. */
-const FILES = {
-  lanterns: { path: "hellmouth/lanterns.txt", text: storyFile({ title: "Lanterns", body: "Willow lit the lanterns one by one. <script>alert(1)</script>" }) },
-  crypt: { path: "hellmouth/crypt.txt", text: storyFile({ title: "Crypt Keeping", body: "Spike swept the crypt & waited." }) },
-  gate: { path: "gateroom/gate.txt", text: storyFile({ title: "Gate Duty", body: "Teal'c stood by the gate." }) },
-  long: { path: "mailing.zip!/2001/long.txt", text: storyFile({ title: "The Long Letter", body: "A very long letter. ".repeat(4000) }) },
-} as const;
-type Key = keyof typeof FILES;
-
-const INFERRED: Record<Key, InferredValue[]> = {
-  lanterns: [guess("fandoms", "Btvs", 0.4), guess("characters", "Willow Rosenberg", 0.6)],
-  crypt: [guess("fandoms", "BTVS", 0.45)],
-  // Another batch with the same guess: a rule for the hellmouth batch must not reach it.
-  gate: [guess("fandoms", "Btvs", 0.3)],
-  long: [guess("fandoms", "Letters", 0.5)],
-};
-
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "quire-desk-"));
-  for (const folder of ["hellmouth", "gateroom"]) await mkdir(join(root, folder));
-  for (const key of ["lanterns", "crypt", "gate"] as const) await writeFile(join(root, FILES[key].path), FILES[key].text);
-  await writeFile(join(root, "mailing.zip"), await zipEntries([["2001/long.txt", FILES.long.text]]));
+  root = await writeDeskFiles();
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -58,17 +29,8 @@ describe.each(TEST_ENGINES)("the import review desk on $name", (engine) => {
   let reader: Account;
 
   beforeEach(async () => {
-    const { db, engine: libraryEngine } = quire().library;
-    await libraryEngine.writeTransaction(db, async (trx) => {
-      for (const key of Object.keys(FILES) as Key[]) {
-        const { path, text } = FILES[key];
-        ids[key] = await insertWork(trx, libraryEngine, toStore(parsedWork({ title: key, rating: "Not Rated", chapters: ["Text."], inferred: INFERRED[key] })), NOW);
-        await insertSource(trx, {
-          work_id: ids[key], path: join(root, path), content_hash: createHash("sha256").update(text).digest("hex"), size: text.length, role: "primary",
-          format: "text", encoding: "utf-8", parser_version: "test", imported_at: NOW, updated_at: NOW,
-        });
-      }
-    });
+    const { db } = quire().library;
+    Object.assign(ids, await storeDeskWorks(quire(), root));
     const mod = await makeAccount(db, "Desk_Mod", "moderator");
     const plain = await makeAccount(db, "Desk_Reader", "reader");
     moderator = { id: mod.userId, login: mod.login, role: "moderator", suspended: false, suspendedUntil: null };

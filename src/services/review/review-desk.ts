@@ -8,6 +8,7 @@ import type { Library } from "../../db/connect.js";
 import { listBatchUndecidedValues, listOpenWorkPaths, listReviewRules, insertReviewRule, type ReviewRule } from "../../db/repositories/review-rules.js";
 import { listWorkInferredValues, type ReviewQueue, type StoredInferredValue } from "../../db/repositories/review.js";
 import { findPrimarySource } from "../../db/repositories/sources.js";
+import { findLogins } from "../../db/repositories/users.js";
 import { findWorkTitle } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import type { Viewer } from "../../domain/account.js";
@@ -20,6 +21,8 @@ import { acceptInferredValues, type ReviewedWork } from "./accept-inferred-value
 import { checkedCorrection, correctStoredValue, correctInferredValue, type CorrectedValue } from "./correct-inferred-value.js";
 import { listReviewQueue } from "./list-review-queue.js";
 import { readSourceExcerpt, type SourceExcerpt } from "./source-excerpt.js";
+
+export type { ReviewRule };
 
 /** Works on one page of the desk's queue. */
 export const DESK_PAGE_SIZE = 50;
@@ -43,8 +46,9 @@ export interface DeskQueue {
   rules: ReviewRule[];
 }
 
-/** A value as the review page shows it: with the rule that decided it, if one did. */
+/** A value as the review page shows it: with who decided it (null: on the command line) and the rule, if one did. */
 export interface ReviewedValue extends StoredInferredValue {
+  decidedByLogin: string | null;
   rule: ReviewRule | null;
 }
 
@@ -88,7 +92,9 @@ export async function readWorkReview(db: Kysely<Database>, viewer: Viewer, workI
   const source = await findPrimarySource(db, workId);
   const batch = source ? importBatchOf(source.path) : null;
   const rules = batch === null ? [] : await listReviewRules(db, batch);
-  const values = (await listWorkInferredValues(db, workId, null)).map((v) => ({ ...v, rule: rules.find((r) => r.id === v.ruleId) ?? null }));
+  const stored = await listWorkInferredValues(db, workId, null);
+  const logins = await findLogins(db, stored.flatMap((v) => (v.decidedBy === null ? [] : [v.decidedBy])));
+  const values = stored.map((v) => ({ ...v, decidedByLogin: v.decidedBy === null ? null : (logins.get(v.decidedBy) ?? null), rule: rules.find((r) => r.id === v.ruleId) ?? null }));
   return { workId, title, batch, values, source: source ? await readSourceExcerpt(source) : null, rules };
 }
 
