@@ -8,11 +8,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Account } from "../../src/domain/account.js";
 import { QuireError } from "../../src/domain/errors.js";
-import { acceptWorks, correctOnDesk, readDeskQueue, readWorkReview } from "../../src/services/review/review-desk.js";
+import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../src/services/review/review-desk.js";
 import { SOURCE_EXCERPT_MAX } from "../../src/services/review/source-excerpt.js";
 import { makeAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
-import { DESK_FILES as FILES, storeDeskWorks, writeDeskFiles, type DeskKey as Key } from "../support/review-desk-library.js";
+import { DESK_FILES as FILES, storeDeskWorks, storeLateWork, writeDeskFiles, type DeskKey as Key } from "../support/review-desk-library.js";
 
 let root = "";
 beforeAll(async () => {
@@ -93,6 +93,17 @@ describe.each(TEST_ENGINES)("the import review desk on $name", (engine) => {
     const tags = await quire().library.db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select("t.name").where("wt.work_id", "=", ids.crypt).execute();
     expect(tags.map((t) => t.name)).toContain("Buffy the Vampire Slayer");
     expect(tags.map((t) => t.name)).not.toContain("BTVS");
+  });
+
+  it("applies a batch's rules again to the works imported into it since", async () => {
+    await correctOnDesk(quire().library, moderator, ids.lanterns, { field: "fandoms", value: "Btvs", to: "Buffy the Vampire Slayer", applyToBatch: true });
+    const late = await storeLateWork(quire(), join(root, "hellmouth", "late.txt"), "btvs");
+    expect(await applyBatchRules(quire().library, moderator, join(root, "gateroom"))).toBe(0);
+    expect(await applyBatchRules(quire().library, moderator, join(root, "hellmouth"))).toBe(1);
+    const value = (await readWorkReview(quire().library.db, moderator, late)).values[0];
+    expect(value).toMatchObject({ decision: "corrected", correctedTo: "Buffy the Vampire Slayer", decidedByLogin: "Desk_Mod", rule: { from: "Btvs" } });
+    expect(await applyBatchRules(quire().library, moderator, join(root, "hellmouth"))).toBe(0);
+    expect(await applyBatchRules(quire().library, reader, join(root, "hellmouth")).catch((e: unknown) => e)).toMatchObject({ code: "forbidden" });
   });
 
   it("corrects one work alone without a rule, and refuses what the field cannot take", async () => {

@@ -50,11 +50,25 @@ export async function storeDeskWorks(quire: Quire, root: string): Promise<Record
     for (const key of Object.keys(DESK_FILES) as DeskKey[]) {
       const { path, text } = DESK_FILES[key];
       ids[key] = await insertWork(trx, engine, toStore(parsedWork({ title: key, rating: "Not Rated", chapters: ["Text."], inferred: INFERRED[key] })), STORED_AT);
-      await insertSource(trx, {
-        work_id: ids[key], path: join(root, path), content_hash: createHash("sha256").update(text).digest("hex"), size: text.length, role: "primary",
-        format: "text", encoding: "utf-8", parser_version: "test", imported_at: STORED_AT, updated_at: STORED_AT,
-      });
+      await insertSource(trx, { ...sourceRow(join(root, path), text), work_id: ids[key] });
     }
     return ids;
   });
+}
+
+/** A work whose file was imported at `path` after the others, with a guessed fandom. @returns its id. */
+export async function storeLateWork(quire: Quire, path: string, fandomGuess: string): Promise<number> {
+  const { db, engine } = quire.library;
+  return engine.writeTransaction(db, async (trx) => {
+    const workId = await insertWork(trx, engine, toStore(parsedWork({ title: "late", rating: "Not Rated", chapters: ["Text."], inferred: [guess("fandoms", fandomGuess, 0.4)] })), STORED_AT);
+    await insertSource(trx, { ...sourceRow(path, "late"), work_id: workId });
+    return workId;
+  });
+}
+
+function sourceRow(path: string, text: string) {
+  return {
+    path, content_hash: createHash("sha256").update(text).digest("hex"), size: text.length, role: "primary" as const,
+    format: "text", encoding: "utf-8", parser_version: "test", imported_at: STORED_AT, updated_at: STORED_AT,
+  };
 }

@@ -10,7 +10,7 @@ import type { Quire } from "../../src/composition.js";
 import { createApp } from "../../src/web/app.js";
 import { makeAccount, signInAs, type TestAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
-import { storeDeskWorks, writeDeskFiles, type DeskKey } from "../support/review-desk-library.js";
+import { storeDeskWorks, storeLateWork, writeDeskFiles, type DeskKey } from "../support/review-desk-library.js";
 import { WebClient } from "../support/web-client.js";
 import { TODAY, webDeps } from "../support/web-library.js";
 
@@ -126,6 +126,19 @@ describe.each(TEST_ENGINES)("the import review desk on $name", (engine) => {
     expect(page).toContain(`by <a href="#rule-${crypt?.rule_id}">rule ${crypt?.rule_id}</a>`);
     expect(page).toContain(`Fandom “Btvs” is “Buffy the Vampire Slayer”`);
     expect(await (await moderator.get("/moderation/review")).text()).toContain(`id="rule-${crypt?.rule_id}"`);
+  });
+
+  it("applies the batch's rules again from the queue, to a work imported since", async () => {
+    const s = await setUp(library());
+    const moderator = await s.as(s.accounts.moderator);
+    const hellmouth = join(root, "hellmouth");
+    await moderator.post(`/moderation/review/works/${s.ids.crypt}/correct`, { field: "fandoms", value: "BTVS", to: "Buffy the Vampire Slayer", batch: "on" });
+    const late = await storeLateWork(s.quire, join(hellmouth, "late.txt"), "Btvs");
+    expect(await (await moderator.get(`/moderation/review?batch=${encodeURIComponent(hellmouth)}`)).text()).toContain("Apply this batch’s rules to its undecided values");
+    const applied = await moderator.post("/moderation/review/rules/apply", { batch: hellmouth });
+    expect(applied.headers.get("Location")).toBe(`/moderation/review?${new URLSearchParams({ batch: hellmouth }).toString()}`);
+    expect(await decisions(s.quire, late)).toMatchObject([{ decision: "corrected", corrected_to: "Buffy the Vampire Slayer", rule_id: expect.any(Number) }]);
+    expect((await (await s.as(s.accounts.author)).post("/moderation/review/rules/apply", { batch: hellmouth })).status).toBe(403);
   });
 
   it("corrects or removes one value alone, and refuses a value the work lacks, a field that is none, a work that is none", async () => {

@@ -48,17 +48,16 @@ export async function listReviewRules(db: Kysely<Database>, batch: string | null
   return rows.map((r) => ({ id: r.id, batch: r.batch, field: r.field, from: r.from_value, to: r.to_value, createdBy: r.login, createdAt: r.created_at }));
 }
 
-/** The undecided values of the field on the batch's works, but for one work's: those a new rule may decide. */
-export async function listBatchUndecidedValues(db: Kysely<Database>, batch: string, field: InferredField, exceptWorkId: number) {
-  return db
+/** The undecided values of the field on the batch's works (but `exceptWorkId`'s, if given): those a rule may decide. */
+export async function listBatchUndecidedValues(db: Kysely<Database>, batch: string, field: InferredField, exceptWorkId: number | null) {
+  let query = db
     .selectFrom("inferred_values as v")
     .select(["v.id", "v.work_id", "v.value"])
     .where("v.decision", "is", null)
     .where("v.field", "=", field)
-    .where("v.work_id", "!=", exceptWorkId)
-    .where(workInBatch("v.work_id", batch))
-    .orderBy("v.id")
-    .execute();
+    .where(workInBatch("v.work_id", batch));
+  if (exceptWorkId !== null) query = query.where("v.work_id", "!=", exceptWorkId);
+  return query.orderBy("v.id").execute();
 }
 
 /** The primary file path of every work with open values (see OpenValuesFilter): what the batches are read from. */

@@ -152,13 +152,41 @@ export async function correctOnDesk(library: Pick<Library, "db" | "engine">, vie
     const now = new Date().toISOString();
     const ruleId = await insertReviewRule(trx, { batch, field: correction.field, from: inferred.value, to, createdBy: account.id, createdAt: now });
     await correctStoredValue({ db: trx, engine }, inferred, to, now, { userId: account.id, ruleId });
-    const others = (await listBatchUndecidedValues(trx, batch, correction.field, workId)).filter((v) => nameKey(v.value) === nameKey(inferred.value));
-    for (const other of others) {
-      const stored = (await listWorkInferredValues(trx, other.work_id, correction.field)).find((v) => v.id === other.id);
-      if (stored) await correctStoredValue({ db: trx, engine }, stored, to, now, { userId: account.id, ruleId });
-    }
-    return { workId, title, field: correction.field, value: inferred.value, correctedTo: to, rule: { id: ruleId, batch, decided: others.length } };
+    const decided = await applyRule({ db: trx, engine }, { id: ruleId, batch, field: correction.field, from: inferred.value, to }, workId, now, account.id);
+    return { workId, title, field: correction.field, value: inferred.value, correctedTo: to, rule: { id: ruleId, batch, decided } };
   }));
+}
+
+/**
+ * Applies the batch's rules again, oldest first, to its undecided values: for works imported into the batch after
+ * the rules were made. @returns how many values they decided.
+ * @throws SignInRequiredError, ForbiddenError as readDeskQueue.
+ */
+export async function applyBatchRules(library: Pick<Library, "db" | "engine">, viewer: Viewer, batch: string): Promise<number> {
+  const account = requireModerator(viewer);
+  const { db, engine } = library;
+  return engine.writeTransaction(db, async (trx) => {
+    const now = new Date().toISOString();
+    let decided = 0;
+    for (const rule of await listReviewRules(trx, batch)) decided += await applyRule({ db: trx, engine }, rule, null, now, account.id);
+    return decided;
+  });
+}
+
+/**
+ * Corrects every undecided value the rule names (its field, its value in any case and spacing) on the works of its
+ * batch, but `exceptWorkId`'s, in the caller's transaction, each decision naming the rule. @returns how many.
+ */
+async function applyRule(
+  library: { db: Kysely<Database>; engine: Library["engine"] }, rule: Pick<ReviewRule, "id" | "batch" | "field" | "from" | "to">,
+  exceptWorkId: number | null, now: string, userId: number,
+): Promise<number> {
+  const matching = (await listBatchUndecidedValues(library.db, rule.batch, rule.field, exceptWorkId)).filter((v) => nameKey(v.value) === nameKey(rule.from));
+  for (const value of matching) {
+    const stored = (await listWorkInferredValues(library.db, value.work_id, rule.field)).find((v) => v.id === value.id);
+    if (stored) await correctStoredValue(library, stored, rule.to, now, { userId, ruleId: rule.id });
+  }
+  return matching.length;
 }
 
 /** The review services' errors as the web shows them: an unknown work is not found, an unknown value a bad form. */

@@ -6,14 +6,15 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { ValidationError } from "../../domain/errors.js";
 import { INFERRED_FIELDS } from "../../domain/review.js";
-import { acceptWorks, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
+import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { localReturnPath, parseId } from "../request.js";
-import { DESK_PATH, DeskQueuePage, WorkReviewPage } from "../views/review-desk-pages.js";
+import { DESK_PATH, deskQueuePath, DeskQueuePage, WorkReviewPage } from "../views/review-desk-pages.js";
 
 const pageQuery = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 const checked = z.literal("on").optional();
 const correctionForm = z.object({ field: z.enum(INFERRED_FIELDS), value: z.string().max(1000), to: z.string().max(1000).default(""), remove: checked, batch: checked });
+const batchForm = z.object({ batch: z.string().min(1).max(4096) });
 const bulkForm = z.object({ work: z.union([z.string(), z.array(z.string())]).optional(), return: z.string().optional() });
 
 /** The form's fields, read as the schema says. @throws ValidationError naming what could not be read */
@@ -44,6 +45,12 @@ export function reviewDeskRoutes(deps: RouteDeps) {
     await acceptWorks(deps, c.get("page").viewer, ids);
     const back = localReturnPath(form.return);
     return c.redirect(back.startsWith(DESK_PATH) ? back : DESK_PATH, 303);
+  });
+
+  app.post(`${DESK_PATH}/rules/apply`, async (c) => {
+    const { batch } = await readForm(c, batchForm);
+    await applyBatchRules(deps, c.get("page").viewer, batch);
+    return c.redirect(deskQueuePath(batch), 303);
   });
 
   app.post(`${DESK_PATH}/works/:id{[0-9]+}/accept`, async (c) => {

@@ -63,6 +63,14 @@ export function DeskQueuePage(props: { page: PageContext; desk: DeskQueue }) {
       )}
       <Pagination path={DESK_PATH} params={new URLSearchParams(desk.batch === null ? {} : { batch: desk.batch })} page={desk.page} pages={desk.pages} />
       <Rules rules={desk.rules} heading={desk.batch === null ? "Rules of every batch" : "Rules of this batch"} />
+      {desk.batch !== null && desk.rules.length > 0 && (
+        <form method="post" action={`${DESK_PATH}/rules/apply`}>
+          <CsrfField page={page} />
+          <input type="hidden" name="batch" value={desk.batch} />
+          <p>Files imported into this batch since its rules were made wait for a decision of their own until the rules are applied again.</p>
+          <button type="submit">Apply this batch’s rules to its undecided values</button>
+        </form>
+      )}
     </Layout>
   );
 }
