@@ -244,6 +244,21 @@ export interface InferredValuesTable {
   decision: ReviewDecision | null;
   corrected_to: string | null;
   decided_at: string | null;
+  /** Who decided, on the web; null for a decision made with `quire review` (or by an account since deleted). */
+  decided_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The review rule that decided the value, when a rule did. */
+  rule_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A decision made once for a whole import batch: the field's value `from_value` is `to_value` (or removed if null). */
+export interface ReviewRulesTable {
+  id: Generated<number>;
+  batch: string;
+  field: InferredValue["field"];
+  from_value: string;
+  to_value: string | null;
+  created_by: number | null;
+  created_at: string;
 }
 
 export interface UsersTable {
@@ -490,6 +505,7 @@ export interface Database {
   tag_wranglers: TagWranglersTable;
   library_settings: LibrarySettingsTable;
   inferred_values: InferredValuesTable;
+  review_rules: ReviewRulesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -35,6 +35,7 @@ import { feedRoutes } from "./routes/feeds.js";
 import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
+import { reviewDeskRoutes } from "./routes/review-desk.js";
 import { opdsRoutes } from "./routes/opds.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { sitemapRoutes } from "./routes/sitemap.js";
@@ -151,6 +152,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", communityRoutes(deps));
   app.route("/", moderationRoutes(deps));
   app.route("/", wranglingRoutes(deps));
+  app.route("/", reviewDeskRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", opdsRoutes(deps));
   app.route("/", feedRoutes(deps));

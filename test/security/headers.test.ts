@@ -161,6 +161,8 @@ describe("security headers and a strict CSP", () => {
     expect(report.problems).toEqual([]);
     expect(report.visited.length).toBeGreaterThan(150);
     expect(report.visited.filter((path) => /^\/(?:admin|moderation|account)/u.test(path)).length).toBeGreaterThan(5);
+    // The import review desk, with a work's page that shows its source file.
+    expect(report.visited.some((path) => path.startsWith("/moderation/review/works/"))).toBe(true);
   }, 120_000);
 
   it("on the error pages: 404, 413, 429 and 500, on the pages and the API", async () => {

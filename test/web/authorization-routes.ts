@@ -171,6 +171,23 @@ const apiTokensOf = (c: CaseContext, userId: number) => count(c.db.selectFrom("a
 const tokenRevoked = (c: CaseContext) => c.db.selectFrom("api_tokens").select("revoked_at").where("id", "=", c.made.id).executeTakeFirst().then((r) => r !== undefined && r.revoked_at !== null);
 /** A read token of the account's, made straight in the store. */
 const apiToken = (c: SceneContext, account: TestAccount) => insertApiToken(c.db, { userId: account.userId, name: "A matrix token", digest: tokenDigest(newToken()), scope: "read", now: "2026-11-20T00:00:00.000Z" });
+/** An undecided guess the tagger might have made about the scene's work, for the review desk's rows. */
+const inferredGuess = async (c: SceneContext) => ({
+  id: (await c.db.insertInto("inferred_values").values({ work_id: c.scene.workId, field: "characters", value: "A Guessed Keeper", confidence: 0.3, evidence: "named Keeper ×1" })
+    .returning("id").executeTakeFirstOrThrow()).id,
+});
+/** The scene's work as imported from a file of its own folder (its batch), with the guess and a rule for it there. */
+const batchRule = async (c: SceneContext) => {
+  const { id } = await inferredGuess(c);
+  const batch = `/matrix/${c.scene.workId}`;
+  await c.db.insertInto("work_sources").values({
+    work_id: c.scene.workId, path: `${batch}/keeper.txt`, content_hash: "0".repeat(64), size: 1, role: "primary", format: "text", encoding: "utf-8", parser_version: "matrix",
+    imported_at: "2026-11-20T00:00:00.000Z", updated_at: "2026-11-20T00:00:00.000Z",
+  }).execute();
+  await c.db.insertInto("review_rules").values({ batch, field: "characters", from_value: "A Guessed Keeper", to_value: "The Lamp Keeper", created_by: null, created_at: "2026-11-20T00:00:00.000Z" }).execute();
+  return { id };
+};
+const decisionOf = (c: CaseContext) => c.db.selectFrom("inferred_values").select(["decision", "corrected_to"]).where("id", "=", c.made.id).executeTakeFirstOrThrow();
 const cookie = (name: string) => (c: CaseContext) => Promise.resolve(c.client.cookies.get(name) ?? null);
 /** The theme the actor's preferences hold: on their account when signed in, in their browser's cookie when not. */
 const themeOf = (c: CaseContext) => (c.account ? userColumn(c, c.account.userId, "prefs").then((p) => readPrefsJson(p).theme) : cookie(PREFS_COOKIE)(c).then((v) => readPrefsCookie(v ?? undefined).theme));
@@ -311,6 +328,23 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   {
     route: "/moderation/users/:id/unsuspend", path: (c) => `/moderation/users/${c.scene.accounts.suspendedTarget.userId}/unsuspend`, form: () => REASON,
     expected: MODERATORS, watch: becomes((c) => suspendedUntil(c, c.scene.accounts.suspendedTarget.userId), () => null),
+  },
+  {
+    route: "/moderation/review/accept", path: () => "/moderation/review/accept", form: (c) => ({ work: String(c.scene.workId) }), prepare: inferredGuess,
+    expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "accepted" as const, corrected_to: null })),
+  },
+  {
+    route: "/moderation/review/rules/apply", path: () => "/moderation/review/rules/apply", form: (c) => ({ batch: `/matrix/${c.scene.workId}` }), prepare: batchRule,
+    expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "corrected" as const, corrected_to: "The Lamp Keeper" })),
+  },
+  {
+    route: "/moderation/review/works/:id/accept", path: (c) => `/moderation/review/works/${c.scene.workId}/accept`, form: () => ({}), prepare: inferredGuess,
+    expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "accepted" as const, corrected_to: null })),
+  },
+  {
+    route: "/moderation/review/works/:id/correct", path: (c) => `/moderation/review/works/${c.scene.workId}/correct`, prepare: inferredGuess,
+    form: () => ({ field: "characters", value: "A Guessed Keeper", to: "The Lamp Keeper" }),
+    expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "corrected" as const, corrected_to: "The Lamp Keeper" })),
   },
   {
     // A moderator is acted on by an admin only (and the scene's moderator acting here is acting on themselves).

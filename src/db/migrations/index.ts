@@ -12,6 +12,7 @@ import { moderationMigration } from "./0009-moderation.js";
 import { apiTokensMigration } from "./0010-api-tokens.js";
 import { workSignaturesMigration } from "./0011-work-signatures.js";
 import { tagWranglersMigration } from "./0012-tag-wranglers.js";
+import { reviewDeskMigration } from "./0013-review-desk.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -26,5 +27,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0010-api-tokens": apiTokensMigration(engine),
     "0011-work-signatures": workSignaturesMigration(),
     "0012-tag-wranglers": tagWranglersMigration(),
+    "0013-review-desk": reviewDeskMigration(engine),
   };
 }

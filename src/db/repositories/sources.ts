@@ -15,15 +15,7 @@ export async function findSourceByHash(db: Kysely<Database>, contentHash: string
 
 /** The file a work was first imported from, for reports ("same as …"). */
 export async function findPrimarySourcePath(db: Kysely<Database>, workId: number): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("work_sources")
-    .select("path")
-    .where("work_id", "=", workId)
-    .orderBy("role", "desc")
-    .orderBy("id")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.path;
+  return (await findPrimarySource(db, workId))?.path;
 }
 
 export async function insertSource(db: Kysely<Database>, source: NewWorkSource): Promise<void> {
@@ -40,4 +32,9 @@ export async function updateSource(db: Kysely<Database>, id: number, changes: Pa
  */
 export async function forgetDuplicateContents(db: Kysely<Database>, workId: number): Promise<void> {
   await db.updateTable("work_sources").set({ content_hash: "" }).where("work_id", "=", workId).where("role", "=", "duplicate").execute();
+}
+
+/** The file a work was first imported from, as recorded; undefined for a work posted on the web. */
+export async function findPrimarySource(db: Kysely<Database>, workId: number): Promise<WorkSourceRow | undefined> {
+  return db.selectFrom("work_sources").selectAll().where("work_id", "=", workId).orderBy("role", "desc").orderBy("id").limit(1).executeTakeFirst();
 }

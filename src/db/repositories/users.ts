@@ -59,3 +59,10 @@ export async function listMutedUserIds(db: Kysely<Database>, userId: number): Pr
   const rows = await db.selectFrom("muted_users").select("muted_user_id").where("user_id", "=", userId).execute();
   return rows.map((r) => r.muted_user_id);
 }
+
+/** The logins of the accounts, by id; an id no account has is left out. */
+export async function findLogins(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "login"]).where("id", "in", [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.login]));
+}

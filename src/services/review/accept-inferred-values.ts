@@ -14,6 +14,8 @@ export interface AcceptRequest {
   value: string | null;
   /** Without a value: the values the queue lists at this threshold. Default REVIEW_THRESHOLD. */
   below?: number;
+  /** The account deciding, on the web; the command line leaves it out. */
+  decidedBy?: number | null;
 }
 
 export interface ReviewedWork {
@@ -41,7 +43,7 @@ export async function acceptInferredValues({ db, engine }: Pick<Library, "db" | 
       if (field !== null) await requireFieldValues(trx, workId, field);
       accepted = await listOpenValues(trx, workId, { below, field });
     }
-    await markDecided(trx, accepted.map((v) => v.id), "accepted", null, new Date().toISOString());
+    await markDecided(trx, accepted.map((v) => v.id), "accepted", null, new Date().toISOString(), { userId: request.decidedBy ?? null, ruleId: null });
     return { workId, title, values: accepted.map(({ field, value, confidence, evidence }) => ({ field, value, confidence, evidence })) };
   });
 }

@@ -2,8 +2,10 @@
  * `quire review correct`: a person replaces an inferred value with the right one, or removes it. The work's tags,
  * filters and full-text entry change with the decision, in one transaction, so search and its counts follow at once.
  */
+import type { Kysely } from "kysely";
 import type { Library } from "../../db/connect.js";
-import { markDecided } from "../../db/repositories/review.js";
+import { markDecided, type DecisionMaker, type StoredInferredValue } from "../../db/repositories/review.js";
+import type { Database } from "../../db/schema.js";
 import { addWorkTag, ensureTags, refreshWorkFilters, removeWorkTag } from "../../db/repositories/tags.js";
 import { reindexWork, touchWork } from "../../db/repositories/works.js";
 import { ValidationError } from "../../domain/errors.js";
@@ -31,6 +33,8 @@ export interface CorrectionRequest {
   value: string | null;
   /** The right value, or null to remove the inferred one (not for a rating: a work always has one). */
   to: string | null;
+  /** The account deciding, on the web; the command line leaves it out. */
+  decidedBy?: number | null;
 }
 
 export interface CorrectedValue {
@@ -49,26 +53,45 @@ export interface CorrectedValue {
  *   of the field's type (a rating or category that is none of the Archive's, an empty name, a removed rating).
  */
 export async function correctInferredValue({ db, engine }: Pick<Library, "db" | "engine">, workId: number, request: CorrectionRequest): Promise<CorrectedValue> {
-  const to = request.to === null ? null : correctedName(request.field, request.to);
-  if (to === null && request.field === "rating") throw new ValidationError({ to: "a work always has a rating: correct it to another one (Not Rated, say)" });
-  const type = TAG_TYPE_OF_FIELD[request.field];
+  const to = checkedCorrection(request.field, request.to);
   return engine.writeTransaction(db, async (trx) => {
     const title = await requireWork(trx, workId);
     const inferred = await findInferredValue(trx, workId, request.field, request.value);
-    const now = new Date().toISOString();
-    const onWork = inferred.decision === "corrected" ? inferred.correctedTo : inferred.value;
-    // A work has one rating, whatever it is now; other fields hold the inferred value among others.
-    const position = onWork === null ? null : await removeWorkTag(trx, workId, type, type === "Rating" ? null : nameKey(onWork));
-    if (to !== null) {
-      const { ids: [tagId] } = await ensureTags(trx, [{ type, name: to }], now);
-      if (tagId !== undefined) await addWorkTag(trx, workId, tagId, position);
-    }
-    await refreshWorkFilters(trx, [workId]);
-    await reindexWork(trx, engine, workId);
-    await touchWork(trx, workId, now);
-    await markDecided(trx, [inferred.id], "corrected", to, now);
+    await correctStoredValue({ db: trx, engine }, inferred, to, new Date().toISOString(), { userId: request.decidedBy ?? null, ruleId: null });
     return { workId, title, field: request.field, value: inferred.value, correctedTo: to };
   });
+}
+
+/**
+ * The correction as it will be stored: a rating or category in the Archive's spelling, another name tidied.
+ * @throws ValidationError as correctInferredValue says.
+ */
+export function checkedCorrection(field: InferredField, to: string | null): string | null {
+  const name = to === null ? null : correctedName(field, to);
+  if (name === null && field === "rating") throw new ValidationError({ to: "a work always has a rating: correct it to another one (Not Rated, say)" });
+  return name;
+}
+
+/**
+ * Puts a checked correction (checkedCorrection) on the value's work, inside the caller's transaction: its tags,
+ * filters and full-text entry change, and the decision is recorded with who made it.
+ */
+export async function correctStoredValue(
+  { db: trx, engine }: { db: Kysely<Database>; engine: Library["engine"] }, inferred: StoredInferredValue, to: string | null, now: string, by: DecisionMaker,
+): Promise<void> {
+  const workId = inferred.workId;
+  const type = TAG_TYPE_OF_FIELD[inferred.field];
+  const onWork = inferred.decision === "corrected" ? inferred.correctedTo : inferred.value;
+  // A work has one rating, whatever it is now; other fields hold the inferred value among others.
+  const position = onWork === null ? null : await removeWorkTag(trx, workId, type, type === "Rating" ? null : nameKey(onWork));
+  if (to !== null) {
+    const { ids: [tagId] } = await ensureTags(trx, [{ type, name: to }], now);
+    if (tagId !== undefined) await addWorkTag(trx, workId, tagId, position);
+  }
+  await refreshWorkFilters(trx, [workId]);
+  await reindexWork(trx, engine, workId);
+  await touchWork(trx, workId, now);
+  await markDecided(trx, [inferred.id], "corrected", to, now, by);
 }
 
 /** The tag name a correction puts on the work: a rating or category in the Archive's spelling, else the name tidied. */

@@ -9,6 +9,8 @@ export interface ReviewQueueOptions {
   /** Values inferred with less confidence are listed (every inferred rating is). Default REVIEW_THRESHOLD. */
   below?: number;
   field?: InferredField | null;
+  /** Only the works of this import batch (domain/import-batch.ts). Default: every work. */
+  batch?: string | null;
   /** Works per page, up to REVIEW_PAGE_MAX. Default REVIEW_PAGE_DEFAULT. */
   limit?: number;
   offset?: number;
@@ -29,5 +31,5 @@ export async function listReviewQueue(db: Kysely<Database>, options: ReviewQueue
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > REVIEW_PAGE_MAX) throw new ValidationError({ limit: `a page holds 1 to ${REVIEW_PAGE_MAX} works` });
   if (!Number.isInteger(offset) || offset < 0) throw new ValidationError({ offset: "the offset is a whole number from 0" });
-  return listWorksToReview(db, { below: checkThreshold(options.below ?? REVIEW_THRESHOLD), field: options.field ?? null, limit, offset });
+  return listWorksToReview(db, { below: checkThreshold(options.below ?? REVIEW_THRESHOLD), field: options.field ?? null, batch: options.batch ?? null, limit, offset });
 }

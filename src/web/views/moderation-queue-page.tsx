@@ -15,6 +15,7 @@ export function ModerationNav() {
       <ul class="work-navigation">
         <li><a href="/moderation">Open reports</a></li>
         <li><a href="/moderation/log">Moderators’ log</a></li>
+        <li><a href="/moderation/review">Import review</a></li>
       </ul>
     </nav>
   );

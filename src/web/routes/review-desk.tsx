@@ -1,0 +1,70 @@
+/**
+ * The import review desk (moderators and admins; the services say who may): the queue by import batch, a
+ * work's review page, and the decisions, each a form that comes back to the page it was sent from.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { ValidationError } from "../../domain/errors.js";
+import { INFERRED_FIELDS } from "../../domain/review.js";
+import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
+import type { RouteDeps, WebEnv } from "../env.js";
+import { localReturnPath, parseId } from "../request.js";
+import { DESK_PATH, deskQueuePath, DeskQueuePage, WorkReviewPage } from "../views/review-desk-pages.js";
+
+const pageQuery = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+const checked = z.literal("on").optional();
+const correctionForm = z.object({ field: z.enum(INFERRED_FIELDS), value: z.string().max(1000), to: z.string().max(1000).default(""), remove: checked, batch: checked });
+const batchForm = z.object({ batch: z.string().min(1).max(4096) });
+const bulkForm = z.object({ work: z.union([z.string(), z.array(z.string())]).optional(), return: z.string().optional() });
+
+/** The form's fields, read as the schema says. @throws ValidationError naming what could not be read */
+async function readForm<T extends z.ZodType>(c: Context<WebEnv>, schema: T): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await c.req.parseBody({ all: true }));
+  if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "form", i.message])));
+  return parsed.data;
+}
+
+export function reviewDeskRoutes(deps: RouteDeps) {
+  const app = new Hono<WebEnv>();
+  const workPath = (workId: number) => `${DESK_PATH}/works/${workId}`;
+
+  app.get(DESK_PATH, async (c) => {
+    const batch = c.req.query("batch") ?? "";
+    const desk = await readDeskQueue(deps.db, c.get("page").viewer, { batch: batch === "" ? null : batch, page: pageQuery.parse(c.req.query("page")) });
+    return c.html(<DeskQueuePage page={c.get("page")} desk={desk} />);
+  });
+
+  app.get(`${DESK_PATH}/works/:id{[0-9]+}`, async (c) => {
+    const review = await readWorkReview(deps.db, c.get("page").viewer, parseId(c.req.param("id"), "Work"));
+    return c.html(<WorkReviewPage page={c.get("page")} review={review} />);
+  });
+
+  app.post(`${DESK_PATH}/accept`, async (c) => {
+    const form = await readForm(c, bulkForm);
+    const ids = (form.work === undefined ? [] : [form.work].flat()).map((id) => parseId(id, "Work"));
+    await acceptWorks(deps, c.get("page").viewer, ids);
+    const back = localReturnPath(form.return);
+    return c.redirect(back.startsWith(DESK_PATH) ? back : DESK_PATH, 303);
+  });
+
+  app.post(`${DESK_PATH}/rules/apply`, async (c) => {
+    const { batch } = await readForm(c, batchForm);
+    await applyBatchRules(deps, c.get("page").viewer, batch);
+    return c.redirect(deskQueuePath(batch), 303);
+  });
+
+  app.post(`${DESK_PATH}/works/:id{[0-9]+}/accept`, async (c) => {
+    const workId = parseId(c.req.param("id"), "Work");
+    await acceptWorks(deps, c.get("page").viewer, [workId]);
+    return c.redirect(workPath(workId), 303);
+  });
+
+  app.post(`${DESK_PATH}/works/:id{[0-9]+}/correct`, async (c) => {
+    const workId = parseId(c.req.param("id"), "Work");
+    const form = await readForm(c, correctionForm);
+    await correctOnDesk(deps, c.get("page").viewer, workId, { field: form.field, value: form.value, to: form.remove === "on" ? null : form.to, applyToBatch: form.batch === "on" });
+    return c.redirect(workPath(workId), 303);
+  });
+
+  return app;
+}
