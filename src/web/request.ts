@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { setCookie } from "hono/cookie";
 import { NotFoundError } from "../domain/errors.js";
+import { addressKey } from "./address-key.js";
 import type { WebEnv } from "./env.js";
 
 /** Ids are 32-bit integers in both engines: anything larger names nothing. */
@@ -84,7 +85,8 @@ export function localReturnPath(value: string | undefined): string {
 
 /**
  * The client's address, for rate limits and guests' one-a-day counts: behind a trusted proxy, the last
- * X-Forwarded-For hop, else the socket's peer; "local" in process (tests call the app without a socket).
+ * X-Forwarded-For hop, else the socket's peer; "local" in process (tests call the app without a socket). An IPv6
+ * address counts as its /64 network (address-key.ts).
  *
  * The last hop, not the first: a proxy appends the address it saw to whatever header the client sent (nginx's
  * $proxy_add_x_forwarded_for, HAProxy's forwardfor), so every hop before its own is the client's to write, and a
@@ -95,10 +97,10 @@ export function localReturnPath(value: string | undefined): string {
 export function clientAddress<E extends ProxyAwareEnv>(c: Context<E>): string {
   if (c.get("trustProxy")) {
     const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();
-    if (forwarded) return forwarded;
+    if (forwarded) return addressKey(forwarded);
   }
   try {
-    return getConnInfo(c).remote.address ?? "local";
+    return addressKey(getConnInfo(c).remote.address ?? "local");
   } catch {
     return "local";
   }

@@ -85,6 +85,16 @@ describe.each(TEST_ENGINES)("request limits on $name", (engine) => {
     expect((await app.request("http://localhost/works", { headers: { "X-Forwarded-For": "203.0.113.10" } })).status).toBe(200);
   });
 
+  it("counts an IPv6 client by its /64, so new addresses from one network share its limit", async () => {
+    const { quire } = library();
+    const app = limitedApp(quire, { requestsPerMinute: 3, writesPerMinute: 0 }, { now: TODAY });
+    const from = (address: string) => app.request("http://localhost/works", { headers: { "X-Forwarded-For": address } });
+    const statuses: number[] = [];
+    for (let i = 1; i <= 5; i++) statuses.push((await from(`2001:db8:aa:bb::${i.toString(16)}:${i}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect((await from("2001:db8:aa:bc::1")).status).toBe(200);
+  });
+
   it("limits an account's writes over the pages and the API together, and no one else's", async () => {
     const { quire, ids } = library();
     const clock = { now: TODAY };
