@@ -12,9 +12,10 @@ import { searchWorks } from "../src/services/search-works.js";
 import type { Page } from "./page-load.js";
 import { fetchOk } from "./server-process.js";
 
-export const SAMPLED_WORKS = 100;
+const SAMPLED_WORKS = 100;
 export const LISTINGS = 5;
-const EXCLUDED_FREEFORMS = ["Angst", "Fluff", "Hurt/Comfort", "Humor", "Romance"];
+/** Freeforms a listing can exclude: common ones, so that excluding one leaves out many works. */
+export const EXCLUDED_FREEFORMS = ["Angst", "Fluff", "Hurt/Comfort", "Humor", "Romance"];
 
 /** A work the benchmark reads, with a run of its story text that must appear in whatever serves it. */
 export interface SampledWork {
@@ -90,7 +91,7 @@ async function sampleListings(path: string, db: BetterSqlite3.Database, works: n
   }
 }
 
-export function quireListingPath(l: Listing): string {
+function quireListingPath(l: Listing): string {
   return `/works?fandom=${encodeURIComponent(l.fandom)}&rating=${encodeURIComponent(l.rating)}&exclude-freeform=${encodeURIComponent(l.exclude)}&sort=kudos`;
 }
 

@@ -27,6 +27,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { percentile, wholeNumberFlag } from "../bench/machine.js";
+import { EXCLUDED_FREEFORMS } from "../bench/sampled-pages.js";
 import { databaseArgument, QUIRE_BIN } from "../bench/quire-command.js";
 import { withScratchDatabase } from "../bench/scratch-postgres.js";
 import { freePort, startServer, stop } from "../bench/server-process.js";
@@ -45,9 +46,8 @@ const SEED = 9;
 /** Story words kept per work: pages the size of a long chapter's first part, and a library that builds quickly. */
 const MAX_WORDS = 1000;
 const PASSWORD = "a reader's load-test passphrase";
-const LISTINGS = 24;
+const LOAD_LISTINGS = 24;
 const SORTS = ["kudos", "hits", "updated", "words"] as const;
-const EXCLUDABLE_FREEFORMS = ["Angst", "Fluff", "Hurt/Comfort", "Humor", "Romance"];
 const SIGN_INS_AT_ONCE = 8;
 
 type ReadKind = "work" | "search";
@@ -172,13 +172,13 @@ async function prepareScene(library: DatabaseTarget, options: LoadOptions): Prom
     const works = await db.selectFrom("works").select(["id", "kudos"]).orderBy("id").execute();
     const random = createRandom([SEED, options.works, 1]);
     const listings = new Set<string>();
-    // A small library may not hold LISTINGS different ones: the draws are bounded, and any found will do.
-    for (let draw = 0; listings.size < LISTINGS && draw < LISTINGS * 20; draw++) {
+    // A small library may not hold LOAD_LISTINGS different ones: the draws are bounded, and any found will do.
+    for (let draw = 0; listings.size < LOAD_LISTINGS && draw < LOAD_LISTINGS * 20; draw++) {
       const workId = random.pick(works).id;
       const tags = await db.selectFrom("work_tags").innerJoin("tags", "tags.id", "work_tags.tag_id").select(["tags.type", "tags.name"]).where("work_tags.work_id", "=", workId).execute();
       const fandom = tags.find((t) => t.type === "Fandom")?.name;
       const rating = tags.find((t) => t.type === "Rating")?.name;
-      const exclude = EXCLUDABLE_FREEFORMS.find((name) => !tags.some((t) => t.name === name));
+      const exclude = EXCLUDED_FREEFORMS.find((name) => !tags.some((t) => t.name === name));
       if (!fandom || !rating || !exclude) continue;
       const query = new URLSearchParams({ fandom, rating, "exclude-freeform": exclude, sort: SORTS[listings.size % SORTS.length] ?? "kudos" });
       listings.add(`/works?${query.toString()}`);

@@ -10,6 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateNearDuplicates, type Evaluation } from "../bench/near-duplicate-eval.js";
+import { VARIANT_KINDS } from "../src/corpus/near-duplicate-corpus.js";
 
 describe("near-duplicates in a generated corpus of 2,000 works", () => {
   let result: Evaluation;
@@ -24,6 +25,7 @@ describe("near-duplicates in a generated corpus of 2,000 works", () => {
   });
 
   it("are found whatever kind of variant was planted", () => {
+    expect([...result.byKind.keys()].sort()).toEqual([...VARIANT_KINDS].sort());
     for (const [kind, { planted, found }] of result.byKind) {
       expect(planted, kind).toBeGreaterThan(10);
       expect(found / planted, kind).toBeGreaterThanOrEqual(0.9);

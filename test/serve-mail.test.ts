@@ -10,6 +10,7 @@ import { request, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { CSRF_COOKIE } from "../src/web/csrf.js";
 import { runCli, startServeBin } from "./support/run-cli.js";
 import { sqliteLibraryPath } from "./support/databases.js";
 
@@ -29,7 +30,7 @@ const CSRF_TOKEN = "c".repeat(43);
 async function askForReset(address: string, name: string, headers: Record<string, string>): Promise<number> {
   const body = new URLSearchParams({ name, _csrf: CSRF_TOKEN }).toString();
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    const headersSent = { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Cookie: `quire_csrf=${CSRF_TOKEN}`, ...headers };
+    const headersSent = { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Cookie: `${CSRF_COOKIE}=${CSRF_TOKEN}`, ...headers };
     request(new URL("password/forgot", address), { method: "POST", headers: headersSent }, resolve).on("error", reject).end(body);
   });
   response.resume();

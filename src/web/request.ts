@@ -57,7 +57,8 @@ export function siteOrigin<E extends ProxyAwareEnv>(c: Context<E>): string {
  * that does not say X-Forwarded-Proto still gets Secure cookies and HSTS; a browser on plain http ignores both).
  */
 export function onHttps<E extends ProxyAwareEnv>(c: Context<E>): boolean {
-  return requestOrigin(c).startsWith("https:") || siteOrigin(c).startsWith("https:");
+  const configured = c.get("publicOrigin");
+  return requestOrigin(c).startsWith("https:") || (configured.configured && configured.url.startsWith("https:"));
 }
 
 /** A cookie for the whole site, HttpOnly and SameSite=Lax, Secure whenever the reader is on HTTPS. */

@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import { decodeSignature, encodeSignature, type Signature } from "../../domain/near-duplicates/minhash.js";
 import type { SignedStory } from "../../domain/near-duplicates/near-duplicates.js";
 import type { Database } from "../schema.js";
+import { listChapterTexts } from "./posted-works.js";
 import { chunks } from "./wrangling.js";
 
 /** Stores the work's signature, made from the text with this fingerprint, in place of any older one. */
@@ -38,8 +39,7 @@ export async function countUnsignedWorks(db: Kysely<Database>): Promise<number> 
 export async function findWorkStory(db: Kysely<Database>, workId: number): Promise<{ fingerprint: string; chapters: string[] } | undefined> {
   const work = await db.selectFrom("works").select("fingerprint").where("id", "=", workId).executeTakeFirst();
   if (!work) return undefined;
-  const chapters = await db.selectFrom("chapters").select("text").where("work_id", "=", workId).orderBy("position").execute();
-  return { fingerprint: work.fingerprint, chapters: chapters.map((c) => c.text) };
+  return { fingerprint: work.fingerprint, chapters: await listChapterTexts(db, workId) };
 }
 
 export interface StoredSignature {

@@ -6,6 +6,7 @@
 import { opendir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import yauzl from "yauzl";
+import { ZIP_ENTRY } from "../../domain/import-batch.js";
 import { MAX_STORY_BYTES } from "../../importers/parse-story.js";
 
 export interface SourceFile {
@@ -112,9 +113,9 @@ async function* zipEntries(path: string, display: string): AsyncGenerator<Source
       if (!entry) return;
       const name = entry.fileName;
       if (name.endsWith("/") || name.split("/").some(isClutter)) continue;
-      const entryDisplay = `${display}!/${name}`;
+      const entryDisplay = `${display}${ZIP_ENTRY}${name}`;
       if (entry.uncompressedSize > MAX_STORY_BYTES) yield { display: entryDisplay, error: `file is larger than ${MAX_STORY_BYTES / 1048576} MB` };
-      else yield { path: `${path}!/${name}`, display: entryDisplay, size: entry.uncompressedSize, read: () => readEntry(zip, entry) };
+      else yield { path: `${path}${ZIP_ENTRY}${name}`, display: entryDisplay, size: entry.uncompressedSize, read: () => readEntry(zip, entry) };
     }
   } catch (error) {
     yield { display, error: `damaged zip archive (${error instanceof Error ? error.message : String(error)})` };

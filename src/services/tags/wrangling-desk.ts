@@ -69,8 +69,9 @@ export async function readWranglingQueue(db: Kysely<Database>, viewer: Viewer, r
   const { total, tags } = await listUnwrangledPage(db, {
     type: request.type, fandomIds, fixedTypes: FIXED_TAG_TYPES, offset: (request.page - 1) * QUEUE_PAGE_SIZE, limit: QUEUE_PAGE_SIZE,
   });
+  const canonical = await listCanonicalTags(db, [...new Set(tags.map((t) => t.type))]);
   const indexes = new Map<TagType, TrigramIndex<{ id: number; name: string }>>();
-  for (const type of new Set(tags.map((t) => t.type))) indexes.set(type, new TrigramIndex(await listCanonicalTags(db, [type]), (t) => t.name));
+  for (const type of new Set(canonical.map((t) => t.type))) indexes.set(type, new TrigramIndex(canonical.filter((t) => t.type === type), (t) => t.name));
   return {
     scope, type: request.type, fandom, total, page: request.page, pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
     tags: tags.map((tag) => ({

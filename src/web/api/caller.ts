@@ -29,13 +29,11 @@ function rateLimitHeaders(c: Context, state: RateLimitState): void {
   c.header("RateLimit-Policy", `${state.limit};w=${WINDOW_MS / 1000}`);
 }
 
-export function identifyCaller(deps: Pick<RouteDeps, "db" | "now" | "trustProxy" | "publicOrigin">): MiddlewareHandler<ApiEnv> {
+export function identifyCaller(deps: Pick<RouteDeps, "db" | "now">): MiddlewareHandler<ApiEnv> {
   const message = "Too many requests: wait a little and try again.";
   const tokenLimiter = createRateLimiter({ max: TOKEN_REQUESTS_PER_MINUTE, windowMs: WINDOW_MS }, message);
   const guestLimiter = createRateLimiter({ max: GUEST_REQUESTS_PER_MINUTE, windowMs: WINDOW_MS }, message);
   return async (c, next) => {
-    c.set("trustProxy", deps.trustProxy);
-    c.set("publicOrigin", deps.publicOrigin);
     const now = deps.now();
     const header = c.req.header("Authorization");
     const token = header === undefined ? undefined : /^Bearer +(\S+) *$/iu.exec(header)?.[1];
