@@ -47,6 +47,8 @@ export interface ImportOptions {
   /** Count the files first, so progress can show a total and an ETA. */
   survey?: boolean;
   cwd?: string;
+  /** Store at most this many works a transaction (default BATCH_WORKS). */
+  batchWorks?: number;
 }
 
 export interface ImportDeps {
@@ -58,7 +60,7 @@ export interface ImportDeps {
  * A batch is written when it holds this many works, this much story text, or has waited this long: large enough to
  * amortise a commit, small enough that a kill loses little and the library grows steadily.
  */
-const BATCH_WORKS = 200;
+export const BATCH_WORKS = 200;
 const BATCH_CHARACTERS = 32 * 1024 * 1024;
 const BATCH_MS = 1000;
 /**
@@ -101,7 +103,7 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
     emit({ type: "surveyed", files, bytes });
   }
 
-  const writer = new BatchWriter(deps, options.reparse ?? false, cwd, finish);
+  const writer = new BatchWriter(deps, options.reparse ?? false, options.batchWorks ?? BATCH_WORKS, cwd, finish);
   const parsing = new Set<Promise<void>>();
   let parsingBytes = 0;
   const readAheadFull = () =>
@@ -184,6 +186,7 @@ class BatchWriter {
   constructor(
     private readonly deps: ImportDeps,
     private readonly reparse: boolean,
+    private readonly batchWorks: number,
     private readonly cwd: string,
     private readonly finish: (file: string, bytes: number, outcome: FileOutcome) => void,
   ) {}
@@ -204,7 +207,7 @@ class BatchWriter {
   }
 
   private full(): boolean {
-    return this.pending.length >= BATCH_WORKS || this.pendingCharacters >= BATCH_CHARACTERS || performance.now() - this.pendingSince >= BATCH_MS;
+    return this.pending.length >= this.batchWorks || this.pendingCharacters >= BATCH_CHARACTERS || performance.now() - this.pendingSince >= BATCH_MS;
   }
 
   flush(): Promise<void> {
