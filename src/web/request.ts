@@ -9,9 +9,8 @@ import { setCookie } from "hono/cookie";
 import { NotFoundError } from "../domain/errors.js";
 import { addressKey } from "./address-key.js";
 import type { WebEnv } from "./env.js";
+import { MAX_ID } from "../domain/row-id.js";
 
-/** Ids are 32-bit integers in both engines: anything larger names nothing. */
-const MAX_ID = 2_147_483_647;
 export const YEAR_SECONDS = 365 * 24 * 3600;
 
 /** @throws NotFoundError for a number no row can have. */
