@@ -17,6 +17,7 @@ import { promisify } from "node:util";
 import { writeCorpus } from "../bench/corpus.js";
 import { flag, wholeNumberFlag } from "../bench/machine.js";
 import { databaseArgument, QUIRE_BIN, serveQuire } from "../bench/quire-command.js";
+import { killHard } from "../bench/server-process.js";
 import { createScratchDatabase } from "../bench/scratch-postgres.js";
 import { EXIT_SOME_FAILED } from "../src/cli/io.js";
 import { openQuire, type Quire } from "../src/composition.js";
@@ -48,13 +49,6 @@ async function importToTheEnd(corpus: CrashCorpus, target: DatabaseTarget): Prom
 const STORING_POLL_MS = 10;
 const STORING_JITTER_MS = 20;
 
-/** SIGKILL, and the exit waited for; nothing if it has exited already. */
-async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exit = once(child, "exit");
-  child.kill("SIGKILL");
-  await exit;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Imports
