@@ -13,6 +13,20 @@ import { MAX_ID } from "../domain/row-id.js";
 
 export const YEAR_SECONDS = 365 * 24 * 3600;
 
+/**
+ * The request body's media type as Hono's body parser and validator compare it: parameters dropped, lower case.
+ * @example mediaTypeOf(c) // "application/x-www-form-urlencoded" for "Application/X-WWW-Form-Urlencoded; charset=UTF-8"
+ */
+export function mediaTypeOf(c: Context): string {
+  return (c.req.header("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** Whether the body is a form, as a browser sends one. */
+export function isFormBody(c: Context): boolean {
+  const type = mediaTypeOf(c);
+  return type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
+}
+
 /** @throws NotFoundError for a number no row can have. */
 export function parseId(value: string, what: string): number {
   const id = Number(value);
