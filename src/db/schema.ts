@@ -261,6 +261,16 @@ export interface ReviewRulesTable {
   created_at: string;
 }
 
+/** A pair of works a moderator judged not to be duplicates: not offered for merging again. */
+export interface DuplicateDismissalsTable {
+  /** The lower of the two work ids. */
+  low_work_id: number;
+  high_work_id: number;
+  /** Null once the moderator's account is gone. */
+  dismissed_by: number | null;
+  dismissed_at: string;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   /** The name the user signs in with, as they typed it. */
@@ -525,6 +535,7 @@ export interface Database {
   reports: ReportsTable;
   moderation_log: ModerationLogTable;
   work_signatures: WorkSignaturesTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
 }
 
 export type WorkRow = Selectable<WorksTable>;

@@ -347,6 +347,15 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "corrected" as const, corrected_to: "The Lamp Keeper" })),
   },
   {
+    // The scene's hidden work merged into its work as a near-duplicate: gone, its holdings moved.
+    route: "/moderation/duplicates/merge", path: () => "/moderation/duplicates/merge", form: (c) => ({ keep: String(c.scene.workId), merge: String(c.scene.hiddenWorkId) }),
+    expected: MODERATORS, watch: becomes((c) => c.db.selectFrom("works").select("id").where("id", "=", c.scene.hiddenWorkId).executeTakeFirst().then((r) => r?.id ?? null), () => null),
+  },
+  {
+    route: "/moderation/duplicates/dismiss", path: () => "/moderation/duplicates/dismiss", form: (c) => ({ a: String(c.scene.workId), b: String(c.scene.hiddenWorkId) }),
+    expected: MODERATORS, watch: countRises((c) => count(c.db.selectFrom("duplicate_dismissals").select((eb) => eb.fn.countAll().as("n")).where("high_work_id", "=", Math.max(c.scene.workId, c.scene.hiddenWorkId)))),
+  },
+  {
     // A moderator is acted on by an admin only (and the scene's moderator acting here is acting on themselves).
     route: "/moderation/users/:id/warn", variant: "a moderator", path: (c) => `/moderation/users/${c.scene.accounts.moderator.userId}/warn`, form: () => ({ message: "A word from an admin." }),
     expected: outcomes("forbidden", { anonymous: "sign-in", admin: "allowed" }), watch: countRises((c) => inboxOf(c, c.scene.accounts.moderator.userId)),

@@ -2,12 +2,12 @@
  * The import review desk (moderators and admins; the services say who may): the queue by import batch, a
  * work's review page, and the decisions, each a form that comes back to the page it was sent from.
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
-import { ValidationError } from "../../domain/errors.js";
 import { INFERRED_FIELDS } from "../../domain/review.js";
 import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
 import type { RouteDeps, WebEnv } from "../env.js";
+import { readForm } from "../form-problems.js";
 import { localReturnPath, parseId } from "../request.js";
 import { DESK_PATH, deskQueuePath, DeskQueuePage, WorkReviewPage } from "../views/review-desk-pages.js";
 
@@ -16,13 +16,6 @@ const checked = z.literal("on").optional();
 const correctionForm = z.object({ field: z.enum(INFERRED_FIELDS), value: z.string().max(1000), to: z.string().max(1000).default(""), remove: checked, batch: checked });
 const batchForm = z.object({ batch: z.string().min(1).max(4096) });
 const bulkForm = z.object({ work: z.union([z.string(), z.array(z.string())]).optional(), return: z.string().optional() });
-
-/** The form's fields, read as the schema says. @throws ValidationError naming what could not be read */
-async function readForm<T extends z.ZodType>(c: Context<WebEnv>, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await c.req.parseBody({ all: true }));
-  if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "form", i.message])));
-  return parsed.data;
-}
 
 export function reviewDeskRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
