@@ -271,6 +271,26 @@ export interface DuplicateDismissalsTable {
   dismissed_at: string;
 }
 
+/** An author of works imported for others (Open Doors): who may claim them, through a link sent to them. */
+export interface ExternalAuthorsTable {
+  id: Generated<number>;
+  batch: string;
+  name: string;
+  email: string | null;
+  token_digest: string;
+  created_by: number | null;
+  created_at: string;
+  claimed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  claimed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  declined_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A work held for its external author until they claim it or decline it. */
+export interface ExternalAuthorWorksTable {
+  external_author_id: number;
+  work_id: number;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   /** The name the user signs in with, as they typed it. */
@@ -536,6 +556,8 @@ export interface Database {
   moderation_log: ModerationLogTable;
   work_signatures: WorkSignaturesTable;
   duplicate_dismissals: DuplicateDismissalsTable;
+  external_authors: ExternalAuthorsTable;
+  external_author_works: ExternalAuthorWorksTable;
 }
 
 export type WorkRow = Selectable<WorksTable>;

@@ -29,6 +29,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0011-work-signatures": workSignaturesMigration(),
     "0012-tag-wranglers": tagWranglersMigration(),
     "0013-review-desk": reviewDeskMigration(engine),
-    "0016-volunteer-desk": volunteerDeskMigration(),
+    "0016-volunteer-desk": volunteerDeskMigration(engine),
   };
 }

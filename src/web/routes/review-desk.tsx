@@ -5,16 +5,19 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { INFERRED_FIELDS } from "../../domain/review.js";
+import { holdBatch, publishBatch } from "../../services/review/held-works.js";
 import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readForm } from "../form-problems.js";
+import { logUndelivered } from "./accounts.js";
 import { localReturnPath, parseId } from "../request.js";
-import { DESK_PATH, deskQueuePath, DeskQueuePage, WorkReviewPage } from "../views/review-desk-pages.js";
+import { DESK_PATH, deskQueuePath, DeskQueuePage, HeldBatchPage, WorkReviewPage } from "../views/review-desk-pages.js";
 
 const pageQuery = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 const checked = z.literal("on").optional();
 const correctionForm = z.object({ field: z.enum(INFERRED_FIELDS), value: z.string().max(1000), to: z.string().max(1000).default(""), remove: checked, batch: checked });
 const batchForm = z.object({ batch: z.string().min(1).max(4096) });
+const holdForm = batchForm.extend({ authors: checked });
 const bulkForm = z.object({ work: z.union([z.string(), z.array(z.string())]).optional(), return: z.string().optional() });
 
 export function reviewDeskRoutes(deps: RouteDeps) {
@@ -43,6 +46,21 @@ export function reviewDeskRoutes(deps: RouteDeps) {
   app.post(`${DESK_PATH}/rules/apply`, async (c) => {
     const { batch } = await readForm(c, batchForm);
     await applyBatchRules(deps, c.get("page").viewer, batch);
+    return c.redirect(deskQueuePath(batch), 303);
+  });
+
+  app.post(`${DESK_PATH}/hold`, async (c) => {
+    const form = await readForm(c, holdForm);
+    const held = await holdBatch(deps, c.get("page").viewer, form.batch, { forAuthors: form.authors === "on", origin: deps.publicOrigin.url, now: deps.now() });
+    for (const { undelivered } of held.invitations) if (undelivered) logUndelivered("a claim link", undelivered);
+    // The links are shown once, here: not for a cache to keep.
+    c.header("Cache-Control", "no-store");
+    return c.html(<HeldBatchPage page={c.get("page")} held={held} />);
+  });
+
+  app.post(`${DESK_PATH}/publish`, async (c) => {
+    const { batch } = await readForm(c, batchForm);
+    await publishBatch(deps, c.get("page").viewer, batch, deps.now());
     return c.redirect(deskQueuePath(batch), 303);
   });
 
