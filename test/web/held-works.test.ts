@@ -3,7 +3,8 @@
  * archivist holds a batch from the review desk and each author gets a claim link (mailed to the address in their
  * file's header); held works leak through no listing, search, feed, catalog, API or sitemap; a signed-in author
  * claims the works with the link once, and they become theirs; an author declines and the works are removed; the
- * desk publishes the reviewed works it holds and shows each claim; moderators only, CSRF on every form.
+ * desk publishes the reviewed works it holds and shows each claim; moderators only, CSRF on every form. And the
+ * desk's table of the header labels the batch's files use, with what the importer made of each.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -21,9 +22,12 @@ import { TODAY, webDeps } from "../support/web-library.js";
 
 // Original fixture headers: two authors of a closing archive, one who left an address.
 const FILES = {
-  tides: { name: "tides.txt", title: "Quillwort Tides", author: "Marram Grey", text: storyFile({ title: "Quillwort Tides", author: "Marram Grey <marram@example.org>", body: "The tide came in over the salt marsh." }) },
+  tides: { name: "a-tides.txt", title: "Quillwort Tides", author: "Marram Grey", text: storyFile({ title: "Quillwort Tides", author: "Marram Grey <marram@example.org>", body: "The tide came in over the salt marsh." }) },
   nets: { name: "nets.txt", title: "Quillwort Nets", author: "Marram Grey", text: storyFile({ title: "Quillwort Nets", author: "Marram Grey", body: "Mending nets on the quay." }) },
-  orchard: { name: "orchard.txt", title: "Quillwort Orchard", author: "Teasel Hart", text: storyFile({ title: "Quillwort Orchard", author: "Teasel Hart", body: "The orchard across the river." }) },
+  orchard: {
+    name: "orchard.txt", title: "Quillwort Orchard", author: "Teasel Hart",
+    text: "Title: Quillwort Orchard\nAuthor: Teasel Hart\nCategory: Saltmarsh Stories\nShelf Mark: B-12\n\nThe orchard across the river: nobody picked it.\n",
+  },
 } as const;
 type FileKey = keyof typeof FILES;
 
@@ -209,5 +213,22 @@ describe.each(TEST_ENGINES)("works held for their authors on $name", (engine) =>
     for (const id of Object.values(s.ids)) expect(await visibilityOf(s, id)).toBe("public");
     expect(s.outbox).toEqual([]);
     expect((await (await s.as(s.accounts.moderator)).post("/moderation/review/hold", { batch: join(root, "nowhere") })).status).toBe(400);
+  });
+
+  it("shows a batch's header labels with what the importer made of each, addresses removed, to moderators only", async () => {
+    const s = await setUp(library());
+    const path = `/moderation/review/labels?${new URLSearchParams({ batch }).toString()}`;
+    const html = await (await (await s.as(s.accounts.moderator)).get(path)).text();
+    expect(html).toContain("3 files read.");
+    expect(html).toContain("<tr><td>Title</td><td>3</td><td>Read as title</td>");
+    // The first file by path gives the example: its address is left out.
+    expect(html).toContain("<tr><td>Author</td><td>3</td><td>Read as authors</td><td>Marram Grey</td></tr>");
+    expect(html).toContain("<tr><td>Category</td><td>1</td><td>Read as category</td><td>Saltmarsh Stories</td></tr>");
+    expect(html).toContain("<tr><td>Shelf Mark</td><td>1</td><td>Ignored: no label the importer knows</td><td>B-12</td></tr>");
+    // The story's own line with a colon is no header.
+    expect(html).not.toContain("nobody picked it");
+    expect(html).not.toContain("marram@example.org");
+    expect((await (await s.as(s.accounts.author)).get(path)).status).toBe(403);
+    expect(asksToSignIn(await s.guest().get(path))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 /** Keeps e-mail addresses out of every public field, and finds the one a header gives for its author. */
-import { fieldForLabel, type FieldKey } from "./labels.js";
+import { headerLines } from "./header-lines.js";
+import type { FieldKey } from "./labels.js";
 
 // Bounded runs: an unbounded local part would be rescanned from every position of a long word.
 const EMAIL = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+/gu;
@@ -37,10 +38,7 @@ export function redactEmails(value: string): string {
 }
 
 /** Header fields an author's own address is written on: "E-mail: …", "Author: Jo <jo@…>", a mail's "From: …". */
-const ADDRESS_FIELDS = new Set<FieldKey>(["email", "authors", "mailFrom"]);
-const HEADER_LINE = /^[\s*_>]*([\p{L}][\p{L}' ()/&-]{0,30}?)[\s*_]*:\s*(.+)$/u;
-/** Headers sit at the top of a file: a story's dialogue further down is nobody's address. */
-const HEADER_LINES = 60;
+const ADDRESS_FIELDS = new Set<FieldKey | null>(["email", "authors", "mailFrom"]);
 
 /**
  * The author's address as the file's header states it, for the archivist to send a claim link to: the first plain
@@ -48,11 +46,9 @@ const HEADER_LINES = 60;
  * @example statedEmail("Title: Tides\nAuthor: Jo <jo@example.org>\n\nText") // "jo@example.org"
  */
 export function statedEmail(text: string): string | null {
-  for (const line of text.split(/\r?\n/u, HEADER_LINES)) {
-    const m = HEADER_LINE.exec(line);
-    const field = m ? fieldForLabel(m[1] ?? "") : undefined;
-    if (field === undefined || !ADDRESS_FIELDS.has(field)) continue;
-    const address = new RegExp(EMAIL.source, "u").exec(m?.[2] ?? "")?.[0];
+  for (const { field, value } of headerLines(text)) {
+    if (!ADDRESS_FIELDS.has(field)) continue;
+    const address = new RegExp(EMAIL.source, "u").exec(value)?.[0];
     if (address !== undefined) return address.replace(/^mailto:/iu, "");
   }
   return null;

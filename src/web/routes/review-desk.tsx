@@ -5,12 +5,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { INFERRED_FIELDS } from "../../domain/review.js";
+import { readBatchLabels } from "../../services/review/batch-labels.js";
 import { holdBatch, publishBatch } from "../../services/review/held-works.js";
 import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readForm } from "../form-problems.js";
 import { logUndelivered } from "./accounts.js";
 import { localReturnPath, parseId } from "../request.js";
+import { BatchLabelsPage } from "../views/batch-labels-page.js";
 import { DESK_PATH, deskQueuePath, DeskQueuePage, HeldBatchPage, WorkReviewPage } from "../views/review-desk-pages.js";
 
 const pageQuery = z.coerce.number().int().min(1).max(1_000_000).catch(1);
@@ -28,6 +30,11 @@ export function reviewDeskRoutes(deps: RouteDeps) {
     const batch = c.req.query("batch") ?? "";
     const desk = await readDeskQueue(deps.db, c.get("page").viewer, { batch: batch === "" ? null : batch, page: pageQuery.parse(c.req.query("page")) });
     return c.html(<DeskQueuePage page={c.get("page")} desk={desk} />);
+  });
+
+  app.get(`${DESK_PATH}/labels`, async (c) => {
+    const labels = await readBatchLabels(deps.db, c.get("page").viewer, c.req.query("batch") ?? "");
+    return c.html(<BatchLabelsPage page={c.get("page")} labels={labels} />);
   });
 
   app.get(`${DESK_PATH}/works/:id{[0-9]+}`, async (c) => {

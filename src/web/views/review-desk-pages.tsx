@@ -72,6 +72,7 @@ export function DeskQueuePage(props: { page: PageContext; desk: DeskQueue }) {
           <button type="submit">Apply this batch’s rules to its undecided values</button>
         </form>
       )}
+      {desk.batch !== null && <p><a href={`${DESK_PATH}/labels?${new URLSearchParams({ batch: desk.batch }).toString()}`}>The header labels this batch’s files use</a>, and what the importer made of each.</p>}
       {desk.batch !== null && desk.holding !== null && <Holding page={page} batch={desk.batch} holding={desk.holding} />}
     </Layout>
   );
