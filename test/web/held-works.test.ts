@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
 import type { MailMessage } from "../../src/services/mail/mailer.js";
 import { createApp } from "../../src/web/app.js";
+import { workDownloadPath } from "../../src/web/download-paths.js";
 import { makeAccount, signInAs, type TestAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
 import { storyFile } from "../factories.js";
@@ -116,14 +117,21 @@ describe.each(TEST_ENGINES)("works held for their authors on $name", (engine) =>
     const s = await setUp(library());
     const before = await (await s.guest().get("/works/search?q=Quillwort")).text();
     expect(before).toContain("Quillwort Tides");
+    const download = workDownloadPath(s.ids.tides, "Quillwort Tides", "epub");
+    expect((await s.guest().get(download)).status).toBe(200);
+    expect((await s.guest().get(`/works/${s.ids.tides}/cover.svg`)).status).toBe(200);
     await hold(s);
     for (const client of [s.guest(), await s.as(s.accounts.reader)]) {
-      for (const path of ["/works", "/works/search?q=Quillwort", "/works/search/feed.atom?q=Quillwort", "/opds/new", "/api/v1/works?q=Quillwort", "/sitemap.xml", `/users/${encodeURIComponent("Marram Grey")}/works`]) {
+      for (const path of ["/works", "/fandoms", "/works/search?q=Quillwort", "/works/search/feed.atom?q=Quillwort", "/opds/new", "/api/v1/works?q=Quillwort", "/sitemap.xml", `/users/${encodeURIComponent("Marram Grey")}/works`]) {
         const response = await client.get(path);
         expect({ path, leaked: /Quillwort (?:Tides|Nets|Orchard)/u.test(await response.text()) }).toEqual({ path, leaked: false });
       }
       expect((await client.get(`/works/${s.ids.tides}`)).status).toBe(404);
       expect((await client.get(`/api/v1/works/${s.ids.tides}`)).status).toBe(404);
+      expect((await client.get(download)).status).toBe(404);
+      expect((await client.get(`/works/${s.ids.tides}/cover.svg`)).status).toBe(404);
+      const bundle = await client.get("/downloads/search.zip?q=Quillwort");
+      expect(Buffer.from(await bundle.arrayBuffer()).includes("Quillwort Tides")).toBe(false);
     }
   });
 
