@@ -36,6 +36,8 @@ import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { reviewDeskRoutes } from "./routes/review-desk.js";
+import { duplicatesDeskRoutes } from "./routes/duplicates-desk.js";
+import { claimRoutes } from "./routes/claims.js";
 import { opdsRoutes } from "./routes/opds.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { sitemapRoutes } from "./routes/sitemap.js";
@@ -153,6 +155,8 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", moderationRoutes(deps));
   app.route("/", wranglingRoutes(deps));
   app.route("/", reviewDeskRoutes(deps));
+  app.route("/", duplicatesDeskRoutes(deps));
+  app.route("/", claimRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", opdsRoutes(deps));
   app.route("/", feedRoutes(deps));

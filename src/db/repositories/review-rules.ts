@@ -70,3 +70,10 @@ export async function listOpenWorkPaths(db: Kysely<Database>, filter: OpenValues
     .execute();
   return rows.map((r) => ({ workId: r.work_id, path: r.path }));
 }
+
+/** The primary files of the batch's works, by path, at most `limit` of them: what the desk reads the batch's headers from. */
+export async function listBatchSources(db: Kysely<Database>, batch: string, limit: number) {
+  // workInBatch's own subquery is `work_sources s`: the files are read here as `f`.
+  return db.selectFrom("work_sources as f").innerJoin("works as w", "w.id", "f.work_id").select(["f.work_id", "f.path", "f.format", "f.content_hash"])
+    .where("f.role", "=", "primary").where(workInBatch("w.id", batch)).orderBy("f.path").limit(limit).execute();
+}
