@@ -259,6 +259,8 @@ export interface ReviewRulesTable {
   to_value: string | null;
   created_by: number | null;
   created_at: string;
+  /** For a label rule (migration 0017), the label it reads, normalised; null for a rule about one value. */
+  label: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A pair of works a moderator judged not to be duplicates: not offered for merging again. */

@@ -4,14 +4,13 @@
  * fandom") before deciding what to correct. The files are read again from where they were imported.
  */
 import type { Kysely } from "kysely";
-import { listBatchSources } from "../../db/repositories/review-rules.js";
+import { listReviewRules, type ReviewRule } from "../../db/repositories/review-rules.js";
 import type { Database } from "../../db/schema.js";
 import type { Viewer } from "../../domain/account.js";
-import { headerLines } from "../../importers/metadata/header-lines.js";
-import type { FieldKey } from "../../importers/metadata/labels.js";
+import { normaliseLabel, type FieldKey } from "../../importers/metadata/labels.js";
 import { redactEmails } from "../../importers/metadata/privacy.js";
 import { requireModerator } from "../moderation/authorize.js";
-import { readSourceExcerpt } from "./source-excerpt.js";
+import { readBatchHeaders } from "./batch-headers.js";
 
 export type { FieldKey };
 
@@ -21,6 +20,8 @@ export const BATCH_LABEL_FILES = 500;
 export interface BatchLabel {
   /** As the first file using it wrote it. */
   label: string;
+  /** Normalised as the importer looks labels up: what a label rule names. */
+  key: string;
   /** A field, `extra` (kept with no field of its own), or null (ignored: no label the importer knows). */
   field: FieldKey | null;
   /** How many of the files read use it. */
@@ -38,6 +39,8 @@ export interface BatchLabels {
   partial: boolean;
   /** The most used first, then by label. */
   labels: BatchLabel[];
+  /** The batch's label rules (services/review/label-rules.ts), oldest first. */
+  rules: ReviewRule[];
 }
 
 /**
@@ -46,26 +49,20 @@ export interface BatchLabels {
  */
 export async function readBatchLabels(db: Kysely<Database>, viewer: Viewer, batch: string): Promise<BatchLabels> {
   requireModerator(viewer);
-  const sources = await listBatchSources(db, batch, BATCH_LABEL_FILES + 1);
-  const read = sources.slice(0, BATCH_LABEL_FILES);
+  const { headers, files, unreadable, partial } = await readBatchHeaders(db, batch, BATCH_LABEL_FILES);
   const labels = new Map<string, BatchLabel>();
-  let unreadable = 0;
-  for (const source of read) {
-    const excerpt = await readSourceExcerpt(source);
-    if (excerpt.kind !== "text") {
-      unreadable += 1;
-      continue;
-    }
+  for (const { lines } of headers) {
     const seen = new Set<string>();
-    for (const line of headerLines(excerpt.text)) {
-      const key = line.label.toLowerCase().replace(/\s+/gu, " ");
+    for (const line of lines) {
+      const key = normaliseLabel(line.label);
       if (seen.has(key)) continue;
       seen.add(key);
       const known = labels.get(key);
       if (known) known.files += 1;
-      else labels.set(key, { label: line.label, field: line.field, files: 1, example: redactEmails(line.value).slice(0, 200) });
+      else labels.set(key, { label: line.label, key, field: line.field, files: 1, example: redactEmails(line.value).slice(0, 200) });
     }
   }
   const sorted = [...labels.values()].sort((a, b) => b.files - a.files || (a.label.toLowerCase() < b.label.toLowerCase() ? -1 : 1));
-  return { batch, files: read.length, unreadable, partial: sources.length > read.length, labels: sorted };
+  const rules = (await listReviewRules(db, batch)).filter((rule) => rule.label !== null);
+  return { batch, files, unreadable, partial, labels: sorted, rules };
 }

@@ -162,8 +162,8 @@ export async function correctOnDesk(library: Pick<Library, "db" | "engine">, vie
 }
 
 /**
- * Applies the batch's rules again, oldest first, to its undecided values: for works imported into the batch after
- * the rules were made. @returns how many values they decided.
+ * Applies the batch's rules about one value again, oldest first, to its undecided values: for works imported into
+ * the batch after the rules were made. @returns how many values they decided.
  * @throws SignInRequiredError, ForbiddenError as readDeskQueue.
  */
 export async function applyBatchRules(library: Pick<Library, "db" | "engine">, viewer: Viewer, batch: string): Promise<number> {
@@ -172,7 +172,8 @@ export async function applyBatchRules(library: Pick<Library, "db" | "engine">, v
   return engine.writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
     let decided = 0;
-    for (const rule of await listReviewRules(trx, batch)) decided += await applyRule({ db: trx, engine }, rule, null, now, account.id);
+    // Label rules read the batch's files: services/review/label-rules.ts applies them.
+    for (const rule of await listReviewRules(trx, batch)) if (rule.label === null) decided += await applyRule({ db: trx, engine }, rule, null, now, account.id);
     return decided;
   });
 }
