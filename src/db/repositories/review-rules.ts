@@ -53,6 +53,11 @@ export async function listReviewRules(db: Kysely<Database>, batch: string | null
   return rows.map((r) => ({ id: r.id, batch: r.batch, field: r.field, from: r.from_value, to: r.to_value, label: r.label, createdBy: r.login, createdAt: r.created_at }));
 }
 
+/** Whether any batch has a label rule: an import skips looking its works' batches up when none has. */
+export async function hasLabelRules(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom("review_rules").select("id").where("label", "is not", null).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /**
  * Deletes the batch's rule. The decisions it made stay, as a reviewer's do, and no longer name it.
  * @returns false when the batch has no such rule.

@@ -17,6 +17,7 @@ import { findSourceByHash, findSourceByPath, findPrimarySourcePath, forgetDuplic
 import { findWorkFingerprint, findWorkIdByFingerprint, insertWork, replaceWork, type WorkToStore } from "../../db/repositories/works.js";
 import { displayPath, listSources, type SourceFile } from "./sources.js";
 import type { ParsedStory, StoryParser } from "./story-parser.js";
+import { applyLabelRulesToImported } from "../review/label-rules.js";
 
 export type FileOutcome =
   | { kind: "imported" | "updated"; workId: number }
@@ -85,8 +86,11 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
   const emit = options.onEvent ?? (() => undefined);
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, duplicates: [], failed: [], seconds: 0 };
   const { db } = deps.library;
+  // The works this import stored or read again: the label rules of their batches apply to them once it is done.
+  const stored: number[] = [];
 
   const finish = (file: string, bytes: number, outcome: FileOutcome) => {
+    if (outcome.kind === "imported" || outcome.kind === "updated") stored.push(outcome.workId);
     if (outcome.kind === "failed") report.failed.push({ file, error: outcome.error });
     else if (outcome.kind === "duplicate") report.duplicates.push({ file, sameAs: outcome.sameAs });
     else report[outcome.kind] += 1;
@@ -161,6 +165,7 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
   } finally {
     await Promise.allSettled(parsing);
   }
+  await applyLabelRulesToImported(deps.library, stored);
   if (report.imported + report.updated > 0) await deps.library.engine.optimize(db);
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import { listBatchSources } from "../../db/repositories/review-rules.js";
-import type { Database } from "../../db/schema.js";
+import type { Database, WorkSourceRow } from "../../db/schema.js";
 import { headerLines, type HeaderLine } from "../../importers/metadata/header-lines.js";
 import { readSourceExcerpt } from "./source-excerpt.js";
 
@@ -28,10 +28,16 @@ export interface BatchHeaders {
 export async function readBatchHeaders(db: Kysely<Database>, batch: string, limit: number): Promise<BatchHeaders> {
   const sources = await listBatchSources(db, batch, limit + 1);
   const read = sources.slice(0, limit);
+  const headers = await readHeaders(read);
+  return { headers, files: read.length, unreadable: read.length - headers.length, partial: sources.length > read.length };
+}
+
+/** The header of each file that can be read as text (a file gone or an EPUB is left out), in the order given. */
+export async function readHeaders(sources: readonly Pick<WorkSourceRow, "work_id" | "path" | "format" | "content_hash">[]): Promise<WorkHeader[]> {
   const headers: WorkHeader[] = [];
-  for (const source of read) {
+  for (const source of sources) {
     const excerpt = await readSourceExcerpt(source);
     if (excerpt.kind === "text") headers.push({ workId: source.work_id, lines: headerLines(excerpt.text) });
   }
-  return { headers, files: read.length, unreadable: read.length - headers.length, partial: sources.length > read.length };
+  return headers;
 }

@@ -7,19 +7,21 @@
  */
 import type { Kysely } from "kysely";
 import type { Library } from "../../db/connect.js";
-import { deleteReviewRule, insertReviewRule, listReviewRules, type ReviewRule } from "../../db/repositories/review-rules.js";
+import { deleteReviewRule, hasLabelRules, insertReviewRule, listReviewRules, type ReviewRule } from "../../db/repositories/review-rules.js";
 import { listWorkInferredValues, storeInferredValues } from "../../db/repositories/review.js";
+import { listPrimarySources } from "../../db/repositories/sources.js";
 import { workHasTag } from "../../db/repositories/tags.js";
 import type { Database } from "../../db/schema.js";
 import type { Viewer } from "../../domain/account.js";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import { importBatchOf } from "../../domain/import-batch.js";
 import type { InferredField } from "../../domain/review.js";
 import { nameKey } from "../../domain/sort-key.js";
 import type { HeaderLine } from "../../importers/metadata/header-lines.js";
 import { normaliseLabel } from "../../importers/metadata/labels.js";
 import { cleanItem, normaliseRelationship, splitCharacters, splitFandoms, splitList } from "../../importers/metadata/values.js";
 import { requireModerator } from "../moderation/authorize.js";
-import { readBatchHeaders, type WorkHeader } from "./batch-headers.js";
+import { readBatchHeaders, readHeaders, type WorkHeader } from "./batch-headers.js";
 import { checkedCorrection, correctStoredValue, TAG_TYPE_OF_FIELD } from "./correct-inferred-value.js";
 
 /** Files a label rule reads at once: a batch is one closing archive, which this covers many times over. */
@@ -99,6 +101,39 @@ export async function applyLabelRules(library: Pick<Library, "db" | "engine">, v
 }
 
 /**
+ * Applies the label rules of the batches the works' files are in to those works: for the import, once it has stored
+ * them (a file imported again is read afresh, which takes off what a rule put on its work). Each batch's works are
+ * decided in a transaction of their own; the decisions name the rule and no account, as a decision made on the
+ * command line does. @returns how many works changed.
+ */
+export async function applyLabelRulesToImported(library: Pick<Library, "db" | "engine">, workIds: readonly number[]): Promise<number> {
+  const { db, engine } = library;
+  if (workIds.length === 0 || !(await hasLabelRules(db))) return 0;
+  const byBatch = new Map<string, Awaited<ReturnType<typeof listPrimarySources>>>();
+  for (const source of await listPrimarySources(db, workIds)) {
+    const batch = importBatchOf(source.path);
+    const sources = byBatch.get(batch) ?? [];
+    if (sources.length === 0) byBatch.set(batch, sources);
+    sources.push(source);
+  }
+  let changed = 0;
+  for (const [batch, sources] of byBatch) {
+    const rules = (await listReviewRules(db, batch)).filter((r) => r.label !== null);
+    if (rules.length === 0) continue;
+    const headers = await readHeaders(sources);
+    changed += await engine.writeTransaction(db, async (trx) => {
+      const now = new Date().toISOString();
+      const works = new Set<number>();
+      for (const rule of rules) {
+        for (const workId of (await applyLabelRuleTo({ db: trx, engine }, { id: rule.id, field: rule.field, label: rule.label ?? "" }, headers, now, null)).changed) works.add(workId);
+      }
+      return works.size;
+    });
+  }
+  return changed;
+}
+
+/**
  * Removes one of the batch's rules (a label rule or a rule about one value). What it decided stays decided, as a
  * reviewer's correction does; the decisions no longer name it.
  * @throws NotFoundError when the batch has no such rule; SignInRequiredError, ForbiddenError as makeLabelRule.
@@ -114,7 +149,7 @@ type LabelRule = Pick<ReviewRule, "id" | "field"> & { label: string };
 type Writer = { db: Kysely<Database>; engine: Library["engine"] };
 
 /** The rule applied to each file's work, in the caller's transaction. @returns the works changed. */
-async function applyLabelRuleTo(library: Writer, rule: LabelRule, headers: readonly WorkHeader[], now: string, userId: number): Promise<{ changed: Set<number>; refused: number }> {
+async function applyLabelRuleTo(library: Writer, rule: LabelRule, headers: readonly WorkHeader[], now: string, userId: number | null): Promise<{ changed: Set<number>; refused: number }> {
   const changed = new Set<number>();
   let refused = 0;
   for (const { workId, lines } of headers) {
@@ -143,7 +178,7 @@ async function applyLabelRuleTo(library: Writer, rule: LabelRule, headers: reado
  * evidence. A value a reviewer or another rule decided is left as they decided it; one this rule decided before is
  * put back only if the work lost it (read again by an import). @returns whether anything changed.
  */
-async function putValues(library: Writer, rule: LabelRule, workId: number, names: readonly string[], lines: readonly HeaderLine[], now: string, userId: number): Promise<boolean> {
+async function putValues(library: Writer, rule: LabelRule, workId: number, names: readonly string[], lines: readonly HeaderLine[], now: string, userId: number | null): Promise<boolean> {
   const { db } = library;
   let changed = false;
   for (const name of names) {

@@ -7,19 +7,23 @@ import { z } from "zod";
 import { INFERRED_FIELDS } from "../../domain/review.js";
 import { readBatchLabels } from "../../services/review/batch-labels.js";
 import { holdBatch, publishBatch } from "../../services/review/held-works.js";
+import { applyLabelRules, makeLabelRule, removeReviewRule } from "../../services/review/label-rules.js";
 import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { readForm } from "../form-problems.js";
 import { logUndelivered } from "./accounts.js";
 import { localReturnPath, parseId } from "../request.js";
 import { BatchLabelsPage } from "../views/batch-labels-page.js";
-import { DESK_PATH, deskQueuePath, DeskQueuePage, HeldBatchPage, WorkReviewPage } from "../views/review-desk-pages.js";
+import { batchLabelsPath, DESK_PATH, deskQueuePath, DeskQueuePage, HeldBatchPage, WorkReviewPage } from "../views/review-desk-pages.js";
 
 const pageQuery = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 const checked = z.literal("on").optional();
 const correctionForm = z.object({ field: z.enum(INFERRED_FIELDS), value: z.string().max(1000), to: z.string().max(1000).default(""), remove: checked, batch: checked });
 const batchForm = z.object({ batch: z.string().min(1).max(4096) });
 const holdForm = batchForm.extend({ authors: checked });
+const labelRuleForm = batchForm.extend({ label: z.string().min(1).max(200), field: z.enum(INFERRED_FIELDS) });
+const reportCount = z.coerce.number().int().min(0).max(1_000_000_000);
+const labelReport = z.object({ changed: reportCount, refused: reportCount.catch(0) }).nullable().catch(null);
 const bulkForm = z.object({ work: z.union([z.string(), z.array(z.string())]).optional(), return: z.string().optional() });
 
 export function reviewDeskRoutes(deps: RouteDeps) {
@@ -34,7 +38,28 @@ export function reviewDeskRoutes(deps: RouteDeps) {
 
   app.get(`${DESK_PATH}/labels`, async (c) => {
     const labels = await readBatchLabels(deps.db, c.get("page").viewer, c.req.query("batch") ?? "");
-    return c.html(<BatchLabelsPage page={c.get("page")} labels={labels} />);
+    const changed = c.req.query("changed");
+    const report = labelReport.parse(changed === undefined ? null : { changed, refused: c.req.query("refused") });
+    return c.html(<BatchLabelsPage page={c.get("page")} labels={labels} report={report === null ? null : { works: report.changed, refused: report.refused }} />);
+  });
+
+  app.post(`${DESK_PATH}/labels/rules`, async (c) => {
+    const form = await readForm(c, labelRuleForm);
+    const outcome = await makeLabelRule(deps, c.get("page").viewer, form);
+    return c.redirect(batchLabelsPath(form.batch, outcome), 303);
+  });
+
+  app.post(`${DESK_PATH}/labels/rules/apply`, async (c) => {
+    const { batch } = await readForm(c, batchForm);
+    const outcome = await applyLabelRules(deps, c.get("page").viewer, batch);
+    return c.redirect(batchLabelsPath(batch, outcome), 303);
+  });
+
+  app.post(`${DESK_PATH}/labels/rules/:id{[0-9]+}/remove`, async (c) => {
+    const ruleId = parseId(c.req.param("id"), "Rule");
+    const { batch } = await readForm(c, batchForm);
+    await removeReviewRule(deps, c.get("page").viewer, batch, ruleId);
+    return c.redirect(batchLabelsPath(batch), 303);
   });
 
   app.get(`${DESK_PATH}/works/:id{[0-9]+}`, async (c) => {

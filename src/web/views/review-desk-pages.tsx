@@ -18,7 +18,7 @@ import { Pagination } from "./pagination.js";
 
 export const DESK_PATH = "/moderation/review";
 
-const FIELD_LABELS: Readonly<Record<InferredField, string>> = {
+export const FIELD_LABELS: Readonly<Record<InferredField, string>> = {
   fandoms: "Fandom", characters: "Character", relationships: "Relationship", categories: "Category", rating: "Rating",
 };
 
@@ -72,7 +72,7 @@ export function DeskQueuePage(props: { page: PageContext; desk: DeskQueue }) {
           <button type="submit">Apply this batch’s rules to its undecided values</button>
         </form>
       )}
-      {desk.batch !== null && <p><a href={`${DESK_PATH}/labels?${new URLSearchParams({ batch: desk.batch }).toString()}`}>The header labels this batch’s files use</a>, and what the importer made of each.</p>}
+      {desk.batch !== null && <p><a href={batchLabelsPath(desk.batch)}>The header labels this batch’s files use</a>, and what the importer made of each.</p>}
       {desk.batch !== null && desk.holding !== null && <Holding page={page} batch={desk.batch} holding={desk.holding} />}
     </Layout>
   );
@@ -153,9 +153,21 @@ function Rules(props: { rules: readonly ReviewRule[]; heading: string }) {
   );
 }
 
-function RuleText(props: { rule: ReviewRule }) {
+/** A rule in words: a label rule names the label as its files write it; another rule, the value and what it became. */
+export function RuleText(props: { rule: ReviewRule }) {
   const { rule } = props;
+  if (rule.label !== null) return <>Rule {rule.id} ({rule.batch}): the files’ “{rule.from}” line is the {FIELD_LABELS[rule.field].toLowerCase()}</>;
   return <>Rule {rule.id} ({rule.batch}): {FIELD_LABELS[rule.field]} “{rule.from}” {rule.to === null ? "is removed" : <>is “{rule.to}”</>}</>;
+}
+
+/** The labels page of a batch, with what a label rule just did when `report` is given. */
+export function batchLabelsPath(batch: string, report?: { works: number; refused: number }): string {
+  const params = new URLSearchParams({ batch });
+  if (report) {
+    params.set("changed", String(report.works));
+    params.set("refused", String(report.refused));
+  }
+  return `${DESK_PATH}/labels?${params.toString()}`;
 }
 
 export function WorkReviewPage(props: { page: PageContext; review: WorkReview }) {
