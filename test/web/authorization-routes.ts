@@ -13,6 +13,9 @@
  * settings, its mutes, its inbox's read marks and its history — since locking a suspended person out of securing
  * or tidying their own account protects no one.
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { insertApiToken } from "../../src/db/repositories/api-tokens.js";
 import { insertPasswordReset } from "../../src/db/repositories/passwords.js";
@@ -187,6 +190,27 @@ const batchRule = async (c: SceneContext) => {
   await c.db.insertInto("review_rules").values({ batch, field: "characters", from_value: "A Guessed Keeper", to_value: "The Lamp Keeper", created_by: null, created_at: "2026-11-20T00:00:00.000Z" }).execute();
   return { id };
 };
+/**
+ * The scene's work as imported from a file of its own folder (its batch, in the token), written for the purpose, whose
+ * header has a `Section:` line; with a label rule reading it as the fandom when `withRule` (its id is `id`).
+ */
+const labelledImport = (withRule: boolean) => async (c: SceneContext) => {
+  const batch = join(tmpdir(), `quire-matrix-labels-${process.pid}-${c.scene.workId}`);
+  await mkdir(batch, { recursive: true });
+  const text = "Title: The Keeper\nSection: Lamp Lore\n\nThe keeper wound the lamp and waited for the ships.\n";
+  await writeFile(join(batch, "keeper.txt"), text);
+  await c.db.insertInto("work_sources").values({
+    work_id: c.scene.workId, path: join(batch, "keeper.txt"), content_hash: "0".repeat(64), size: text.length, role: "primary", format: "text", encoding: "utf-8", parser_version: "matrix",
+    imported_at: "2026-11-20T00:00:00.000Z", updated_at: "2026-11-20T00:00:00.000Z",
+  }).execute();
+  if (!withRule) return { token: batch };
+  const rule = await c.db.insertInto("review_rules").values({ batch, field: "fandoms", from_value: "Section", to_value: null, label: "section", created_by: null, created_at: "2026-11-20T00:00:00.000Z" })
+    .returning("id").executeTakeFirstOrThrow();
+  return { token: batch, id: rule.id };
+};
+const hasLampLore = (c: CaseContext) => c.db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select("t.name")
+  .where("wt.work_id", "=", c.scene.workId).where("t.type", "=", "Fandom").where("t.name", "=", "Lamp Lore").executeTakeFirst().then((r) => r !== undefined);
+const labelRulesOf = (c: CaseContext) => count(c.db.selectFrom("review_rules").select((eb) => eb.fn.countAll().as("n")).where("batch", "=", c.made.token));
 /** The scene's work as imported from a file of its own folder, held as a draft with nothing left to review. */
 const heldImport = async (c: SceneContext) => {
   await c.db.insertInto("work_sources").values({
@@ -356,6 +380,18 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   {
     route: "/moderation/review/rules/apply", path: () => "/moderation/review/rules/apply", form: (c) => ({ batch: `/matrix/${c.scene.workId}` }), prepare: batchRule,
     expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "corrected" as const, corrected_to: "The Lamp Keeper" })),
+  },
+  {
+    route: "/moderation/review/labels/rules", path: () => "/moderation/review/labels/rules", form: (c) => ({ batch: c.made.token, label: "section", field: "fandoms" }),
+    prepare: labelledImport(false), expected: MODERATORS, watch: becomes(hasLampLore, () => true),
+  },
+  {
+    route: "/moderation/review/labels/rules/apply", path: () => "/moderation/review/labels/rules/apply", form: (c) => ({ batch: c.made.token }),
+    prepare: labelledImport(true), expected: MODERATORS, watch: becomes(hasLampLore, () => true),
+  },
+  {
+    route: "/moderation/review/labels/rules/:id/remove", path: (c) => `/moderation/review/labels/rules/${c.made.id}/remove`, form: (c) => ({ batch: c.made.token }),
+    prepare: labelledImport(true), expected: MODERATORS, watch: countFalls(labelRulesOf),
   },
   {
     route: "/moderation/review/works/:id/accept", path: (c) => `/moderation/review/works/${c.scene.workId}/accept`, form: () => ({}), prepare: inferredGuess,
