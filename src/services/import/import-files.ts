@@ -3,7 +3,8 @@
  * a file read before costs no parsing; new and changed files are parsed on the worker pool; one writer stores
  * the results in batched transactions, each work under its own savepoint, so a work lands whole or not at all
  * and a failing work fails alone. A file's provenance row is written in the same transaction as its work, so an
- * import killed at any moment and run again finishes the job without storing anything twice.
+ * import killed at any moment and run again finishes the job without storing anything twice. Once the files are
+ * stored, the label rules of their batches (services/review/label-rules.ts) apply to the works stored or read again.
  */
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
