@@ -230,9 +230,9 @@ describe.each(TEST_ENGINES)("works held for their authors on $name", (engine) =>
     expect(html).toContain("3 files read.");
     expect(html).toContain("<tr><td>Title</td><td>3</td><td>Read as title</td>");
     // The first file by path gives the example: its address is left out.
-    expect(html).toContain("<tr><td>Author</td><td>3</td><td>Read as authors</td><td>Marram Grey</td></tr>");
-    expect(html).toContain("<tr><td>Category</td><td>1</td><td>Read as category</td><td>Saltmarsh Stories</td></tr>");
-    expect(html).toContain("<tr><td>Shelf Mark</td><td>1</td><td>Ignored: no label the importer knows</td><td>B-12</td></tr>");
+    expect(html).toContain("<tr><td>Author</td><td>3</td><td>Read as authors</td><td>Marram Grey</td><td><form method=\"post\" action=\"/moderation/review/labels/rules\"");
+    expect(html).toContain("<tr><td>Category</td><td>1</td><td>Read as category</td><td>Saltmarsh Stories</td><td><form method=\"post\" action=\"/moderation/review/labels/rules\"");
+    expect(html).toContain("<tr><td>Shelf Mark</td><td>1</td><td>Ignored: no label the importer knows</td><td>B-12</td><td><form method=\"post\" action=\"/moderation/review/labels/rules\"");
     // The story's own line with a colon is no header.
     expect(html).not.toContain("nobody picked it");
     expect(html).not.toContain("marram@example.org");

@@ -8,12 +8,9 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
-import { createApp } from "../../src/web/app.js";
-import { makeAccount, signInAs, type TestAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
+import { deskScene, type DeskScene } from "../support/desk-scene.js";
 import { importLabelFiles, LABEL_FANDOM, writeLabelFiles, type LabelKey } from "../support/label-rules-library.js";
-import { WebClient } from "../support/web-client.js";
-import { TODAY, webDeps } from "../support/web-library.js";
 
 let root = "";
 beforeAll(async () => {
@@ -23,31 +20,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-interface Scene {
-  quire: Quire;
-  ids: Record<LabelKey, number>;
-  accounts: Record<"reader" | "author" | "moderator" | "admin", TestAccount>;
-  as(account: TestAccount): Promise<WebClient>;
-  guest(): WebClient;
-}
+type Scene = DeskScene<LabelKey>;
 
-async function setUp(quire: Quire): Promise<Scene> {
-  const app = createApp(webDeps(quire));
-  const { db } = quire.library;
-  const ids = await importLabelFiles(quire, root);
-  const [reader, author, moderator, admin] = await Promise.all([
-    makeAccount(db, "Reader", "reader"), makeAccount(db, "Author", "author"), makeAccount(db, "Archivist", "moderator"), makeAccount(db, "Admin", "admin"),
-  ]);
-  return {
-    quire, ids, accounts: { reader, author, moderator, admin },
-    guest: () => new WebClient(app),
-    as: async (account) => {
-      const client = new WebClient(app);
-      await signInAs(db, client, account, TODAY);
-      return client;
-    },
-  };
-}
+const setUp = (quire: Quire): Promise<Scene> => deskScene(quire, (library) => importLabelFiles(library, root));
 
 const labelsPage = (batch: string) => `/moderation/review/labels?${new URLSearchParams({ batch }).toString()}`;
 const sectionRule = (batch: string) => ({ batch, label: "section", field: "fandoms" });
