@@ -15,7 +15,7 @@ import { ACTORS, buildScene, type Actor } from "../support/authorization-scene.j
 import { freshQuire, TEST_ENGINES } from "../support/databases.js";
 import { WebClient } from "../support/web-client.js";
 import { TODAY, webDeps } from "../support/web-library.js";
-import { ROUTE_CASES, type CaseContext, type Outcome, type RouteCase, type SceneContext } from "./authorization-routes.js";
+import { removeMatrixFiles, ROUTE_CASES, type CaseContext, type Outcome, type RouteCase, type SceneContext } from "./authorization-routes.js";
 
 type App = ReturnType<typeof createApp>;
 
@@ -50,6 +50,8 @@ function rowName(row: RouteCase): string {
 }
 
 for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped on ${engine.name}: ${engine.unavailable}`);
+
+afterAll(removeMatrixFiles);
 
 describe.each(TEST_ENGINES)("the authorization matrix on $name", (engine) => {
   // One library for the engine's whole matrix, and a scene of its own per actor per row: every row watches its

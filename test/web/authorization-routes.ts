@@ -13,7 +13,8 @@
  * settings, its mutes, its inbox's read marks and its history — since locking a suspended person out of securing
  * or tidying their own account protects no one.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
@@ -190,12 +191,19 @@ const batchRule = async (c: SceneContext) => {
   await c.db.insertInto("review_rules").values({ batch, field: "characters", from_value: "A Guessed Keeper", to_value: "The Lamp Keeper", created_by: null, created_at: "2026-11-20T00:00:00.000Z" }).execute();
   return { id };
 };
+/** Where the cases write the source files they need: removed after the matrix (removeMatrixFiles). */
+const MATRIX_FILES = mkdtempSync(join(tmpdir(), "quire-matrix-"));
+
+export function removeMatrixFiles(): Promise<void> {
+  return rm(MATRIX_FILES, { recursive: true, force: true });
+}
+
 /**
  * The scene's work as imported from a file of its own folder (its batch, in the token), written for the purpose, whose
  * header has a `Section:` line; with a label rule reading it as the fandom when `withRule` (its id is `id`).
  */
 const labelledImport = (withRule: boolean) => async (c: SceneContext) => {
-  const batch = join(tmpdir(), `quire-matrix-labels-${process.pid}-${c.scene.workId}`);
+  const batch = join(MATRIX_FILES, `labels-${c.scene.workId}`);
   await mkdir(batch, { recursive: true });
   const text = "Title: The Keeper\nSection: Lamp Lore\n\nThe keeper wound the lamp and waited for the ships.\n";
   await writeFile(join(batch, "keeper.txt"), text);
