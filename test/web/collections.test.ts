@@ -3,14 +3,13 @@
  * moderated collection, a closed collection refusing works, an invitation the author accepts, sub-collections and
  * the loop a parent cannot make, the index's name search, who may manage, and CSRF on the forms.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Quire } from "../../src/composition.js";
-import { createApp } from "../../src/web/app.js";
-import { makeAccount, signInAs, type TestAccount } from "../support/accounts.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { describe, expect, it } from "vitest";
+import { makeAccount, type TestAccount } from "../support/accounts.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
-import { WebClient } from "../support/web-client.js";
-import { storeWebWorks, TODAY, webDeps } from "../support/web-library.js";
+import type { WebClient } from "../support/web-client.js";
+import { webActors } from "../support/web-actors.js";
+import { storeWebWorks } from "../support/web-library.js";
 
 for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped on ${engine.name}: ${engine.unavailable}`);
 
@@ -21,35 +20,20 @@ function titlesIn(html: string): string[] {
 }
 
 describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
-  let quire: Quire;
-  const clients = {} as Record<"keeper" | "creator" | "reader" | "guest", WebClient>;
+  let clients = {} as Record<"keeper" | "creator" | "reader" | "guest", WebClient>;
   const works = {} as Record<"plain" | "second" | "invited", number>;
   let keeper: TestAccount;
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (quire) => {
     const { db } = quire.library;
     await storeWebWorks(quire);
     keeper = await makeAccount(db, "Keeper", "author");
     const creator = await makeAccount(db, "Quill", "author");
-    const reader = await makeAccount(db, "Reader", "reader");
-    works.plain = await postWork(quire, creator, { title: "Quince Plain", fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: ["The quince tree stood by the harbour wall."] });
-    works.second = await postWork(quire, creator, { title: "Quince Second", fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: ["A second quince, smaller than the first."] });
-    works.invited = await postWork(quire, creator, { title: "Quince Invited", fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: ["Someone asked for this quince by name."] });
-    const app = createApp({ ...webDeps(quire), now: () => TODAY });
-    clients.guest = new WebClient(app);
-    for (const [key, account] of [["keeper", keeper], ["creator", creator], ["reader", reader]] as const) {
-      clients[key] = new WebClient(app);
-      await signInAs(db, clients[key], account, TODAY);
-    }
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
+    const post = (title: string, text: string) => postWork(quire, creator, { title, fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: [text] });
+    works.plain = await post("Quince Plain", "The quince tree stood by the harbour wall.");
+    works.second = await post("Quince Second", "A second quince, smaller than the first.");
+    works.invited = await post("Quince Invited", "Someone asked for this quince by name.");
+    ({ clients } = await webActors(quire, { keeper, creator, reader: await makeAccount(db, "Reader", "reader") }));
   });
 
   const html = async (who: keyof typeof clients, path: string) => {
