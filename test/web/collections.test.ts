@@ -77,6 +77,8 @@ describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
 
     expect((await clients.keeper.post("/collections/Quince_Fest/invite", { work: String(works.invited) })).headers.get("Location")).toBe("/collections/Quince_Fest/manage?saved=invited");
     expect(titlesIn(await html("guest", "/collections/Quince_Fest"))).toEqual(["Quince Plain"]);
+    // The creator hears of it in their inbox, and answers on their invitations page.
+    expect(await html("creator", "/inbox")).toContain("The collection “Quince Fest” invites your work.");
     const invitations = await html("creator", "/account/collection-invitations");
     expect(invitations).toContain("Quince Invited");
     // Nobody but the work's creators answers for it.
