@@ -21,7 +21,7 @@ function titlesIn(html: string): string[] {
 
 describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
   let clients = {} as Record<"keeper" | "creator" | "reader" | "guest", WebClient>;
-  const works = {} as Record<"plain" | "second" | "invited", number>;
+  const works = {} as Record<"plain" | "second" | "invited" | "draft", number>;
   let keeper: TestAccount;
 
   freshQuirePerSuite(engine, async (quire) => {
@@ -33,6 +33,7 @@ describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
     works.plain = await post("Quince Plain", "The quince tree stood by the harbour wall.");
     works.second = await post("Quince Second", "A second quince, smaller than the first.");
     works.invited = await post("Quince Invited", "Someone asked for this quince by name.");
+    works.draft = await postWork(quire, creator, { title: "Quince Unfinished", rating: "General Audiences", chapters: ["Not yet."] }, { visibility: "draft" });
     ({ clients } = await webActors(quire, { keeper, creator, reader: await makeAccount(db, "Reader", "reader") }));
   });
 
@@ -129,6 +130,16 @@ describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
     const last = await clients.keeper.post(`/collections/Quince_Fest/maintainers/${keeper.userId}/delete`);
     expect(last.status).toBe(400);
     expect(await last.text()).toContain("at least one owner");
+  });
+
+  it("keeps drafts out of every collection, and sends a guest to sign in before making one", async () => {
+    const refused = await clients.creator.post(`/works/${works.draft}/collections`, { collection: "Quince_Side" });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Post the work before adding it");
+    expect(await html("keeper", "/collections/Quince_Side/manage")).not.toContain("Quince Unfinished");
+    const guest = await clients.guest.get("/collections/new");
+    expect(guest.status).toBe(303);
+    expect(guest.headers.get("Location")).toMatch(/^\/login\?return=/u);
   });
 
   it("refuses every collection form without the page's CSRF token", async () => {

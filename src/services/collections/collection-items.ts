@@ -28,6 +28,8 @@ export type { CollectionInvitation, CollectionItem, WorkCollection };
 async function actorOn(db: Kysely<Database>, viewer: Viewer, collection: Collection, workId: number): Promise<ItemActor & { creators: readonly number[] }> {
   const account = requireSignedIn(viewer, "Sign in to add works to collections.");
   const access = await requireWorkToActOn(db, workId, account);
+  // A draft is its creators' alone: no maintainer's queue may show even its title.
+  if (access.visibility === "draft") throw new ForbiddenError("Post the work before adding it to a collection.");
   return { author: isCreator(account, access), maintainer: (await readCollectionRole(db, collection, account)) !== null, creators: access.creatorUserIds };
 }
 
