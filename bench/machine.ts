@@ -3,7 +3,9 @@ import os from "node:os";
 
 export function machineLine(title: string): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return `${title} — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}, ${new Date().toISOString().slice(0, 10)}`;
+  // The load average says how busy the machine was as the run began: figures from a shared machine say so.
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(", ");
+  return `${title} — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}, ${new Date().toISOString().slice(0, 10)}, load average ${load} at the start`;
 }
 
 /** The folder benchmarks keep generated corpora and libraries in between runs. */

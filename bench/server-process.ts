@@ -1,6 +1,6 @@
 /**
  * Server processes for the benchmarks and the proving ground: started as a user starts them, awaited until they
- * print their address, and stopped with SIGTERM as a service manager would.
+ * print their address, and stopped with SIGTERM as a service manager would (or SIGKILL, as a crash would).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -58,6 +58,14 @@ export async function stop(child: ChildProcess): Promise<number | null> {
   const [code] = await exited;
   clearTimeout(timer);
   return typeof code === "number" ? code : null;
+}
+
+/** SIGKILL, and the exit waited for; nothing if it has exited already. */
+export async function killHard(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exit = once(child, "exit");
+  child.kill("SIGKILL");
+  await exit;
 }
 
 export async function fetchOk(url: string, headers: Record<string, string> = {}): Promise<string> {

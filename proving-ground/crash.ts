@@ -17,6 +17,7 @@ import { promisify } from "node:util";
 import { writeCorpus } from "../bench/corpus.js";
 import { flag, wholeNumberFlag } from "../bench/machine.js";
 import { databaseArgument, QUIRE_BIN, serveQuire } from "../bench/quire-command.js";
+import { killHard } from "../bench/server-process.js";
 import { createScratchDatabase } from "../bench/scratch-postgres.js";
 import { EXIT_SOME_FAILED } from "../src/cli/io.js";
 import { openQuire, type Quire } from "../src/composition.js";
@@ -44,13 +45,10 @@ async function importToTheEnd(corpus: CrashCorpus, target: DatabaseTarget): Prom
   }
 }
 
-/** SIGKILL, and the exit waited for; nothing if it has exited already. */
-async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exit = once(child, "exit");
-  child.kill("SIGKILL");
-  await exit;
-}
+/** How often the storing kills look at the library's work count, and the most they wait once it is reached. */
+const STORING_POLL_MS = 10;
+const STORING_JITTER_MS = 20;
+
 
 // ---------------------------------------------------------------------------------------------------------------
 // Imports
@@ -76,14 +74,15 @@ export interface ImportKillOptions {
   kills: number;
   seed: number;
   /**
-   * Each kill comes at a moment drawn uniformly from 0 to this many ms after its anchor: the moment its run begins
-   * to read the files (start-up, loading code, is no test of the database), or, for a share of the kills while
-   * works remain to be stored, the first works its run stores, so that those kills land in the middle of the
-   * writing whatever the machine's speed.
+   * Once the library holds every story but one, each kill comes at a moment drawn uniformly from 0 to this many ms
+   * after its run begins to read the files (start-up, loading code, is no test of the database).
    */
   latestKillMs: number;
-  /** The share of kills anchored on the run's first stored works (0…1). */
-  afterStoringShare: number;
+  /**
+   * The killed runs store this many works a transaction (`quire import --batch`): a small corpus in batches of
+   * the default size is stored in one or two commits, with no middle for a kill to land in.
+   */
+  batchWorks: number;
 }
 
 export interface ImportKillResult {
@@ -141,33 +140,39 @@ export async function killImports(options: ImportKillOptions): Promise<ImportKil
     let latest = latestKillMs;
     // Runs that finish by themselves do not count; the bound only stops a loop that never gets to kill.
     for (let run = 0; result.kills < kills && run < kills * 4; run += 1) {
-      const afterStoring = stored < works.length && random.chance(options.afterStoringShare);
-      const moment = random.between(0, latest);
+      // While two stories or more remain to be stored, the kill is anchored on the writing itself: it comes just
+      // after the library holds a random number more works, up to a quarter of those left, and a random few ms later,
+      // so it lands in the middle of the run's writing (between two works, or inside one's transaction) whatever
+      // the machine's speed. A kill at a moment after the run starts would let a fast machine store everything
+      // before it, and the later kills would find nothing left to write (cc5f3ff, 0ea3aba).
+      const remaining = works.length - stored;
+      const storingTarget = remaining >= 2 ? stored + random.between(1, Math.ceil(remaining / 4)) : null;
+      const moment = random.between(0, storingTarget === null ? latest : STORING_JITTER_MS);
       // Without --json the import says on stderr when it has opened the library and begins to read the files. One
       // parser thread: a killed run pays its start-up again and again, and the writer a kill tests is one thread
       // whatever the number of parsers.
-      const child = spawn(process.execPath, [QUIRE_BIN, "import", corpus.folder, "--jobs", "1", "--db", databaseArgument(target)], { stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(process.execPath, [QUIRE_BIN, "import", corpus.folder, "--jobs", "1", "--batch", String(options.batchWorks), "--db", databaseArgument(target)], { stdio: ["ignore", "ignore", "pipe"] });
       let exited = false;
       const exit = once(child, "exit").then(() => (exited = true));
       const watch = watchImport(child);
       await Promise.race([exit, watch.reading]);
       const readingAt = performance.now();
       const before = stored;
-      while (afterStoring && !exited && (await countRows(watcher, "works")) <= before) await sleep(50);
+      while (storingTarget !== null && !exited && (await countRows(watcher, "works")) < storingTarget) await sleep(STORING_POLL_MS);
       await Promise.race([exit, sleep(moment)]);
       if (exited) {
         // Broken files in the corpus make a whole run exit EXIT_SOME_FAILED; anything else is a run that failed.
         if (child.exitCode !== 0 && child.exitCode !== EXIT_SOME_FAILED) result.problems.push(`a run after ${result.kills} kills ended with ${child.signalCode ?? child.exitCode}: ${watch.printed().slice(-1000)}`);
         result.finishedRuns += 1;
         stored = await countRows(watcher, "works");
-        if (!afterStoring) latest = Math.min(latest, Math.floor((performance.now() - readingAt) * 0.8));
+        if (storingTarget === null) latest = Math.min(latest, Math.floor((performance.now() - readingAt) * 0.8));
         continue;
       }
       await killHard(child);
       result.kills += 1;
       stored = await countRows(watcher, "works");
       if (stored > before && stored < works.length) result.midImport += 1;
-      result.history.push(`${moment} ms after ${afterStoring ? "storing" : "reading"}: ${stored} works`);
+      result.history.push(storingTarget === null ? `${moment} ms after reading: ${stored} works` : `${moment} ms after ${storingTarget} works: ${stored} works`);
     }
     if (result.kills < kills) result.problems.push(`only ${result.kills} of ${kills} runs were still going when their kill came`);
 
@@ -499,18 +504,19 @@ async function scratchPostgres(name: string): Promise<{ target: DatabaseTarget; 
 }
 
 /**
- * `npm run proving-ground -- --only crash [--import-kills N] [--server-kills N] [--files N] [--clients N] [--seed S]
+ * `npm run proving-ground -- --only crash [--import-kills N] [--server-kills N] [--files N] [--batch N] [--clients N] [--seed S]
  * [--engines sqlite,postgres]`: the full-sized run, 100 import kills and 100 server kills per engine by default.
  */
 export async function main(argv: readonly string[]): Promise<boolean> {
   const importKills = wholeNumberFlag("import-kills", 100, argv, 0);
   const serverKills = wholeNumberFlag("server-kills", 100, argv, 0);
   const files = wholeNumberFlag("files", 400, argv);
+  const batchWorks = wholeNumberFlag("batch", 20, argv);
   const clients = wholeNumberFlag("clients", 6, argv);
   const seed = wholeNumberFlag("seed", 20261130, argv, 0);
   const engines = flag("engines", "sqlite,postgres", argv).split(",");
   printPartHeader("crash safety, quire import and quire serve killed with SIGKILL",
-    `seed ${seed}; ${importKills} import kills on a corpus of ${files} files; ${serverKills} server kills with ${clients} clients writing`);
+    `seed ${seed}; ${importKills} import kills on a corpus of ${files} files stored ${batchWorks} a transaction; ${serverKills} server kills with ${clients} clients writing`);
   const corpus = await writeCrashCorpus(files, seed);
   const scratch = await mkdtemp(join(tmpdir(), "quire-crash-"));
   let passed = true;
@@ -520,7 +526,7 @@ export async function main(argv: readonly string[]): Promise<boolean> {
       const forImport = await library("import");
       if (forImport) {
         const started = performance.now();
-        const result = await killImports({ target: forImport.target, corpus, kills: importKills, seed, latestKillMs: 3000, afterStoringShare: 0.5 });
+        const result = await killImports({ target: forImport.target, corpus, kills: importKills, seed, latestKillMs: 3000, batchWorks });
         await forImport.drop();
         console.log(`${engine} import: ${result.kills} kills (${result.midImport} after the run had stored works and before all were; ${result.finishedRuns} runs finished before their kill), `
           + `then a full run: ${result.problems.length === 0 ? "every file once, duplicates once, integrity ok" : "FAILED"} — ${Math.round((performance.now() - started) / 1000)} s`);

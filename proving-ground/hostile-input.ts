@@ -209,7 +209,8 @@ async function checkBatch(library: Library, root: string, folderName: string, fi
     if (/[\r\n]/u.test(failure.error) || failure.error.trim().length === 0) problems.push(`${failure.file}: the reason is not one line: ${JSON.stringify(failure.error.slice(0, 200))}`);
     if (failure.error.startsWith("parsing took longer than")) problems.push(`${failure.file}: over the per-file bound of ${timeoutSeconds} s`);
     outcome?.failures.push(failure.error);
-    const reason = failure.error.replace(/\d+/gu, "N").slice(0, 120);
+    // Numbers folded, hex ones too (a damaged zip's signatures), so that a reason counts as one however it varies.
+    const reason = failure.error.replace(/0x[\da-f]+/giu, "0xN").replace(/\d+/gu, "N").slice(0, 120);
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   for (const duplicate of json.duplicates) {
@@ -338,7 +339,7 @@ function printReport(report: HostileRunReport): void {
   if (report.slowest) console.log(`slowest file parsed alone: ${report.slowest.file} (${report.slowest.kind}), ${(report.slowest.ms / 1000).toFixed(1)} s`);
   console.log("\nkind                  files  imported  duplicates  refused");
   for (const [kind, k] of Object.entries(report.kinds)) console.log(`${kind.padEnd(20)} ${String(k.files).padStart(6)} ${String(k.imported).padStart(9)} ${String(k.duplicates).padStart(11)} ${String(k.refused).padStart(8)}`);
-  console.log("\nrefusal reasons (digits as N):");
+  console.log("\nrefusal reasons (numbers as N):");
   for (const [reason, count] of report.reasons) console.log(`${String(count).padStart(6)}  ${reason}`);
   console.log(report.problems.length === 0 ? "\nPASS: no crash, no hang, every file accounted for, good files untouched, memory bounded, integrity check clean" : `\nFAIL: ${report.problems.length} problems`);
   for (const problem of report.problems.slice(0, 50)) console.log(`  ${problem}`);

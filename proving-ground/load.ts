@@ -22,15 +22,17 @@
  * latency of a planned load (connections × CONNECTION_RATE requests a second) rather than the most the server
  * can answer: req/s below the plan says the server fell behind.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { percentile, wholeNumberFlag } from "../bench/machine.js";
 import { EXCLUDED_FREEFORMS } from "../bench/sampled-pages.js";
-import { databaseArgument, QUIRE_BIN } from "../bench/quire-command.js";
+import { cpuSeconds } from "../bench/process-memory.js";
+import { serveQuire } from "../bench/quire-command.js";
 import { withScratchDatabase } from "../bench/scratch-postgres.js";
-import { freePort, startServer, stop } from "../bench/server-process.js";
+import { stop } from "../bench/server-process.js";
 import { buildLibrary } from "../bench/synthetic-library.js";
 import { openQuire } from "../src/composition.js";
 import type { DatabaseTarget } from "../src/config.js";
@@ -404,21 +406,6 @@ async function checkWrites(library: DatabaseTarget, scene: Scene, acknowledged: 
   }
 }
 
-/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture since the kernel fixed it for user space. */
-const CLOCK_TICKS = 100;
-
-/** CPU seconds a process has used (user + system), from /proc; null where there is none (not Linux). */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    // After the command name, in parentheses, come the state (field 3), … utime (14) and stime (15): proc(5).
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The servers' CPU seconds together, or null when any cannot be read. */
 function serversCpuSeconds(servers: readonly { pid?: number | undefined }[]): number | null {
   const each = servers.map((server) => cpuSeconds(server.pid));
@@ -445,7 +432,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   log(`filling the ${library.engine} library with ${options.works.toLocaleString("en")} generated works`);
   await buildLibrary(library, { works: options.works, seed: SEED, maxWords: MAX_WORDS }, log);
   const scene = await prepareScene(library, options);
-  const servers: Awaited<ReturnType<typeof startServer>>[] = [];
+  const servers: ChildProcess[] = [];
   const exitCodes: (number | null)[] = [];
   const tally = new Tally();
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>> | null = null;
@@ -454,8 +441,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   try {
     const urls: string[] = [];
     for (let i = 0; i < options.servers; i++) {
-      const url = `http://127.0.0.1:${await freePort()}/`;
-      servers.push(await startServer(process.execPath, [QUIRE_BIN, "serve", "--db", databaseArgument(library), "--port", new URL(url).port, "--trust-proxy"], url));
+      const { child, url } = await serveQuire(library, ["--trust-proxy"]);
+      servers.push(child);
       urls.push(url);
     }
     proxy = urls.length > 1 ? await startRoundRobinProxy(urls) : null;

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { databaseArgument } from "../bench/quire-command.js";
 import { openQuire } from "../src/composition.js";
 import type { DatabaseTarget } from "../src/config.js";
 import { connect } from "../src/db/connect.js";
@@ -27,16 +28,12 @@ const folder = mkdtempSync(join(tmpdir(), "quire-backup-"));
 let counter = 0;
 const scratch = (name: string) => join(folder, `${(counter += 1)}-${name}`);
 
-function dbFlag(target: DatabaseTarget): string {
-  return target.engine === "sqlite" ? `sqlite:${target.path}` : target.url;
-}
-
 async function quire(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return runCli(args);
 }
 
 async function backup(target: DatabaseTarget, file: string): Promise<void> {
-  const result = await quire("backup", file, "--db", dbFlag(target));
+  const result = await quire("backup", file, "--db", databaseArgument(target));
   if (result.code !== 0) throw new Error(`backup failed: ${result.stderr}`);
 }
 
@@ -123,7 +120,7 @@ describe("quire backup and quire restore", () => {
     }
     const target = await postgres.createTarget();
     try {
-      const restored = await quire("restore", sqliteDump, "--db", dbFlag(target));
+      const restored = await quire("restore", sqliteDump, "--db", databaseArgument(target));
       expect(restored.stderr).toBe("");
       expect(restored.stdout).toMatch(/search index rebuilt/u);
       const pgDump = scratch("from-postgres.jsonl");
@@ -144,13 +141,13 @@ describe("quire backup and quire restore", () => {
       }
 
       // New rows take ids after the restored ones (PostgreSQL's identity columns were moved on past them).
-      const muted = await quire("mute", "add", "A Tag Muted After the Move", "--db", dbFlag(target));
+      const muted = await quire("mute", "add", "A Tag Muted After the Move", "--db", databaseArgument(target));
       expect(muted.stdout).toBe("Muted \"A Tag Muted After the Move\".\n");
 
       // The restored library works: the same searches find the same works, and its pages serve what they should.
       for (const args of [["lantern"], ["ladder", "--complete"], ["--freeform", "Keeping Lanterns"], ["crossing", "--sort", "title"]]) {
-        const bySqlite = JSON.parse((await quire("search", ...args, "--json", "--db", dbFlag(source))).stdout);
-        const byPostgres = JSON.parse((await quire("search", ...args, "--json", "--db", dbFlag(target))).stdout);
+        const bySqlite = JSON.parse((await quire("search", ...args, "--json", "--db", databaseArgument(source))).stdout);
+        const byPostgres = JSON.parse((await quire("search", ...args, "--json", "--db", databaseArgument(target))).stdout);
         const ids = (result: { works: { id: number }[] }) => result.works.map((w) => w.id).sort((a, b) => a - b);
         expect(bySqlite.total).toBeGreaterThan(0);
         expect({ args, total: byPostgres.total, ids: ids(byPostgres) }).toEqual({ args, total: bySqlite.total, ids: ids(bySqlite) });
@@ -229,7 +226,7 @@ describe("quire backup and quire restore", () => {
         const before = await contents(target);
         const cases: [string, RegExp][] = [[cutText, /is cut short: it ends inside table/u], [cutGzip, /is damaged or cut short/u], [damaged, new RegExp(`line ${rowAt + 1}: .*damaged`, "u")]];
         for (const [file, message] of cases) {
-          const result = await quire("restore", file, "--db", dbFlag(target));
+          const result = await quire("restore", file, "--db", databaseArgument(target));
           expect({ file, code: result.code }).toEqual({ file, code: 1 });
           expect(result.stderr).toMatch(message);
           expect(await contents(target)).toEqual(before);
@@ -241,7 +238,7 @@ describe("quire backup and quire restore", () => {
   });
 
   it("refuses a library that holds works, a dump from a newer schema, and a file that is no dump", async () => {
-    const intoRich = await quire("restore", sqliteDump, "--db", dbFlag(source));
+    const intoRich = await quire("restore", sqliteDump, "--db", databaseArgument(source));
     expect(intoRich.code).toBe(1);
     expect(intoRich.stderr).toMatch(/this library holds \d+ works and \d+ accounts: restore into a new, empty database, or pass --replace/u);
 
@@ -249,11 +246,11 @@ describe("quire backup and quire restore", () => {
     const future = scratch("future.jsonl");
     writeFileSync(future, `${JSON.stringify({ ...JSON.parse(header), schema: "9999-from-the-future" })}\n${rest.join("\n")}\n`);
     const fresh = { engine: "sqlite" as const, path: await sqliteLibraryPath() };
-    const newer = await quire("restore", future, "--db", dbFlag(fresh));
+    const newer = await quire("restore", future, "--db", databaseArgument(fresh));
     expect(newer.code).toBe(1);
     expect(newer.stderr).toMatch(/made with a newer Quire \(schema 9999-from-the-future\)/u);
 
-    const notADump = await quire("restore", join(import.meta.dirname, "..", "samples", "overdue.html"), "--db", dbFlag(fresh));
+    const notADump = await quire("restore", join(import.meta.dirname, "..", "samples", "overdue.html"), "--db", databaseArgument(fresh));
     expect(notADump.stderr).toMatch(/is not a Quire dump/u);
     expect(await contents(fresh)).toMatchObject({ works: 0, users: 0 });
   });
@@ -269,21 +266,21 @@ describe("quire backup and quire restore", () => {
     const filler = `{"table":"authors","columns":[["id","integer"]]}\n${"{}\n".repeat(200_000)}`;
     const refused = scratch("refused.jsonl");
     writeFileSync(refused, `${header}\n${filler}`);
-    expect((await quire("restore", refused, "--db", dbFlag(source))).stderr).toMatch(/this library holds \d+ works/u);
+    expect((await quire("restore", refused, "--db", databaseArgument(source))).stderr).toMatch(/this library holds \d+ works/u);
     expect(openDescriptorsOf(refused)).toEqual([]);
 
     const damaged = scratch("damaged-early.jsonl");
     writeFileSync(damaged, `${header}\n${filler}`);
     const fresh = { engine: "sqlite" as const, path: await sqliteLibraryPath() };
-    expect((await quire("restore", damaged, "--db", dbFlag(fresh))).stderr).toMatch(/the dump's columns of table authors are not those of its own schema: it is damaged/u);
+    expect((await quire("restore", damaged, "--db", databaseArgument(fresh))).stderr).toMatch(/the dump's columns of table authors are not those of its own schema: it is damaged/u);
     expect(openDescriptorsOf(damaged)).toEqual([]);
   });
 
   it("replaces a library that holds works when told to, keeping nothing of it", async () => {
     const other = { engine: "sqlite" as const, path: await sqliteLibraryPath({ starterVocabulary: true }) };
-    const imported = await quire("import", join(import.meta.dirname, "..", "samples", "overdue.html"), "--db", dbFlag(other));
+    const imported = await quire("import", join(import.meta.dirname, "..", "samples", "overdue.html"), "--db", databaseArgument(other));
     expect(imported.code).toBe(0);
-    const replaced = await quire("restore", sqliteDump, "--replace", "--db", dbFlag(other));
+    const replaced = await quire("restore", sqliteDump, "--replace", "--db", databaseArgument(other));
     expect(replaced.stderr).toBe("");
     const after = scratch("replaced.jsonl");
     await backup(other, after);
@@ -305,7 +302,7 @@ describe("quire backup and quire restore", () => {
     expect(JSON.parse(dumpLines(dump)[0] ?? "{}").schema).toBe(older);
 
     const restoredTo = { engine: "sqlite" as const, path: scratch("restored-old.db") };
-    const restored = await quire("restore", dump, "--db", dbFlag(restoredTo));
+    const restored = await quire("restore", dump, "--db", databaseArgument(restoredTo));
     expect(restored.stdout).toContain(`then applied ${names.at(-1) ?? ""}`);
     const library = connect(restoredTo);
     try {

@@ -73,7 +73,7 @@ describe("quire duplicates", () => {
     await quire.close();
     const { code, stdout, stderr } = await duplicates("--json");
     expect(code).toBe(0);
-    expect(stderr).toBe("Signing 3 works not yet compared…\n");
+    expect(stderr).toBe("Signing 3 works not yet compared…\n  signed 3 of 3\n");
     expect((JSON.parse(stdout) as { groups: unknown[] }).groups).toHaveLength(1);
   });
 

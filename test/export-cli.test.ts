@@ -2,7 +2,7 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { openQuire } from "../src/composition.js";
 import type { DatabaseTarget } from "../src/config.js";
 import { insertWork } from "../src/db/repositories/works.js";
@@ -75,12 +75,26 @@ describe("quire export", () => {
     expect(await readdir(out)).toEqual([]);
   });
 
+  it("cites QUIRE_ORIGIN when no --origin is given, as quire serve links its mail", async () => {
+    vi.stubEnv("QUIRE_ORIGIN", "https://env-archive.example");
+    try {
+      const { out, result } = await exportTo(String(ids[0]), "--format", "epub");
+      expect(result.code).toBe(0);
+      const { work } = await parseStory(await readFile(join(out, "Nochnoy_dozor.epub")), "Nochnoy_dozor.epub");
+      expect(work.sourceUrl).toBe(`https://env-archive.example/works/${ids[0]}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it.each([
     [["1", "--format", "pdf"], "--format must be one of"],
     [["--format", "epub"], "give work ids or --all"],
     [["1", "--all", "--format", "epub"], "give work ids or --all"],
     [["abc", "--format", "epub"], "work id takes a whole number"],
-    [["1", "--format", "epub", "--origin", "ftp://x"], "--origin must be an http or https address"],
+    [["1", "--format", "epub", "--origin", "ftp://x"], "--origin \"ftp://x\" is not an http or https address"],
+    // The rule `quire serve --origin` follows: a path would be lost from every link, so it is refused, not dropped.
+    [["1", "--format", "epub", "--origin", "https://archive.example/fics"], "has a path, query or fragment"],
   ])("refuses %j as a usage mistake", async (args, message) => {
     const { result } = await exportTo(...args);
     expect(result.code).toBe(2);

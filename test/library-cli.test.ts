@@ -51,11 +51,12 @@ describe("quire import", () => {
     expect(JSON.parse(stdout)).toMatchObject({ imported: 1, failed: [{ file: join(folder, "slow.txt"), error: "parsing took longer than 1 s" }] });
   });
 
-  it("refuses to run without a path, or with a bad --jobs or --timeout", async () => {
+  it("refuses to run without a path, or with a bad --jobs, --timeout or --batch", async () => {
     expect((await runCli(["import", "--db", db])).code).toBe(2);
     const bad = await runCli(["import", folder, "--jobs", "0", "--db", db]);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/--jobs takes a whole number/u) });
     expect(await runCli(["import", folder, "--timeout", "soon", "--db", db])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--timeout takes a whole number/u) });
+    expect(await runCli(["import", folder, "--batch", "0", "--db", db])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--batch takes a whole number/u) });
   });
 });
 

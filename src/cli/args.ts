@@ -4,6 +4,7 @@ import { parseDatabaseTarget, parsePublicOrigin, type DatabaseTarget } from "../
 import { QuireError } from "../domain/errors.js";
 import { isTagType, TAG_TYPES, type TagType } from "../domain/tags/tag-type.js";
 import { UsageError } from "./io.js";
+import { MAX_ID } from "../domain/row-id.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -50,12 +51,9 @@ export function positiveInteger(flag: string, value: string, max: number, min = 
   return n;
 }
 
-/** PostgreSQL's integer: a larger work id is no work's. */
-const WORK_ID_MAX = 2_147_483_647;
-
 /** A work's id as typed, with or without its `#`. @example workIdArgument("the work id", "#12") // 12 */
 export function workIdArgument(what: string, value: string): number {
-  return positiveInteger(what, value.replace(/^#/u, ""), WORK_ID_MAX);
+  return positiveInteger(what, value.replace(/^#/u, ""), MAX_ID);
 }
 
 /**
@@ -85,16 +83,13 @@ export function tagTypeOption(value: string): TagType {
   throw new UsageError(`--type takes one of ${TAG_TYPES.join(", ")}, not "${value}"`);
 }
 
-/** Where downloads say the archive is, unless --origin says otherwise: `quire serve`'s own default address. */
-export const DEFAULT_ORIGIN = "http://127.0.0.1:3000";
+/** `quire serve`'s own default address. */
+const DEFAULT_ORIGIN = "http://127.0.0.1:3000";
 
-/** `--origin`'s value: an http or https address, as its origin. @example originOption("https://a.example/x", u) // "https://a.example" */
-export function originOption(value: string, usage: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === "http:" || url.protocol === "https:") return url.origin;
-  } catch {
-    // reported below
-  }
-  throw new UsageError(`--origin must be an http or https address, such as https://archive.example (usage: ${usage})`);
+/**
+ * Where an export says the archive is: `--origin`, else QUIRE_ORIGIN, else `quire serve`'s own default address;
+ * checked by the rules `quire serve --origin` follows. @throws UsageError naming what is wrong.
+ */
+export function exportOrigin(value: string | undefined): string {
+  return publicOriginFrom(value) ?? DEFAULT_ORIGIN;
 }

@@ -11,7 +11,8 @@ Commands:
   parse <file…> [--json]        Read story files (text, Markdown, HTML, EPUB) and show the structured work.
                                 With --json, print exactly one JSON object for one file.
   import <path…> [--json]       Import story files, folders (recursively) and .zip archives into the library.
-                                --reparse reads known files again; --jobs N sets the parser threads.
+                                --reparse reads known files again; --jobs N sets the parser threads;
+                                --batch N stores N works a transaction (default 200).
   search [query…] [--json]      Search the library with the Archive's query syntax and filters
                                 (quire help search lists them).
   serve [--port N] [--host H]   Serve the archive on the web (http://127.0.0.1:3000/ unless told otherwise);

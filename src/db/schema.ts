@@ -289,6 +289,38 @@ export interface ReviewRulesTable {
   to_value: string | null;
   created_by: number | null;
   created_at: string;
+  /** For a label rule (migration 0017), the label it reads, normalised; null for a rule about one value. */
+  label: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A pair of works a moderator judged not to be duplicates: not offered for merging again. */
+export interface DuplicateDismissalsTable {
+  /** The lower of the two work ids. */
+  low_work_id: number;
+  high_work_id: number;
+  /** Null once the moderator's account is gone. */
+  dismissed_by: number | null;
+  dismissed_at: string;
+}
+
+/** An author of works imported for others (Open Doors): who may claim them, through a link sent to them. */
+export interface ExternalAuthorsTable {
+  id: Generated<number>;
+  batch: string;
+  name: string;
+  email: string | null;
+  token_digest: string;
+  created_by: number | null;
+  created_at: string;
+  claimed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  claimed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  declined_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A work held for its external author until they claim it or decline it. */
+export interface ExternalAuthorWorksTable {
+  external_author_id: number;
+  work_id: number;
 }
 
 export interface UsersTable {
@@ -556,6 +588,9 @@ export interface Database {
   reports: ReportsTable;
   moderation_log: ModerationLogTable;
   work_signatures: WorkSignaturesTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
+  external_authors: ExternalAuthorsTable;
+  external_author_works: ExternalAuthorWorksTable;
 }
 
 export type WorkRow = Selectable<WorksTable>;

@@ -19,6 +19,7 @@ export type ReportTarget = "work" | "comment";
  *  are written by the admins' pages. */
 export const MODERATION_ACTIONS = [
   "hide", "unhide", "hide-comment", "unhide-comment", "warn", "suspend", "unsuspend", "resolve-report", "set-role", "assign-wrangler", "unassign-wrangler",
+  "merge-duplicate",
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

@@ -46,4 +46,26 @@ describe("the rate limiter", () => {
     limiter.reset("a");
     expect(() => limiter.check("a", 2)).not.toThrow();
   });
+
+  it("counts a large limit in sixtieths of its window: the attempt past the limit is refused until the oldest slice leaves", () => {
+    const limiter = createRateLimiter({ max: 600, windowMs: MINUTE });
+    // 300 attempts in the second starting at 10 s, 300 more at 30 s: the window is full.
+    for (let i = 0; i < 300; i++) limiter.hit("a", 10_000 + i);
+    for (let i = 0; i < 299; i++) limiter.hit("a", 30_000 + i);
+    expect(limiter.hit("a", 30_500)).toEqual({ limit: 600, remaining: 0, resetSeconds: 40 });
+    let refusal: unknown;
+    try {
+      limiter.hit("a", 45_000);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(RateLimitedError);
+    // The slice of 10 s leaves at 70 s: 25 seconds on.
+    expect((refusal as RateLimitedError).retryAfterSeconds).toBe(25);
+    expect(() => limiter.check("a", 69_999)).toThrow(RateLimitedError);
+    // At 70 s the first 300 have left, and the refused attempt never counted.
+    expect(limiter.hit("a", 70_000)).toEqual({ limit: 600, remaining: 299, resetSeconds: 20 });
+    // Long after, everything has left.
+    expect(limiter.hit("a", 10 * MINUTE)).toEqual({ limit: 600, remaining: 599, resetSeconds: 60 });
+  });
 });

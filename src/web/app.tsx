@@ -37,6 +37,8 @@ import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { reviewDeskRoutes } from "./routes/review-desk.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { duplicatesDeskRoutes } from "./routes/duplicates-desk.js";
+import { claimRoutes } from "./routes/claims.js";
 import { opdsRoutes } from "./routes/opds.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { sitemapRoutes } from "./routes/sitemap.js";
@@ -155,6 +157,8 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", wranglingRoutes(deps));
   app.route("/", reviewDeskRoutes(deps));
   app.route("/", collectionRoutes(deps));
+  app.route("/", duplicatesDeskRoutes(deps));
+  app.route("/", claimRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", opdsRoutes(deps));
   app.route("/", feedRoutes(deps));

@@ -9,7 +9,7 @@ import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { newToken, sameSecret } from "../services/accounts/secrets.js";
 import type { WebEnv } from "./env.js";
-import { setSiteCookie } from "./request.js";
+import { isFormBody, setSiteCookie } from "./request.js";
 
 export const CSRF_COOKIE = "quire_csrf";
 export const CSRF_FIELD = "_csrf";
@@ -46,8 +46,7 @@ export function csrfTokens(): MiddlewareHandler<WebEnv> {
 }
 
 async function bodyToken(c: Context<WebEnv>): Promise<string | undefined> {
-  const type = c.req.header("Content-Type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return undefined;
+  if (!isFormBody(c)) return undefined;
   const value = (await c.req.parseBody())[CSRF_FIELD];
   return typeof value === "string" ? value : undefined;
 }

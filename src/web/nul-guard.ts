@@ -6,6 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { ValidationError } from "../domain/errors.js";
+import { isFormBody, mediaTypeOf } from "./request.js";
 
 const NUL = "\u0000";
 
@@ -28,14 +29,10 @@ export function fieldWithNul(value: unknown, name = "body"): string | null {
   return null;
 }
 
-/**
- * The body as the routes will read it. The media type is compared as Hono's body parser and validator compare it
- * (its parameters dropped, in any case): a body they read as a form or JSON must not pass here unread.
- */
+/** The body as the routes will read it: a body they read as a form or JSON must not pass here unread. */
 async function bodyOf(c: Context): Promise<unknown> {
-  const type = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type === "application/x-www-form-urlencoded" || type === "multipart/form-data") return c.req.parseBody({ all: true });
-  if (/^application\/(?:[\w.-]+\+)?json$/u.test(type)) {
+  if (isFormBody(c)) return c.req.parseBody({ all: true });
+  if (/^application\/(?:[\w.-]+\+)?json$/u.test(mediaTypeOf(c))) {
     try {
       return JSON.parse(await c.req.text());
     } catch {

@@ -10,7 +10,7 @@ import { getCookie } from "hono/cookie";
 import { GUEST_AUDIENCE } from "../domain/account.js";
 import { RateLimitedError } from "../domain/errors.js";
 import { createRateLimiter, type RateLimiter } from "../services/rate-limit.js";
-import { API_BASE } from "./api/api-app.js";
+import { isApiPath } from "./api/api-app.js";
 import { problemResponse } from "./api/problems.js";
 import type { WebDeps, WebEnv } from "./env.js";
 import type { PageContext } from "./page-context.js";
@@ -61,7 +61,7 @@ function waitOf(seconds: number): string {
  * says what happened and when to come back. Each carries Retry-After.
  */
 export function tooManyRequests(c: Context<WebEnv>, error: RateLimitedError, page: PageContext): Response | Promise<Response> {
-  if (c.req.path.startsWith(`${API_BASE}/`)) return problemResponse(c, error);
+  if (isApiPath(c.req.path)) return problemResponse(c, error);
   const retryAfter = { "Retry-After": String(error.retryAfterSeconds) };
   const message = `${error.message} You can try again in ${waitOf(error.retryAfterSeconds)}.`;
   if (isReaderAppPath(c.req.path) && c.req.header("Sec-Fetch-Mode") !== "navigate") return c.text(message, 429, retryAfter);

@@ -9,10 +9,23 @@ import { setCookie } from "hono/cookie";
 import { NotFoundError } from "../domain/errors.js";
 import { addressKey } from "./address-key.js";
 import type { WebEnv } from "./env.js";
+import { MAX_ID } from "../domain/row-id.js";
 
-/** Ids are 32-bit integers in both engines: anything larger names nothing. */
-const MAX_ID = 2_147_483_647;
 export const YEAR_SECONDS = 365 * 24 * 3600;
+
+/**
+ * The request body's media type as Hono's body parser and validator compare it: parameters dropped, lower case.
+ * @example mediaTypeOf(c) // "application/x-www-form-urlencoded" for "Application/X-WWW-Form-Urlencoded; charset=UTF-8"
+ */
+export function mediaTypeOf(c: Context): string {
+  return (c.req.header("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** Whether the body is a form, as a browser sends one. */
+export function isFormBody(c: Context): boolean {
+  const type = mediaTypeOf(c);
+  return type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
+}
 
 /** @throws NotFoundError for a number no row can have. */
 export function parseId(value: string, what: string): number {

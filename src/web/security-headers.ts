@@ -25,8 +25,14 @@ export function securityHeaders(): MiddlewareHandler {
  * The same headers as raw header lines (`Name: value\r\n` each), for an answer written to a socket by hand. Read
  * off an empty answer of the middleware itself, so that the two cannot drift apart.
  */
-export async function securityHeaderLines(): Promise<string> {
-  const probe = new Hono().use(securityHeaders()).all("*", (c) => c.body(null, 204));
-  const answer = await probe.request("http://localhost/");
-  return [...answer.headers].map(([name, value]) => `${name}: ${value}\r\n`).join("");
+export function securityHeaderLines(): Promise<string> {
+  // Read once per process: `quire serve` starts a server per port it tries.
+  headerLines ??= (async () => {
+    const probe = new Hono().use(securityHeaders()).all("*", (c) => c.body(null, 204));
+    const answer = await probe.request("http://localhost/");
+    return [...answer.headers].map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  })();
+  return headerLines;
 }
+
+let headerLines: Promise<string> | undefined;

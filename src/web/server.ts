@@ -81,8 +81,9 @@ export async function startServer(deps: ServerDeps, options: ListenOptions): Pro
     server.once("error", reject);
     // Without a createServer option it is Node's HTTP/1 server, which has the connection controls a stop needs.
     if (!(server instanceof Server)) throw new Error("the web server is not an HTTP/1 server");
-    close = drainable(server);
-    answerClientErrors(server, headerLines);
+    const responses = trackResponses(server);
+    close = drainable(server, responses);
+    answerClientErrors(server, headerLines, responses);
   });
 }
 
@@ -96,16 +97,17 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = { HPE_HEADER_OVERF
  * does, nothing is written to a connection already closed, or whose response has begun: a status line in the
  * middle of an answer would corrupt it.
  */
-function answerClientErrors(server: Server, headerLines: string): void {
-  // Each connection's responses not yet finished, in order: the first is the one being written (pipelining).
-  const unfinished = new WeakMap<Duplex, ServerResponse[]>();
-  server.on("request", (request, response: ServerResponse) => {
-    const socket = request.socket;
-    unfinished.set(socket, [...(unfinished.get(socket) ?? []), response]);
-    response.once("close", () => unfinished.set(socket, (unfinished.get(socket) ?? []).filter((r) => r !== response)));
-  });
+function answerClientErrors(server: Server, headerLines: string, responses: ReadonlySet<ServerResponse>): void {
   server.on("clientError", (error: Error & { code?: string }, socket: Duplex) => {
-    if (socket.writable && !unfinished.get(socket)?.[0]?.headersSent) {
+    // The connection's first unfinished response is the one being written; pipelined ones wait behind it.
+    let writing: ServerResponse | undefined;
+    for (const response of responses) {
+      if (response.req.socket === socket) {
+        writing = response;
+        break;
+      }
+    }
+    if (socket.writable && !writing?.headersSent) {
       const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? 400;
       socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nConnection: close\r\nContent-Length: 0\r\n${headerLines}\r\n`);
     }
@@ -113,21 +115,28 @@ function answerClientErrors(server: Server, headerLines: string): void {
   });
 }
 
-/**
- * The server's stop. It keeps the responses being written, so that a stop can have their connections close
- * after them: Node keeps a keep-alive connection open after its response even while the server is closing
- * (until the client's keep-alive timeout), which would hold `close()` open for seconds after the last request.
- */
-function drainable(server: Server): RunningServer["close"] {
+/** The responses not yet finished, in the order their requests came (a Set keeps insertion order). */
+function trackResponses(server: Server): ReadonlySet<ServerResponse> {
   const responses = new Set<ServerResponse>();
-  let stopping = false;
   server.on("request", (_request, response: ServerResponse) => {
     responses.add(response);
+    response.once("close", () => responses.delete(response));
+  });
+  return responses;
+}
+
+/**
+ * The server's stop. It reads the responses being written (trackResponses), so that a stop can have their
+ * connections close after them: Node keeps a keep-alive connection open after its response even while the server is closing
+ * (until the client's keep-alive timeout), which would hold `close()` open for seconds after the last request.
+ */
+function drainable(server: Server, responses: ReadonlySet<ServerResponse>): RunningServer["close"] {
+  let stopping = false;
+  server.on("request", (_request, response: ServerResponse) => {
     // A request that came on a kept-alive connection after the stop began is served, and its connection closed.
     if (stopping) response.setHeader("Connection", "close");
+    // A response whose headers had gone before the stop leaves its connection idle: close it once it is done.
     response.once("close", () => {
-      responses.delete(response);
-      // A response whose headers had gone before the stop leaves its connection idle: close it now.
       if (stopping) setImmediate(() => server.closeIdleConnections());
     });
   });

@@ -32,7 +32,7 @@ describe("crash safety: the import", () => {
     if (!corpus) throw new Error("no corpus");
     const target = await engine.createTarget({ starterVocabulary: true });
     try {
-      const result = await killImports({ target, corpus, kills: KILLS, seed: SEED, latestKillMs: 1000, afterStoringShare: 0.2 });
+      const result = await killImports({ target, corpus, kills: KILLS, seed: SEED, latestKillMs: 1000, batchWorks: 4 });
       const history = result.history.join("; ");
       expect(result.problems, history).toEqual([]);
       expect(result.kills).toBe(KILLS);

@@ -57,6 +57,8 @@ describe.each(TEST_ENGINES)("request limits on $name", (engine) => {
     expect(api.headers.get("Content-Type")).toBe("application/problem+json");
     expect(await api.json()).toMatchObject({ status: 429, code: "rate-limited" });
     expectRetryAfter(api);
+    // The API's base itself is the API's too.
+    expect((await guest.get("/api/v1")).headers.get("Content-Type")).toBe("application/problem+json");
 
     for (const path of ["/opds", "/works/search/feed.atom"]) {
       const plain = await guest.get(path);

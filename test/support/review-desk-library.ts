@@ -58,10 +58,15 @@ export async function storeDeskWorks(quire: Quire, root: string): Promise<Record
 
 /** A work whose file was imported at `path` after the others, with a guessed fandom. @returns its id. */
 export async function storeLateWork(quire: Quire, path: string, fandomGuess: string): Promise<number> {
+  return storeFileWork(quire, path, "late", { title: "late", inferred: [guess("fandoms", fandomGuess, 0.4)] });
+}
+
+/** A work as the import stores a file's (its text `text` at `path`), by the authors given. @returns its id. */
+export async function storeFileWork(quire: Quire, path: string, text: string, work: { title: string; authors?: string[]; inferred?: InferredValue[] }): Promise<number> {
   const { db, engine } = quire.library;
   return engine.writeTransaction(db, async (trx) => {
-    const workId = await insertWork(trx, engine, toStore(parsedWork({ title: "late", rating: "Not Rated", chapters: ["Text."], inferred: [guess("fandoms", fandomGuess, 0.4)] })), STORED_AT);
-    await insertSource(trx, { ...sourceRow(path, "late"), work_id: workId });
+    const workId = await insertWork(trx, engine, toStore(parsedWork({ rating: "Not Rated", chapters: ["Text."], ...work })), STORED_AT);
+    await insertSource(trx, { ...sourceRow(path, text), work_id: workId });
     return workId;
   });
 }

@@ -4,10 +4,10 @@
  * do on the site — works posted with chapters, co-authors and gifts (a draft and a restricted one among them), a
  * series, kudos from accounts and guests, threaded comments, bookmarks with tags, subscriptions, reading history
  * and hits, pseuds, an API token, mutes, reports, a moderator's hide, warning and resolution, an invitation, a
- * password reset, a tag wrangler assigned to a fandom, a review rule made on the review desk and a collection with
- * a moderator and a work waiting in it — and on the
- * command line a library-wide mute, a review decision and tags wrangled into synonyms (merged into a canonical tag
- * made after them, so that a restore meets tags pointing at a later tag).
+ * password reset, a tag wrangler assigned to a fandom, a review rule made on the review desk, the samples held for
+ * their authors with claim links, a pair of works dismissed as no near-duplicates, and a collection with a moderator
+ * and a work waiting in it — and on the command line a library-wide mute, a review decision and tags wrangled into
+ * synonyms (merged into a canonical tag made after them, so that a restore meets tags pointing at a later tag).
  */
 import { join } from "node:path";
 import type { Quire } from "../../src/composition.js";
@@ -120,5 +120,12 @@ async function useTheSite(quire: Quire, path: string): Promise<RichLibrary["work
   // On the review desk, a value kept as inferred by a correction made a rule for the rest of its batch (the samples).
   const open = await db.selectFrom("inferred_values").select(["work_id", "field", "value"]).where("decision", "is", null).where("field", "!=", "rating").orderBy("id").executeTakeFirstOrThrow();
   await moderator.post(`/moderation/review/works/${open.work_id}/correct`, { field: open.field, value: open.value, to: open.value, batch: "on" });
+  // The samples' folder held for its authors (claim links made, held works linked), then published again for the rest.
+  const samplesBatch = await db.selectFrom("work_sources").select("path").where("role", "=", "primary").orderBy("id").executeTakeFirstOrThrow();
+  const batch = samplesBatch.path.slice(0, samplesBatch.path.lastIndexOf("/"));
+  await moderator.post("/moderation/review/hold", { batch, authors: "on" });
+  await db.updateTable("works").set({ visibility: "public" }).where("visibility", "=", "draft").where("id", "in", db.selectFrom("work_sources").select("work_id")).execute();
+  // On the near-duplicates page, two works said to be no duplicates of each other.
+  await moderator.post("/moderation/duplicates/dismiss", { a: String(visible), b: String(restricted) });
   return { visible, draft, restricted, hidden: f.ids.uhr };
 }

@@ -13,6 +13,9 @@
  * settings, its mutes, its inbox's read marks and its history — since locking a suspended person out of securing
  * or tidying their own account protects no one.
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { insertApiToken } from "../../src/db/repositories/api-tokens.js";
 import { insertCollection } from "../../src/db/repositories/collections.js";
@@ -189,6 +192,47 @@ const batchRule = async (c: SceneContext) => {
   await c.db.insertInto("review_rules").values({ batch, field: "characters", from_value: "A Guessed Keeper", to_value: "The Lamp Keeper", created_by: null, created_at: "2026-11-20T00:00:00.000Z" }).execute();
   return { id };
 };
+/**
+ * The scene's work as imported from a file of its own folder (its batch, in the token), written for the purpose, whose
+ * header has a `Section:` line; with a label rule reading it as the fandom when `withRule` (its id is `id`).
+ */
+const labelledImport = (withRule: boolean) => async (c: SceneContext) => {
+  const batch = join(tmpdir(), `quire-matrix-labels-${process.pid}-${c.scene.workId}`);
+  await mkdir(batch, { recursive: true });
+  const text = "Title: The Keeper\nSection: Lamp Lore\n\nThe keeper wound the lamp and waited for the ships.\n";
+  await writeFile(join(batch, "keeper.txt"), text);
+  await c.db.insertInto("work_sources").values({
+    work_id: c.scene.workId, path: join(batch, "keeper.txt"), content_hash: "0".repeat(64), size: text.length, role: "primary", format: "text", encoding: "utf-8", parser_version: "matrix",
+    imported_at: "2026-11-20T00:00:00.000Z", updated_at: "2026-11-20T00:00:00.000Z",
+  }).execute();
+  if (!withRule) return { token: batch };
+  const rule = await c.db.insertInto("review_rules").values({ batch, field: "fandoms", from_value: "Section", to_value: null, label: "section", created_by: null, created_at: "2026-11-20T00:00:00.000Z" })
+    .returning("id").executeTakeFirstOrThrow();
+  return { token: batch, id: rule.id };
+};
+const hasLampLore = (c: CaseContext) => c.db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select("t.name")
+  .where("wt.work_id", "=", c.scene.workId).where("t.type", "=", "Fandom").where("t.name", "=", "Lamp Lore").executeTakeFirst().then((r) => r !== undefined);
+const labelRulesOf = (c: CaseContext) => count(c.db.selectFrom("review_rules").select((eb) => eb.fn.countAll().as("n")).where("batch", "=", c.made.token));
+/** The scene's work as imported from a file of its own folder, held as a draft with nothing left to review. */
+const heldImport = async (c: SceneContext) => {
+  await c.db.insertInto("work_sources").values({
+    work_id: c.scene.workId, path: `/matrix/${c.scene.workId}/keeper.txt`, content_hash: "0".repeat(64), size: 1, role: "primary", format: "text", encoding: "utf-8", parser_version: "matrix",
+    imported_at: "2026-11-20T00:00:00.000Z", updated_at: "2026-11-20T00:00:00.000Z",
+  }).execute();
+  await c.db.updateTable("works").set({ visibility: "draft" }).where("id", "=", c.scene.workId).execute();
+  return {};
+};
+/** An author of an imported batch with a claim link, holding no work. */
+const claimLinkMade = async (c: SceneContext) => {
+  const token = newToken();
+  const { id } = await c.db.insertInto("external_authors").values({
+    batch: `/matrix/${c.scene.workId}`, name: "A Rescued Author", email: null, token_digest: tokenDigest(token), created_by: null, created_at: "2026-11-20T00:00:00.000Z",
+  }).returning("id").executeTakeFirstOrThrow();
+  return { id, token };
+};
+const claimOf = (c: CaseContext) => c.db.selectFrom("external_authors").select(["claimed_by", "declined_at"]).where("id", "=", c.made.id).executeTakeFirstOrThrow()
+  .then((r) => ({ claimed: r.claimed_by !== null, declined: r.declined_at !== null }));
+const visibilityOf = (c: CaseContext) => c.db.selectFrom("works").select("visibility").where("id", "=", c.scene.workId).executeTakeFirstOrThrow().then((r) => r.visibility);
 const decisionOf = (c: CaseContext) => c.db.selectFrom("inferred_values").select(["decision", "corrected_to"]).where("id", "=", c.made.id).executeTakeFirstOrThrow();
 const cookie = (name: string) => (c: CaseContext) => Promise.resolve(c.client.cookies.get(name) ?? null);
 /** The theme the actor's preferences hold: on their account when signed in, in their browser's cookie when not. */
@@ -358,6 +402,18 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "corrected" as const, corrected_to: "The Lamp Keeper" })),
   },
   {
+    route: "/moderation/review/labels/rules", path: () => "/moderation/review/labels/rules", form: (c) => ({ batch: c.made.token, label: "section", field: "fandoms" }),
+    prepare: labelledImport(false), expected: MODERATORS, watch: becomes(hasLampLore, () => true),
+  },
+  {
+    route: "/moderation/review/labels/rules/apply", path: () => "/moderation/review/labels/rules/apply", form: (c) => ({ batch: c.made.token }),
+    prepare: labelledImport(true), expected: MODERATORS, watch: becomes(hasLampLore, () => true),
+  },
+  {
+    route: "/moderation/review/labels/rules/:id/remove", path: (c) => `/moderation/review/labels/rules/${c.made.id}/remove`, form: (c) => ({ batch: c.made.token }),
+    prepare: labelledImport(true), expected: MODERATORS, watch: countFalls(labelRulesOf),
+  },
+  {
     route: "/moderation/review/works/:id/accept", path: (c) => `/moderation/review/works/${c.scene.workId}/accept`, form: () => ({}), prepare: inferredGuess,
     expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "accepted" as const, corrected_to: null })),
   },
@@ -365,6 +421,33 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: "/moderation/review/works/:id/correct", path: (c) => `/moderation/review/works/${c.scene.workId}/correct`, prepare: inferredGuess,
     form: () => ({ field: "characters", value: "A Guessed Keeper", to: "The Lamp Keeper" }),
     expected: MODERATORS, watch: becomes(decisionOf, () => ({ decision: "corrected" as const, corrected_to: "The Lamp Keeper" })),
+  },
+  {
+    route: "/moderation/review/hold", path: () => "/moderation/review/hold", form: (c) => ({ batch: `/matrix/${c.scene.workId}` }), prepare: batchRule,
+    expected: MODERATORS, watch: becomes(visibilityOf, () => "draft"),
+  },
+  {
+    route: "/moderation/review/publish", path: () => "/moderation/review/publish", form: (c) => ({ batch: `/matrix/${c.scene.workId}` }), prepare: heldImport,
+    expected: MODERATORS, watch: becomes(visibilityOf, () => "public"),
+  },
+  {
+    // The link is the credential; claiming takes an account that may act.
+    route: "/claims/:token/claim", path: (c) => `/claims/${c.made.token}/claim`, form: () => ({}), prepare: claimLinkMade,
+    expected: SIGNED_IN_ACTIVE, watch: becomes(claimOf, () => ({ claimed: true, declined: false })),
+  },
+  {
+    // Declining needs no account: an author may want nothing of the archive.
+    route: "/claims/:token/decline", path: (c) => `/claims/${c.made.token}/decline`, form: () => ({}), prepare: claimLinkMade,
+    expected: ACTIVE_OR_GUEST, watch: becomes(claimOf, () => ({ claimed: false, declined: true })),
+  },
+  {
+    // The scene's hidden work merged into its work as a near-duplicate: gone, its holdings moved.
+    route: "/moderation/duplicates/merge", path: () => "/moderation/duplicates/merge", form: (c) => ({ keep: String(c.scene.workId), merge: String(c.scene.hiddenWorkId) }),
+    expected: MODERATORS, watch: becomes((c) => c.db.selectFrom("works").select("id").where("id", "=", c.scene.hiddenWorkId).executeTakeFirst().then((r) => r?.id ?? null), () => null),
+  },
+  {
+    route: "/moderation/duplicates/dismiss", path: () => "/moderation/duplicates/dismiss", form: (c) => ({ a: String(c.scene.workId), b: String(c.scene.hiddenWorkId) }),
+    expected: MODERATORS, watch: countRises((c) => count(c.db.selectFrom("duplicate_dismissals").select((eb) => eb.fn.countAll().as("n")).where("high_work_id", "=", Math.max(c.scene.workId, c.scene.hiddenWorkId)))),
   },
   {
     // A moderator is acted on by an admin only (and the scene's moderator acting here is acting on themselves).

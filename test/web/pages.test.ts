@@ -290,6 +290,9 @@ describe("safety and caching", () => {
     expect(wrongToken.status).toBe(403);
     const noCookie = await app.request("http://localhost/preferences/theme", { method: "POST", body: new URLSearchParams({ ...fields, _csrf: CSRF_TOKEN }), headers });
     expect(noCookie.status).toBe(403);
+    // The media type is read in any case, as the body parser reads it.
+    const shouting = await formPost(app, "http://localhost/preferences/theme", fields, { "Content-Type": "Application/X-WWW-Form-Urlencoded; charset=UTF-8" });
+    expect(shouting.status).toBe(303);
     const sameSite = await formPost(app, "http://localhost/preferences/theme", fields);
     expect(sameSite.status).toBe(303);
     expect(sameSite.headers.get("Location")).toBe("/works");

@@ -7,12 +7,9 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Quire } from "../../src/composition.js";
-import { createApp } from "../../src/web/app.js";
-import { makeAccount, signInAs, type TestAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
+import { deskScene, type DeskScene } from "../support/desk-scene.js";
 import { storeDeskWorks, storeLateWork, writeDeskFiles, type DeskKey } from "../support/review-desk-library.js";
-import { WebClient } from "../support/web-client.js";
-import { TODAY, webDeps } from "../support/web-library.js";
 
 let root = "";
 beforeAll(async () => {
@@ -22,31 +19,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-interface Scene {
-  quire: Quire;
-  ids: Record<DeskKey, number>;
-  accounts: Record<"reader" | "author" | "moderator" | "admin", TestAccount>;
-  as(account: TestAccount): Promise<WebClient>;
-  guest(): WebClient;
-}
+type Scene = DeskScene<DeskKey>;
 
-async function setUp(quire: Quire): Promise<Scene> {
-  const app = createApp(webDeps(quire));
-  const { db } = quire.library;
-  const ids = await storeDeskWorks(quire, root);
-  const [reader, author, moderator, admin] = await Promise.all([
-    makeAccount(db, "Reader", "reader"), makeAccount(db, "Author", "author"), makeAccount(db, "Archivist", "moderator"), makeAccount(db, "Admin", "admin"),
-  ]);
-  return {
-    quire, ids, accounts: { reader, author, moderator, admin },
-    guest: () => new WebClient(app),
-    as: async (account) => {
-      const client = new WebClient(app);
-      await signInAs(db, client, account, TODAY);
-      return client;
-    },
-  };
-}
+const setUp = (quire: Quire): Promise<Scene> => deskScene(quire, (library) => storeDeskWorks(library, root));
 
 async function decisions(quire: Quire, workId: number) {
   return quire.library.db.selectFrom("inferred_values").select(["value", "decision", "corrected_to", "decided_by", "rule_id"]).where("work_id", "=", workId).orderBy("id").execute();

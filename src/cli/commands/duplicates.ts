@@ -34,10 +34,14 @@ export async function runDuplicates(args: readonly string[], io: Io): Promise<nu
       io.out(`Merged #${merged.id} "${printable(merged.title)}" into #${kept.id} "${printable(kept.title)}".\n`);
       return 0;
     }
+    let lastSigned = 0;
     const groups = await findNearDuplicates(library, {
       threshold: request.threshold,
       onSigning: (signed, total) => {
         if (signed === 0) io.err(`Signing ${total} ${total === 1 ? "work" : "works"} not yet compared…\n`);
+        // A line a tenth of the way, so a first run over a large library shows it is moving.
+        else if (Math.floor((signed * 10) / total) > Math.floor((lastSigned * 10) / total)) io.err(`  signed ${signed} of ${total}\n`);
+        lastSigned = signed;
       },
     });
     io.out(request.json ? `${JSON.stringify({ threshold: request.threshold, groups: groups.map(toJson) })}\n` : formatGroups(groups, request.threshold));

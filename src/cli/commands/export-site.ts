@@ -9,7 +9,7 @@ import { ARCHIVE_NAME } from "../../services/export/export-works.js";
 import { loadAssets } from "../../web/assets.js";
 import { exportSite, type SiteProgress, type SiteSummary } from "../../web/static-site/export-site.js";
 import { archiveDownloads } from "../../web/static-site/site-downloads.js";
-import { DB_OPTION, DEFAULT_ORIGIN, databaseFrom, originOption, parseCommandArgs } from "../args.js";
+import { DB_OPTION, databaseFrom, exportOrigin, parseCommandArgs } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 
 const USAGE = "quire export-site OUT [--origin URL] [--db TARGET]";
@@ -42,7 +42,7 @@ export async function runExportSite(args: readonly string[], io: Io): Promise<nu
   if (out === undefined || extra.length > 0) throw new UsageError(`export-site takes one folder (usage: ${USAGE})`);
   const folder = resolve(out);
   // The books cite where each work was posted: the archive's own address.
-  const site = { origin: originOption(values.origin ?? DEFAULT_ORIGIN, USAGE), archiveName: ARCHIVE_NAME };
+  const site = { origin: exportOrigin(values.origin), archiveName: ARCHIVE_NAME };
   const quire = await openQuire(databaseFrom(values.db));
   const progress = progressLine(io);
   let summary: SiteSummary;

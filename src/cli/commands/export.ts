@@ -9,7 +9,7 @@ import { openQuire } from "../../composition.js";
 import { EXPORT_FORMATS, isExportFormat, uniqueExportFileNames } from "../../formats/export/file-name.js";
 import { writeExport } from "../../formats/export/write-export.js";
 import { ARCHIVE_NAME, exportWorkAsOwner, readWorksForExport } from "../../services/export/export-works.js";
-import { DB_OPTION, DEFAULT_ORIGIN, databaseFrom, originOption, parseCommandArgs, workIdArgument } from "../args.js";
+import { DB_OPTION, databaseFrom, exportOrigin, parseCommandArgs, workIdArgument } from "../args.js";
 import { UsageError, type Io } from "../io.js";
 
 const USAGE = `quire export <work-id…|--all> --format ${EXPORT_FORMATS.join("|")} --out DIR [--origin URL] [--db TARGET]`;
@@ -28,7 +28,7 @@ export async function runExport(args: readonly string[], io: Io): Promise<number
   if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")} (usage: ${USAGE})`);
   if (!values.out) throw new UsageError(`--out DIR is needed (usage: ${USAGE})`);
   if (values.all === positionals.length > 0) throw new UsageError(`give work ids or --all, not both and not neither (usage: ${USAGE})`);
-  const origin = originOption(values.origin ?? DEFAULT_ORIGIN, USAGE);
+  const origin = exportOrigin(values.origin);
   const requested = positionals.map((id) => workIdArgument("work id", id));
   const site = { origin, archiveName: ARCHIVE_NAME };
   const quire = await openQuire(databaseFrom(values.db));

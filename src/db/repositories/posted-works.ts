@@ -12,6 +12,7 @@ import type { NamedTag } from "../../domain/tags/work-tags.js";
 import type { WorkStatus } from "../../domain/work.js";
 import type { Engine } from "../dialects/engine.js";
 import type { Database } from "../schema.js";
+import { claimedWorkIds } from "./held-works.js";
 import { ensureTags, refreshWorkFilters } from "./tags.js";
 import { emptyTagsByType } from "./work-pages.js";
 
@@ -129,12 +130,18 @@ export interface CreatorWork {
   revised: string | null;
 }
 
-/** Every work a pseud of the user is an author of, drafts too, most recently changed first; imported works aside. */
+/**
+ * Every work a pseud of the user is an author of, drafts too, most recently changed first; imported works aside,
+ * but for those claimed (held-works.ts): an imported work belongs to the archive until its author claims it.
+ */
 export async function listWorksByUser(db: Kysely<Database>, userId: number): Promise<CreatorWork[]> {
   const rows = await db.selectFrom("works as w")
     .select(["w.id", "w.title", "w.visibility", "w.hidden_by_moderator", "w.chapter_count", "w.expected_chapters", "w.status", "w.word_count", "w.published", "w.revised"])
     .where("w.id", "in", db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id").select("wa.work_id").where("a.user_id", "=", userId))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("work_sources as s").select("s.id").whereRef("s.work_id", "=", "w.id"))))
+    .where((eb) => eb.or([
+      eb.not(eb.exists(eb.selectFrom("work_sources as s").select("s.id").whereRef("s.work_id", "=", "w.id"))),
+      eb("w.id", "in", claimedWorkIds(db)),
+    ]))
     .orderBy("w.updated_at", "desc").orderBy("w.id", "desc")
     .execute();
   return rows.map((r) => ({

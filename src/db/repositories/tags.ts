@@ -129,6 +129,13 @@ export async function removeWorkTag(db: Kysely<Database>, workId: number, type: 
   return taken[0]?.position ?? null;
 }
 
+/** Whether the work has a tag of this type with this name key. */
+export async function workHasTag(db: Kysely<Database>, workId: number, type: TagType, key: string): Promise<boolean> {
+  const row = await db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select("wt.tag_id")
+    .where("wt.work_id", "=", workId).where("t.type", "=", type).where("t.name_key", "=", key).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Puts the tag on the work at `position` (after its other tags when null), unless the work has it already. */
 export async function addWorkTag(db: Kysely<Database>, workId: number, tagId: number, position: number | null): Promise<void> {
   const place = position

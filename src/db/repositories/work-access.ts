@@ -3,18 +3,21 @@ import type { Kysely } from "kysely";
 import type { WorkAccess } from "../../domain/account.js";
 import { CONCEALING_STATUSES } from "../../domain/collections/rules.js";
 import type { Database } from "../schema.js";
+import { claimedWorkIds } from "./held-works.js";
 
 /**
  * The work's access facts, or undefined when there is no such work. Creators are the users whose pseuds are
- * its authors — but only of works posted here: a work imported from files belongs to the archive until its author
- * claims it, even when an account shares the author's name.
+ * its authors — but only of works posted here or claimed: a work imported from files belongs to the archive until
+ * its author claims it (services/review/held-works.ts), even when an account shares the author's name.
  */
 export async function findWorkAccess(db: Kysely<Database>, workId: number): Promise<WorkAccess | undefined> {
   const work = await db.selectFrom("works").select(["visibility", "hidden_by_moderator"])
     .select((eb) => eb.exists(eb.selectFrom("work_sources").select("id").where("work_sources.work_id", "=", workId)).as("imported"))
+    .select((eb) => eb.exists(claimedWorkIds(db).where("h.work_id", "=", workId)).as("claimed"))
     .where("id", "=", workId).executeTakeFirst();
   if (!work) return undefined;
-  const creators = Number(work.imported) === 1 || work.imported === true ? [] : await db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id")
+  const yes = (flag: unknown) => Number(flag) === 1 || flag === true;
+  const creators = yes(work.imported) && !yes(work.claimed) ? [] : await db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id")
     .select("a.user_id").where("wa.work_id", "=", workId).where("a.user_id", "is not", null).execute();
   return {
     visibility: work.visibility,

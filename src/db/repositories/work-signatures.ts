@@ -16,22 +16,20 @@ export async function storeWorkSignature(db: Kysely<Database>, workId: number, f
     .onConflict((oc) => oc.column("work_id").doUpdateSet(row)).execute();
 }
 
-/**
- * Works after `afterId` with no signature, or one made from other text than they now hold: ids ascending, at most
- * `limit`.
- */
+/** Works with no signature, or one made from other text than they now hold. */
+function unsignedWorks(db: Kysely<Database>) {
+  return db.selectFrom("works as w").leftJoin("work_signatures as s", "s.work_id", "w.id")
+    .where((eb) => eb.or([eb("s.work_id", "is", null), eb("s.fingerprint", "<>", eb.ref("w.fingerprint"))]));
+}
+
+/** The unsigned works (unsignedWorks) after `afterId`: ids ascending, at most `limit`. */
 export async function listUnsignedWorkIds(db: Kysely<Database>, afterId: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom("works as w").leftJoin("work_signatures as s", "s.work_id", "w.id")
-    .select("w.id").where("w.id", ">", afterId).where((eb) => eb.or([eb("s.work_id", "is", null), eb("s.fingerprint", "<>", eb.ref("w.fingerprint"))]))
-    .orderBy("w.id").limit(limit).execute();
+  const rows = await unsignedWorks(db).select("w.id").where("w.id", ">", afterId).orderBy("w.id").limit(limit).execute();
   return rows.map((r) => r.id);
 }
 
 export async function countUnsignedWorks(db: Kysely<Database>): Promise<number> {
-  const { n } = await db.selectFrom("works as w").leftJoin("work_signatures as s", "s.work_id", "w.id")
-    .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .where((eb) => eb.or([eb("s.work_id", "is", null), eb("s.fingerprint", "<>", eb.ref("w.fingerprint"))]))
-    .executeTakeFirstOrThrow();
+  const { n } = await unsignedWorks(db).select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
   return Number(n);
 }
 

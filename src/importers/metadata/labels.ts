@@ -106,8 +106,12 @@ const EXTRA_LABELS = [
   "to", "cc", "newsgroups", "message-id", "reply-to", "organization", "sender", "бета", "посвящение",
 ];
 
-/** Lower-cased, accents kept, typographic apostrophes straightened, spacing and `(s)` normalised. */
-function normaliseLabel(label: string): string {
+/**
+ * Lower-cased, accents kept, typographic apostrophes straightened, spacing and `(s)` normalised: a label as the
+ * importer looks it up, and as the review desk's label rules store it.
+ * @example normaliseLabel("Category(s):") // "category"
+ */
+export function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/[’‘`´]/gu, "'")

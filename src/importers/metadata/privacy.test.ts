@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactEmails } from "./privacy.js";
+import { redactEmails, statedEmail } from "./privacy.js";
 
 describe("redactEmails", () => {
   it.each<[string, string, string]>([
@@ -36,5 +36,19 @@ describe("redactEmails", () => {
     "Twitter: @maraquill",
   ])("leaves %j unchanged", (value) => {
     expect(redactEmails(value)).toBe(value);
+  });
+});
+
+describe("statedEmail", () => {
+  it("finds the author's address on an e-mail, author or From line of the header", () => {
+    expect(statedEmail("Title: Tides\nAuthor: Jo Marsh <jo@example.org>\n\nThe sea came in.")).toBe("jo@example.org");
+    expect(statedEmail("Title: Tides\nE-mail: mailto:tides@example.net\nRating: G\n\nText")).toBe("tides@example.net");
+    expect(statedEmail("From: Jo <jo@example.org>\nSubject: Tides\n\nText")).toBe("jo@example.org");
+  });
+
+  it("ignores addresses off those lines and below the header", () => {
+    expect(statedEmail("Title: Tides\nBeta: reader@example.org\n\nText")).toBeNull();
+    expect(statedEmail(`Title: Tides\n${"A line of story.\n".repeat(80)}Email: late@example.org`)).toBeNull();
+    expect(statedEmail("Title: Tides\nAuthor: Jo Marsh\n")).toBeNull();
   });
 });

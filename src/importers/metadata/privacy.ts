@@ -1,4 +1,6 @@
-/** Keeps e-mail addresses out of every public field. */
+/** Keeps e-mail addresses out of every public field, and finds the one a header gives for its author. */
+import { headerLines } from "./header-lines.js";
+import type { FieldKey } from "./labels.js";
 
 // Bounded runs: an unbounded local part would be rescanned from every position of a long word.
 const EMAIL = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+/gu;
@@ -33,4 +35,21 @@ export function redactEmails(value: string): string {
     .replace(/^[ \t]*(?:[,;:|-][ \t]*)+/u, "")
     .replace(/[ \t]{2,}/gu, " ")
     .trim();
+}
+
+/** Header fields an author's own address is written on: "E-mail: …", "Author: Jo <jo@…>", a mail's "From: …". */
+const ADDRESS_FIELDS = new Set<FieldKey | null>(["email", "authors", "mailFrom"]);
+
+/**
+ * The author's address as the file's header states it, for the archivist to send a claim link to: the first plain
+ * address on an e-mail, author or From line of the first lines. The stored work never holds it (redactEmails).
+ * @example statedEmail("Title: Tides\nAuthor: Jo <jo@example.org>\n\nText") // "jo@example.org"
+ */
+export function statedEmail(text: string): string | null {
+  for (const { field, value } of headerLines(text)) {
+    if (!ADDRESS_FIELDS.has(field)) continue;
+    const address = new RegExp(EMAIL.source, "u").exec(value)?.[0];
+    if (address !== undefined) return address.replace(/^mailto:/iu, "");
+  }
+  return null;
 }

@@ -49,8 +49,20 @@ export async function noticeUpdate(db: Kysely<Database>, update: WorkUpdate, now
 /**
  * Sends an update's mail, after its transaction has committed: a mail cannot be taken back if the transaction
  * failed, and a slow mail server must not hold the library's write lock. (A crash between the commit and here
- * loses the mail; the inbox has the notice.)
+ * loses the mail; the inbox has the notice.) Never throws: the work is stored and its notices are the record, so a
+ * mail server that is down must neither turn the post into an error (the author would post it again) nor keep the
+ * other subscribers' mail from going; each failure is logged.
+ * @returns how many messages could not be sent.
  */
-export async function mailUpdate(mailer: Mailer, news: UpdateNews): Promise<void> {
-  for (const message of news.mail) await mailer.send(message);
+export async function mailUpdate(mailer: Mailer, news: UpdateNews): Promise<number> {
+  let failed = 0;
+  for (const message of news.mail) {
+    try {
+      await mailer.send(message);
+    } catch (error) {
+      failed += 1;
+      console.error(`the update mail to ${message.to} could not be sent:`, error);
+    }
+  }
+  return failed;
 }

@@ -20,21 +20,30 @@ export interface MergedWorks {
 }
 
 /**
- * Merges work `mergedId` into work `keptId`.
+ * Merges work `mergedId` into work `keptId`, in a transaction of its own.
  * @throws ValidationError when the two are one work; NotFoundError when either is not in the library.
  */
 export async function mergeWorks(deps: { db: Kysely<Database>; engine: Engine }, keptId: number, mergedId: number, now: Date): Promise<MergedWorks> {
   if (keptId === mergedId) throw new ValidationError({ works: `work ${keptId} cannot be merged into itself` });
-  return deps.engine.writeTransaction(deps.db, async (trx) => {
-    const [keptTitle, mergedTitle] = [await findWorkTitle(trx, keptId), await findWorkTitle(trx, mergedId)];
-    if (keptTitle === undefined) throw new NotFoundError(`Work ${keptId}`);
-    if (mergedTitle === undefined) throw new NotFoundError(`Work ${mergedId}`);
-    await moveWorkHoldings(trx, mergedId, keptId);
-    await deleteWork(trx, deps.engine, mergedId);
-    await recountKudosAndHits(trx, keptId);
-    await recountWorkComments(trx, keptId);
-    await recountWorkBookmarks(trx, keptId);
-    await touchWork(trx, keptId, now.toISOString());
-    return { kept: { id: keptId, title: keptTitle }, merged: { id: mergedId, title: mergedTitle } };
-  });
+  return deps.engine.writeTransaction(deps.db, (trx) => mergeWorksIn({ db: trx, engine: deps.engine }, keptId, mergedId, now));
+}
+
+/**
+ * Merges work `mergedId` into work `keptId` inside the caller's transaction, for a caller that records more in the
+ * same one (the moderators' page logs the merge).
+ * @throws as mergeWorks.
+ */
+export async function mergeWorksIn(deps: { db: Kysely<Database>; engine: Engine }, keptId: number, mergedId: number, now: Date): Promise<MergedWorks> {
+  if (keptId === mergedId) throw new ValidationError({ works: `work ${keptId} cannot be merged into itself` });
+  const { db: trx, engine } = deps;
+  const [keptTitle, mergedTitle] = [await findWorkTitle(trx, keptId), await findWorkTitle(trx, mergedId)];
+  if (keptTitle === undefined) throw new NotFoundError(`Work ${keptId}`);
+  if (mergedTitle === undefined) throw new NotFoundError(`Work ${mergedId}`);
+  await moveWorkHoldings(trx, mergedId, keptId);
+  await deleteWork(trx, engine, mergedId);
+  await recountKudosAndHits(trx, keptId);
+  await recountWorkComments(trx, keptId);
+  await recountWorkBookmarks(trx, keptId);
+  await touchWork(trx, keptId, now.toISOString());
+  return { kept: { id: keptId, title: keptTitle }, merged: { id: mergedId, title: mergedTitle } };
 }

@@ -3,7 +3,8 @@
  * a file read before costs no parsing; new and changed files are parsed on the worker pool; one writer stores
  * the results in batched transactions, each work under its own savepoint, so a work lands whole or not at all
  * and a failing work fails alone. A file's provenance row is written in the same transaction as its work, so an
- * import killed at any moment and run again finishes the job without storing anything twice.
+ * import killed at any moment and run again finishes the job without storing anything twice. Once the files are
+ * stored, the label rules of their batches (services/review/label-rules.ts) apply to the works stored or read again.
  */
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
@@ -17,6 +18,7 @@ import { findSourceByHash, findSourceByPath, findPrimarySourcePath, forgetDuplic
 import { findWorkFingerprint, findWorkIdByFingerprint, insertWork, replaceWork, type WorkToStore } from "../../db/repositories/works.js";
 import { displayPath, listSources, type SourceFile } from "./sources.js";
 import type { ParsedStory, StoryParser } from "./story-parser.js";
+import { applyLabelRulesToImported } from "../review/label-rules.js";
 
 export type FileOutcome =
   | { kind: "imported" | "updated"; workId: number }
@@ -47,6 +49,8 @@ export interface ImportOptions {
   /** Count the files first, so progress can show a total and an ETA. */
   survey?: boolean;
   cwd?: string;
+  /** Store at most this many works a transaction (default BATCH_WORKS). */
+  batchWorks?: number;
 }
 
 export interface ImportDeps {
@@ -58,7 +62,7 @@ export interface ImportDeps {
  * A batch is written when it holds this many works, this much story text, or has waited this long: large enough to
  * amortise a commit, small enough that a kill loses little and the library grows steadily.
  */
-const BATCH_WORKS = 200;
+export const BATCH_WORKS = 200;
 const BATCH_CHARACTERS = 32 * 1024 * 1024;
 const BATCH_MS = 1000;
 /**
@@ -83,8 +87,11 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
   const emit = options.onEvent ?? (() => undefined);
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, duplicates: [], failed: [], seconds: 0 };
   const { db } = deps.library;
+  // The works this import stored or read again: the label rules of their batches apply to them once it is done.
+  const stored: number[] = [];
 
   const finish = (file: string, bytes: number, outcome: FileOutcome) => {
+    if (outcome.kind === "imported" || outcome.kind === "updated") stored.push(outcome.workId);
     if (outcome.kind === "failed") report.failed.push({ file, error: outcome.error });
     else if (outcome.kind === "duplicate") report.duplicates.push({ file, sameAs: outcome.sameAs });
     else report[outcome.kind] += 1;
@@ -101,7 +108,7 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
     emit({ type: "surveyed", files, bytes });
   }
 
-  const writer = new BatchWriter(deps, options.reparse ?? false, cwd, finish);
+  const writer = new BatchWriter(deps, options.reparse ?? false, options.batchWorks ?? BATCH_WORKS, cwd, finish);
   const parsing = new Set<Promise<void>>();
   let parsingBytes = 0;
   const readAheadFull = () =>
@@ -159,6 +166,7 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
   } finally {
     await Promise.allSettled(parsing);
   }
+  await applyLabelRulesToImported(deps.library, stored);
   if (report.imported + report.updated > 0) await deps.library.engine.optimize(db);
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;
@@ -184,6 +192,7 @@ class BatchWriter {
   constructor(
     private readonly deps: ImportDeps,
     private readonly reparse: boolean,
+    private readonly batchWorks: number,
     private readonly cwd: string,
     private readonly finish: (file: string, bytes: number, outcome: FileOutcome) => void,
   ) {}
@@ -204,7 +213,7 @@ class BatchWriter {
   }
 
   private full(): boolean {
-    return this.pending.length >= BATCH_WORKS || this.pendingCharacters >= BATCH_CHARACTERS || performance.now() - this.pendingSince >= BATCH_MS;
+    return this.pending.length >= this.batchWorks || this.pendingCharacters >= BATCH_CHARACTERS || performance.now() - this.pendingSince >= BATCH_MS;
   }
 
   flush(): Promise<void> {

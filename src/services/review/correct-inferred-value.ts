@@ -19,7 +19,7 @@ import { tagRefOfType } from "../../search/tag-ref.js";
 import { findInferredValue, requireWork } from "./work-values.js";
 
 /** The tag type each inferred field's values are. */
-const TAG_TYPE_OF_FIELD: Readonly<Record<InferredField, TagType>> = {
+export const TAG_TYPE_OF_FIELD: Readonly<Record<InferredField, TagType>> = {
   fandoms: "Fandom",
   characters: "Character",
   relationships: "Relationship",

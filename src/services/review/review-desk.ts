@@ -18,6 +18,7 @@ import { REVIEW_THRESHOLD, type InferredField } from "../../domain/review.js";
 import { nameKey } from "../../domain/sort-key.js";
 import { requireModerator } from "../moderation/authorize.js";
 import { acceptInferredValues, type ReviewedWork } from "./accept-inferred-values.js";
+import { readBatchHolding, type BatchHolding } from "./held-works.js";
 import { checkedCorrection, correctStoredValue, correctInferredValue, type CorrectedValue } from "./correct-inferred-value.js";
 import { listReviewQueue } from "./list-review-queue.js";
 import { readSourceExcerpt, type SourceExcerpt } from "./source-excerpt.js";
@@ -44,6 +45,8 @@ export interface DeskQueue {
   page: number;
   pages: number;
   rules: ReviewRule[];
+  /** The batch's held works and its authors' claims; null for every batch. */
+  holding: BatchHolding | null;
 }
 
 /** A value as the review page shows it: with who decided it (null: on the command line) and the rule, if one did. */
@@ -78,6 +81,7 @@ export async function readDeskQueue(db: Kysely<Database>, viewer: Viewer, reques
   return {
     batches, batch: request.batch, queue, page: request.page, pages: Math.max(1, Math.ceil(queue.total / DESK_PAGE_SIZE)),
     rules: await listReviewRules(db, request.batch),
+    holding: request.batch === null ? null : await readBatchHolding(db, request.batch),
   };
 }
 
@@ -158,8 +162,8 @@ export async function correctOnDesk(library: Pick<Library, "db" | "engine">, vie
 }
 
 /**
- * Applies the batch's rules again, oldest first, to its undecided values: for works imported into the batch after
- * the rules were made. @returns how many values they decided.
+ * Applies the batch's rules about one value again, oldest first, to its undecided values: for works imported into
+ * the batch after the rules were made. @returns how many values they decided.
  * @throws SignInRequiredError, ForbiddenError as readDeskQueue.
  */
 export async function applyBatchRules(library: Pick<Library, "db" | "engine">, viewer: Viewer, batch: string): Promise<number> {
@@ -168,7 +172,8 @@ export async function applyBatchRules(library: Pick<Library, "db" | "engine">, v
   return engine.writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
     let decided = 0;
-    for (const rule of await listReviewRules(trx, batch)) decided += await applyRule({ db: trx, engine }, rule, null, now, account.id);
+    // Label rules read the batch's files: services/review/label-rules.ts applies them.
+    for (const rule of await listReviewRules(trx, batch)) if (rule.label === null) decided += await applyRule({ db: trx, engine }, rule, null, now, account.id);
     return decided;
   });
 }

@@ -25,6 +25,11 @@ import { workReadRoutes } from "./routes/works-read.js";
 import { workWriteRoutes } from "./routes/works-write.js";
 
 export const API_BASE = "/api/v1";
+
+/** Whether a request's path is the API's: its base, or under it. */
+export function isApiPath(path: string): boolean {
+  return path === API_BASE || path.startsWith(`${API_BASE}/`);
+}
 const OPENAPI_PATH = "/openapi.json";
 
 /** A comment's or a bookmark's JSON: the pages' limit for their forms. */

@@ -21,6 +21,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   "set-role": "changed a role",
   "assign-wrangler": "made a tag wrangler",
   "unassign-wrangler": "relieved a tag wrangler",
+  "merge-duplicate": "merged a near-duplicate into a work",
 };
 
 export function actionLabel(action: string): string {

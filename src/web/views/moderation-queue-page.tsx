@@ -16,6 +16,7 @@ export function ModerationNav() {
         <li><a href="/moderation">Open reports</a></li>
         <li><a href="/moderation/log">Moderators’ log</a></li>
         <li><a href="/moderation/review">Import review</a></li>
+        <li><a href="/moderation/duplicates">Near-duplicates</a></li>
       </ul>
     </nav>
   );

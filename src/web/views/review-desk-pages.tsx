@@ -5,6 +5,7 @@
  */
 import type { InferredField } from "../../domain/review.js";
 import type { InferredValue } from "../../domain/work.js";
+import type { BatchHolding, ExternalAuthor, HeldBatch } from "../../services/review/held-works.js";
 import type { DeskQueue, ReviewedValue, ReviewRule, WorkReview } from "../../services/review/review-desk.js";
 import { SOURCE_EXCERPT_MAX, type SourceExcerpt } from "../../services/review/source-excerpt.js";
 import type { PageContext } from "../page-context.js";
@@ -17,7 +18,7 @@ import { Pagination } from "./pagination.js";
 
 export const DESK_PATH = "/moderation/review";
 
-const FIELD_LABELS: Readonly<Record<InferredField, string>> = {
+export const FIELD_LABELS: Readonly<Record<InferredField, string>> = {
   fandoms: "Fandom", characters: "Character", relationships: "Relationship", categories: "Category", rating: "Rating",
 };
 
@@ -71,6 +72,68 @@ export function DeskQueuePage(props: { page: PageContext; desk: DeskQueue }) {
           <button type="submit">Apply this batch’s rules to its undecided values</button>
         </form>
       )}
+      {desk.batch !== null && <p><a href={batchLabelsPath(desk.batch)}>The header labels this batch’s files use</a>, and what the importer made of each.</p>}
+      {desk.batch !== null && desk.holding !== null && <Holding page={page} batch={desk.batch} holding={desk.holding} />}
+    </Layout>
+  );
+}
+
+/** The batch's held works, the forms that hold and publish them, and each author's claim. */
+function Holding(props: { page: PageContext; batch: string; holding: BatchHolding }) {
+  const { page, batch, holding } = props;
+  return (
+    <section aria-labelledby="review-holding-heading">
+      <h2 id="review-holding-heading">Holding and publishing</h2>
+      <p>{plural(holding.held, "work")} of this batch held (seen by no reader); {plural(holding.publishable, "held work")} reviewed and ready to publish.</p>
+      <form method="post" action={`${DESK_PATH}/hold`}>
+        <CsrfField page={page} />
+        <input type="hidden" name="batch" value={batch} />
+        <label><input type="checkbox" name="authors" value="on" checked /> Imported for others: send each author a link to claim their works</label>
+        <button type="submit">Hold this batch’s works</button>
+      </form>
+      {holding.publishable > 0 && (
+        <form method="post" action={`${DESK_PATH}/publish`}>
+          <CsrfField page={page} />
+          <input type="hidden" name="batch" value={batch} />
+          <button type="submit">Publish the {plural(holding.publishable, "reviewed work")}</button>
+        </form>
+      )}
+      {holding.authors.length > 0 && (
+        <table class="review-claims">
+          <caption>The batch’s authors and their claims</caption>
+          <thead><tr><th scope="col">Author</th><th scope="col">Address</th><th scope="col">Works held</th><th scope="col">Claim</th></tr></thead>
+          <tbody>{holding.authors.map((a) => <tr><td>{a.name}</td><td>{a.email ?? "none in the files"}</td><td>{a.workIds.length}</td><td><ClaimState author={a} /></td></tr>)}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ClaimState(props: { author: ExternalAuthor }) {
+  const { author } = props;
+  if (author.claimedAt !== null) return <>Claimed by {author.claimedByLogin ?? "a removed account"}, {formatDateTime(author.claimedAt)}</>;
+  if (author.declinedAt !== null) return <>Declined (not imported), {formatDateTime(author.declinedAt)}</>;
+  return <>Unclaimed</>;
+}
+
+/** What holding a batch did, with the claim links made: shown once, for the archivist to pass on. */
+export function HeldBatchPage(props: { page: PageContext; held: HeldBatch }) {
+  const { page, held } = props;
+  return (
+    <Layout page={page} title="Batch held">
+      <h1>Batch held</h1>
+      <ModerationNav />
+      <p>{plural(held.held, "work")} of <a href={deskQueuePath(held.batch)}>{held.batch}</a> held: no reader sees them until they are claimed or published.</p>
+      {held.invitations.length > 0 && (
+        <>
+          <p>Each link works once and is shown only here: pass on those that could not be mailed.</p>
+          <ul class="claim-links">
+            {held.invitations.map((i) => (
+              <li>{i.name}: <code>{i.link}</code> — {i.email === null ? "no address in the files" : i.undelivered === null ? `mailed to ${i.email}` : `could not be mailed to ${i.email}`}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </Layout>
   );
 }
@@ -90,9 +153,21 @@ function Rules(props: { rules: readonly ReviewRule[]; heading: string }) {
   );
 }
 
-function RuleText(props: { rule: ReviewRule }) {
+/** A rule in words: a label rule names the label as its files write it; another rule, the value and what it became. */
+export function RuleText(props: { rule: ReviewRule }) {
   const { rule } = props;
+  if (rule.label !== null) return <>Rule {rule.id} ({rule.batch}): the files’ “{rule.from}” line is the {FIELD_LABELS[rule.field].toLowerCase()}</>;
   return <>Rule {rule.id} ({rule.batch}): {FIELD_LABELS[rule.field]} “{rule.from}” {rule.to === null ? "is removed" : <>is “{rule.to}”</>}</>;
+}
+
+/** The labels page of a batch, with what a label rule just did when `report` is given. */
+export function batchLabelsPath(batch: string, report?: { works: number; refused: number }): string {
+  const params = new URLSearchParams({ batch });
+  if (report) {
+    params.set("changed", String(report.works));
+    params.set("refused", String(report.refused));
+  }
+  return `${DESK_PATH}/labels?${params.toString()}`;
 }
 
 export function WorkReviewPage(props: { page: PageContext; review: WorkReview }) {
