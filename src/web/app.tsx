@@ -36,6 +36,7 @@ import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { reviewDeskRoutes } from "./routes/review-desk.js";
+import { collectionRoutes } from "./routes/collections.js";
 import { duplicatesDeskRoutes } from "./routes/duplicates-desk.js";
 import { claimRoutes } from "./routes/claims.js";
 import { opdsRoutes } from "./routes/opds.js";
@@ -155,6 +156,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", moderationRoutes(deps));
   app.route("/", wranglingRoutes(deps));
   app.route("/", reviewDeskRoutes(deps));
+  app.route("/", collectionRoutes(deps));
   app.route("/", duplicatesDeskRoutes(deps));
   app.route("/", claimRoutes(deps));
   app.route("/", sitemapRoutes(deps));

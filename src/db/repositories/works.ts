@@ -10,6 +10,8 @@ import { workTags } from "../../domain/tags/work-tags.js";
 import type { ParsedWork } from "../../domain/work.js";
 import type { Engine, SearchDocument } from "../dialects/engine.js";
 import type { Database, NewWorkRow } from "../schema.js";
+import { GUEST_AUDIENCE } from "../../domain/account.js";
+import { listAnonymousWorkIds } from "../audience.js";
 import { ensureNamed } from "./names.js";
 import { deleteUndecidedValues, listCorrections, storeInferredValues } from "./review.js";
 import { ensureTags, refreshWorkFilters } from "./tags.js";
@@ -46,9 +48,15 @@ export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: 
   const reviewed = corrections.length === 0 ? input : { ...input, work: applyCorrections(input.work, corrections) };
   const row = workRow(reviewed, now);
   await db.updateTable("works").set({ ...row, created_at: undefined }).where("id", "=", workId).execute();
-  for (const table of ["chapters", "work_authors", "work_tags", "series_works", "collection_works"] as const) {
+  for (const table of ["chapters", "work_authors", "work_tags", "series_works"] as const) {
     await db.deleteFrom(table).where("work_id", "=", workId).execute();
   }
+  // The file's collections are read again; a place the work was given on the web (asked for, invited, approved by
+  // a collection's maintainers) is not the file's to take away.
+  await db.deleteFrom("collection_works").where("work_id", "=", workId)
+    .where("status", "=", "approved")
+    .where("collection_id", "in", (eb) => eb.selectFrom("collections").select("id").where("owner_id", "is", null))
+    .execute();
   await deleteUndecidedValues(db, workId);
   await writeWorkParts(db, engine, workId, reviewed, now, false);
 }
@@ -78,7 +86,8 @@ export async function reindexWork(db: Kysely<Database>, engine: Engine, workId: 
   const chapters = await db.selectFrom("chapters").select("text").where("work_id", "=", workId).orderBy("position").execute();
   await engine.indexWork(db, searchDocument(workId, {
     title: work.title,
-    authors: await linked("work_authors", "authors", "author_id", true),
+    // Words that would find a work by its creators' names must not find one an anonymous collection hides them on.
+    authors: (await listAnonymousWorkIds(db, [workId], GUEST_AUDIENCE)).has(workId) ? [] : await linked("work_authors", "authors", "author_id", true),
     tags: await linked("work_tags", "tags", "tag_id", true),
     about: [work.summary, work.notes, work.end_notes, ...(await linked("series_works", "series", "series_id", false)), ...(await linked("collection_works", "collections", "collection_id", false))],
     chapters: chapters.map((c) => c.text),
@@ -163,15 +172,16 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
     await db.insertInto("series_works").values({ series_id: seriesId, work_id: workId, position }).onConflict((oc) => oc.doNothing()).execute();
   }
   const collectionIds = [...new Set(await ensureNamed(db, "collections", work.collections.map((c) => c.trim()).filter((c) => c.length > 0), now))];
-  for (const part of chunks(collectionIds.map((collection_id) => ({ collection_id, work_id: workId })))) {
-    await db.insertInto("collection_works").values(part).execute();
+  for (const part of chunks(collectionIds.map((collection_id) => ({ collection_id, work_id: workId, status: "approved" as const, added_at: now })))) {
+    await db.insertInto("collection_works").values(part).onConflict((oc) => oc.columns(["collection_id", "work_id"]).doNothing()).execute();
   }
 
   await storeWorkSignature(db, workId, input.fingerprint, input.signature ?? signStory(work.chapters.map((c) => c.text)));
 
+  const anonymous = collectionIds.length > 0 && (await listAnonymousWorkIds(db, [workId], GUEST_AUDIENCE)).has(workId);
   await engine.indexWork(db, searchDocument(workId, {
     title,
-    authors: work.authors,
+    authors: anonymous ? [] : work.authors,
     tags: tags.map((t) => t.name),
     about: [work.summary, work.notes, work.endNotes, ...series.map((s) => s.name), ...work.collections],
     chapters: work.chapters.map((c) => c.text),
