@@ -4,7 +4,7 @@
  * B when they share enough tags of every type the rules say must match. The matching itself is in matching.ts.
  */
 import { ValidationError } from "../errors.js";
-import { nameKey } from "../sort-key.js";
+import { distinctNames, nameKey } from "../sort-key.js";
 import { PROMPT_TAG_TYPES, type PromptTagType, type PromptTags } from "./challenge.js";
 
 export interface CountRange {
@@ -96,19 +96,12 @@ export function parseExchangeSignup(
 
 /** Trimmed tags, empty ones dropped, each tag once per type (first spelling kept). */
 export function cleanPromptTags(tags: PromptTags): PromptTags {
-  const clean = (names: readonly string[]): string[] => {
-    const seen = new Set<string>();
-    const kept: string[] = [];
-    for (const raw of names) {
-      const name = raw.replace(/\s+/gu, " ").trim();
-      const key = nameKey(name);
-      if (key === "" || seen.has(key)) continue;
-      seen.add(key);
-      kept.push(name);
-    }
-    return kept;
+  return {
+    fandom: distinctNames(tags.fandom),
+    relationship: distinctNames(tags.relationship),
+    character: distinctNames(tags.character),
+    freeform: distinctNames(tags.freeform),
   };
-  return { fandom: clean(tags.fandom), relationship: clean(tags.relationship), character: clean(tags.character), freeform: clean(tags.freeform) };
 }
 
 function promptProblem(rules: ExchangeRules, prompt: PromptTags): string | null {
