@@ -10,6 +10,7 @@ import type { ReviewDecision } from "../domain/review.js";
 import type { InferredValue, WorkStatus } from "../domain/work.js";
 import type { ApiTokenScope, CommentPolicy, CommentStatus, Role, SubscriptionTarget, WorkVisibility } from "../domain/account.js";
 import type { ReportCategory } from "../domain/moderation.js";
+import type { CollectionItemStatus, CollectionState, MaintainerRole } from "../domain/collections/collection.js";
 
 /** 0 or 1. */
 type Flag = number;
@@ -160,16 +161,45 @@ export interface SeriesWorksTable {
   position: number;
 }
 
+/** A group of works (domain/collections/collection.ts): made by a user on the web, or by the importer from a header. */
 export interface CollectionsTable {
   id: Generated<number>;
+  /** The short name in its address. */
   name: string;
   name_key: string;
   created_at: string;
+  /** The user who made it; null for a collection the importer made. */
+  owner_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The display title (the name, for collections the importer made). */
+  title: ColumnType<string, string | undefined, string>;
+  /** Plain text. */
+  description: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The collection this one is a sub-collection of; never a cycle (the services check). */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
+  state: ColumnType<CollectionState, CollectionState | undefined, CollectionState>;
+  /** Creators are hidden on the works while they are in it. */
+  anonymous: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Its works are hidden from all but their authors and the maintainers until it is revealed. */
+  unrevealed: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Null until its settings first change. */
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** The users who run a collection: its owners and its moderators. */
+export interface CollectionMaintainersTable {
+  collection_id: number;
+  user_id: number;
+  role: MaintainerRole;
+  added_at: string;
+}
+
+/** A work in a collection, and where it stands (approved, pending, invited, rejected). */
 export interface CollectionWorksTable {
   collection_id: number;
   work_id: number;
+  status: ColumnType<CollectionItemStatus, CollectionItemStatus | undefined, CollectionItemStatus>;
+  /** When it was asked for, invited or added; null only for rows of works since gone from the store's history. */
+  added_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**
@@ -499,6 +529,7 @@ export interface Database {
   series_works: SeriesWorksTable;
   collections: CollectionsTable;
   collection_works: CollectionWorksTable;
+  collection_maintainers: CollectionMaintainersTable;
   work_sources: WorkSourcesTable;
   muted_tags: MutedTagsTable;
   wrangling_history: WranglingHistoryTable;
@@ -532,3 +563,4 @@ export type NewWorkRow = Insertable<WorksTable>;
 export type TagRow = Selectable<TagsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type WorkSourceRow = Selectable<WorkSourcesTable>;
+export type CollectionRow = Selectable<CollectionsTable>;

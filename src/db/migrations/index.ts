@@ -13,6 +13,7 @@ import { apiTokensMigration } from "./0010-api-tokens.js";
 import { workSignaturesMigration } from "./0011-work-signatures.js";
 import { tagWranglersMigration } from "./0012-tag-wranglers.js";
 import { reviewDeskMigration } from "./0013-review-desk.js";
+import { collectionsMigration } from "./0014-collections.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -28,5 +29,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0011-work-signatures": workSignaturesMigration(),
     "0012-tag-wranglers": tagWranglersMigration(),
     "0013-review-desk": reviewDeskMigration(engine),
+    "0014-collections": collectionsMigration(),
   };
 }

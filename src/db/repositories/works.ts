@@ -46,9 +46,15 @@ export async function replaceWork(db: Kysely<Database>, engine: Engine, workId: 
   const reviewed = corrections.length === 0 ? input : { ...input, work: applyCorrections(input.work, corrections) };
   const row = workRow(reviewed, now);
   await db.updateTable("works").set({ ...row, created_at: undefined }).where("id", "=", workId).execute();
-  for (const table of ["chapters", "work_authors", "work_tags", "series_works", "collection_works"] as const) {
+  for (const table of ["chapters", "work_authors", "work_tags", "series_works"] as const) {
     await db.deleteFrom(table).where("work_id", "=", workId).execute();
   }
+  // The file's collections are read again; a place the work was given on the web (asked for, invited, approved by
+  // a collection's maintainers) is not the file's to take away.
+  await db.deleteFrom("collection_works").where("work_id", "=", workId)
+    .where("status", "=", "approved")
+    .where("collection_id", "in", (eb) => eb.selectFrom("collections").select("id").where("owner_id", "is", null))
+    .execute();
   await deleteUndecidedValues(db, workId);
   await writeWorkParts(db, engine, workId, reviewed, now, false);
 }
@@ -163,8 +169,8 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
     await db.insertInto("series_works").values({ series_id: seriesId, work_id: workId, position }).onConflict((oc) => oc.doNothing()).execute();
   }
   const collectionIds = [...new Set(await ensureNamed(db, "collections", work.collections.map((c) => c.trim()).filter((c) => c.length > 0), now))];
-  for (const part of chunks(collectionIds.map((collection_id) => ({ collection_id, work_id: workId })))) {
-    await db.insertInto("collection_works").values(part).execute();
+  for (const part of chunks(collectionIds.map((collection_id) => ({ collection_id, work_id: workId, status: "approved" as const, added_at: now })))) {
+    await db.insertInto("collection_works").values(part).onConflict((oc) => oc.columns(["collection_id", "work_id"]).doNothing()).execute();
   }
 
   await storeWorkSignature(db, workId, input.fingerprint, input.signature ?? signStory(work.chapters.map((c) => c.text)));
