@@ -14,6 +14,7 @@ import { workSignaturesMigration } from "./0011-work-signatures.js";
 import { tagWranglersMigration } from "./0012-tag-wranglers.js";
 import { reviewDeskMigration } from "./0013-review-desk.js";
 import { collectionsMigration } from "./0014-collections.js";
+import { challengesMigration } from "./0015-challenges.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -30,5 +31,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0012-tag-wranglers": tagWranglersMigration(),
     "0013-review-desk": reviewDeskMigration(engine),
     "0014-collections": collectionsMigration(),
+    "0015-challenges": challengesMigration(engine),
   };
 }

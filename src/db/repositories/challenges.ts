@@ -1,0 +1,139 @@
+/**
+ * Challenges and the collections that run them: the challenge row with its rules and dates, who maintains it
+ * (the collection's maintainers), the collection's unrevealed and anonymous flags that the reveal dates turn off,
+ * and a challenge work's place in the collection.
+ */
+import type { Kysely } from "kysely";
+import type { ChallengeKind, ChallengeSchedule } from "../../domain/challenges/challenge.js";
+import type { ExchangeRules } from "../../domain/challenges/gift-exchange.js";
+import type { Database } from "../schema.js";
+
+export interface StoredChallenge {
+  id: number;
+  kind: ChallengeKind;
+  collectionId: number;
+  /** The collection's short name: the challenge's address. */
+  name: string;
+  title: string;
+  description: string | null;
+  schedule: ChallengeSchedule;
+  exchangeRules: ExchangeRules;
+  /** A prompt meme's limit of prompts per participant. */
+  promptsMax: number;
+  matchedAt: string | null;
+  assignmentsSentAt: string | null;
+  /** The collection's flags as stored now (the reveal turns them off). */
+  unrevealed: boolean;
+  anonymous: boolean;
+}
+
+export interface NewChallenge {
+  kind: ChallengeKind;
+  collectionId: number;
+  schedule: ChallengeSchedule;
+  exchangeRules: ExchangeRules;
+  promptsMax: number;
+}
+
+const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
+const dateOf = (text: string | null): Date | null => (text === null ? null : new Date(text));
+
+/** Stores the challenge of a collection. @returns its id. */
+export async function insertChallenge(db: Kysely<Database>, challenge: NewChallenge, now: string): Promise<number> {
+  const { schedule, exchangeRules: rules } = challenge;
+  const { id } = await db.insertInto("challenges").values({
+    collection_id: challenge.collectionId, kind: challenge.kind,
+    signup_opens_at: iso(schedule.signupOpensAt), signup_closes_at: iso(schedule.signupClosesAt),
+    works_reveal_at: iso(schedule.worksRevealAt), creators_reveal_at: iso(schedule.creatorsRevealAt),
+    requests_min: rules.requests.min, requests_max: rules.requests.max, offers_min: rules.offers.min, offers_max: rules.offers.max,
+    match_fandom: rules.tagsInCommon.fandom, match_relationship: rules.tagsInCommon.relationship,
+    match_character: rules.tagsInCommon.character, match_freeform: rules.tagsInCommon.freeform,
+    prompts_max: challenge.promptsMax, created_at: now,
+  }).returning("id").executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The challenge whose collection has this name key, or undefined. */
+export async function findChallengeByName(db: Kysely<Database>, collectionNameKey: string): Promise<StoredChallenge | undefined> {
+  const row = await db.selectFrom("challenges as ch").innerJoin("collections as c", "c.id", "ch.collection_id")
+    .selectAll("ch").select(["c.name", "c.title", "c.description", "c.unrevealed", "c.anonymous"])
+    .where("c.name_key", "=", collectionNameKey).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id, kind: row.kind, collectionId: row.collection_id, name: row.name, title: row.title, description: row.description,
+    schedule: {
+      signupOpensAt: dateOf(row.signup_opens_at), signupClosesAt: dateOf(row.signup_closes_at),
+      worksRevealAt: dateOf(row.works_reveal_at), creatorsRevealAt: dateOf(row.creators_reveal_at),
+    },
+    exchangeRules: {
+      requests: { min: row.requests_min, max: row.requests_max },
+      offers: { min: row.offers_min, max: row.offers_max },
+      tagsInCommon: { fandom: row.match_fandom, relationship: row.match_relationship, character: row.match_character, freeform: row.match_freeform },
+    },
+    promptsMax: row.prompts_max, matchedAt: row.matched_at, assignmentsSentAt: row.assignments_sent_at,
+    unrevealed: row.unrevealed === 1, anonymous: row.anonymous === 1,
+  };
+}
+
+/** Whether the user maintains (owns or moderates) the collection. */
+export async function isCollectionMaintainer(db: Kysely<Database>, collectionId: number, userId: number): Promise<boolean> {
+  const row = await db.selectFrom("collection_maintainers").select("user_id")
+    .where("collection_id", "=", collectionId).where("user_id", "=", userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setChallengeMatchedAt(db: Kysely<Database>, challengeId: number, at: string): Promise<void> {
+  await db.updateTable("challenges").set({ matched_at: at }).where("id", "=", challengeId).execute();
+}
+
+export async function setAssignmentsSentAt(db: Kysely<Database>, challengeId: number, at: string): Promise<void> {
+  await db.updateTable("challenges").set({ assignments_sent_at: at }).where("id", "=", challengeId).execute();
+}
+
+/** Moves the reveal dates (a maintainer revealing early sets them to now). */
+export async function setRevealDates(db: Kysely<Database>, challengeId: number, dates: { worksRevealAt?: string; creatorsRevealAt?: string }): Promise<void> {
+  await db.updateTable("challenges").set({ works_reveal_at: dates.worksRevealAt, creators_reveal_at: dates.creatorsRevealAt }).where("id", "=", challengeId).execute();
+}
+
+/**
+ * Turns off the unrevealed flag of every challenge collection whose works' reveal date has come, and the anonymous
+ * flag of those whose creators' date has come (and whose works are revealed: a creator is never named first).
+ * @returns how many collections changed.
+ */
+export async function revealDueCollections(db: Kysely<Database>, now: string): Promise<number> {
+  const due = (column: "works_reveal_at" | "creators_reveal_at") => db.selectFrom("challenges").select("collection_id")
+    .where(column, "is not", null).where(column, "<=", now);
+  const works = await db.updateTable("collections").set({ unrevealed: 0, updated_at: now })
+    .where("unrevealed", "=", 1).where("id", "in", due("works_reveal_at")).executeTakeFirst();
+  const creators = await db.updateTable("collections").set({ anonymous: 0, updated_at: now })
+    .where("anonymous", "=", 1).where("unrevealed", "=", 0).where("id", "in", due("creators_reveal_at")).executeTakeFirst();
+  return Number(works.numUpdatedRows) + Number(creators.numUpdatedRows);
+}
+
+/** Puts the work in the collection as an approved item (a challenge's own works need no second approval). */
+export async function placeWorkInCollection(db: Kysely<Database>, collectionId: number, workId: number, now: string): Promise<void> {
+  await db.insertInto("collection_works").values({ collection_id: collectionId, work_id: workId, status: "approved", added_at: now })
+    .onConflict((oc) => oc.columns(["collection_id", "work_id"]).doUpdateSet({ status: "approved" })).execute();
+}
+
+/** Whether a collection already has this name key. */
+export async function isCollectionNameTaken(db: Kysely<Database>, collectionNameKey: string): Promise<boolean> {
+  return (await db.selectFrom("collections").select("id").where("name_key", "=", collectionNameKey).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Makes the collection a new challenge runs in, owned and maintained by its maker; unrevealed and anonymous from
+ * the start when the challenge has reveal dates. @returns its id.
+ */
+export async function insertChallengeCollection(
+  db: Kysely<Database>,
+  collection: { name: string; nameKey: string; title: string; description: string | null; ownerId: number; unrevealed: boolean; anonymous: boolean },
+  now: string,
+): Promise<number> {
+  const { id } = await db.insertInto("collections").values({
+    name: collection.name, name_key: collection.nameKey, title: collection.title, description: collection.description, owner_id: collection.ownerId,
+    state: "open", unrevealed: collection.unrevealed ? 1 : 0, anonymous: collection.anonymous ? 1 : 0, created_at: now,
+  }).returning("id").executeTakeFirstOrThrow();
+  await db.insertInto("collection_maintainers").values({ collection_id: id, user_id: collection.ownerId, role: "owner", added_at: now }).execute();
+  return id;
+}

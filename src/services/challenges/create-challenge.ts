@@ -1,0 +1,65 @@
+/**
+ * Starting a challenge: a new collection, owned and maintained by its maker, that runs a gift exchange or a prompt
+ * meme (as the Archive's new-collection form offers). With a works reveal date the collection starts unrevealed,
+ * with a creators reveal date anonymous; reveal-challenges.ts turns each off when its date comes.
+ */
+import type { Library } from "../../db/connect.js";
+import { insertChallenge, insertChallengeCollection, isCollectionNameTaken } from "../../db/repositories/challenges.js";
+import type { Viewer } from "../../domain/account.js";
+import type { ChallengeKind, ChallengeSchedule } from "../../domain/challenges/challenge.js";
+import { validateExchangeRules, type ExchangeRules } from "../../domain/challenges/gift-exchange.js";
+import { MAX_PROMPTS_PER_SIGNUP } from "../../domain/challenges/prompt-meme.js";
+import { ValidationError } from "../../domain/errors.js";
+import { nameKey } from "../../domain/sort-key.js";
+import { requireParticipant } from "./challenge-access.js";
+
+/** A collection's short name: letters, digits and underscores, as the Archive's are (it is the address). */
+const COLLECTION_NAME = /^[\p{L}\p{N}_]{1,100}$/u;
+
+export interface NewChallengeInput {
+  name: string;
+  title: string;
+  description: string;
+  kind: ChallengeKind;
+  schedule: ChallengeSchedule;
+  exchangeRules: ExchangeRules;
+  promptsMax: number;
+}
+
+/**
+ * Makes the collection and its challenge, the viewer its owner.
+ * @returns the collection's name.
+ * @throws SignInRequiredError / ForbiddenError (see requireParticipant); ValidationError for a bad or taken name,
+ *   an empty title, rules that cannot hold, dates out of order.
+ */
+export async function createChallenge(library: Pick<Library, "db" | "engine">, viewer: Viewer, input: NewChallengeInput, now: Date): Promise<string> {
+  const owner = requireParticipant(viewer);
+  const name = input.name.trim();
+  const title = input.title.replace(/\s+/gu, " ").trim();
+  const problems: Record<string, string> = {};
+  if (!COLLECTION_NAME.test(name)) problems.name = "a name of 1 to 100 letters, digits and underscores";
+  if (title === "" || title.length > 255) problems.title = "a title of 1 to 255 characters";
+  if (input.description.length > 5_000) problems.description = "at most 5000 characters";
+  const { signupOpensAt, signupClosesAt, worksRevealAt, creatorsRevealAt } = input.schedule;
+  if (signupOpensAt && signupClosesAt && signupClosesAt <= signupOpensAt) problems.signupClosesAt = "sign-ups must close after they open";
+  if (worksRevealAt && creatorsRevealAt && creatorsRevealAt < worksRevealAt) problems.creatorsRevealAt = "creators cannot be revealed before their works";
+  if (!Number.isInteger(input.promptsMax) || input.promptsMax < 1 || input.promptsMax > MAX_PROMPTS_PER_SIGNUP) problems.promptsMax = `1 to ${MAX_PROMPTS_PER_SIGNUP} prompts each`;
+  try {
+    validateExchangeRules(input.exchangeRules);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(problems, error.fields);
+  }
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+
+  const at = now.toISOString();
+  return library.engine.writeTransaction(library.db, async (trx) => {
+    if (await isCollectionNameTaken(trx, nameKey(name))) throw new ValidationError({ name: `a collection named "${name}" exists already` });
+    const collectionId = await insertChallengeCollection(trx, {
+      name, nameKey: nameKey(name), title, description: input.description.trim() === "" ? null : input.description.trim(), ownerId: owner.id,
+      unrevealed: worksRevealAt !== null && worksRevealAt > now, anonymous: creatorsRevealAt !== null && creatorsRevealAt > now,
+    }, at);
+    await insertChallenge(trx, { kind: input.kind, collectionId, schedule: input.schedule, exchangeRules: input.exchangeRules, promptsMax: input.promptsMax }, at);
+    return name;
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * The reveal: when a challenge's works reveal date comes, its collection stops being unrevealed (its works show
+ * to everyone who may read them); when the creators' date comes, it stops being anonymous. The collection's flags
+ * are what every listing reads, so the reveal is one update, run by the web app at most once a minute
+ * (web/routes/challenges.tsx) and at once when a maintainer reveals early.
+ */
+import type { Library } from "../../db/connect.js";
+import { revealDueCollections, setRevealDates } from "../../db/repositories/challenges.js";
+import type { Viewer } from "../../domain/account.js";
+import { requireChallenge, requireMaintainer } from "./challenge-access.js";
+
+/** Reveals whatever is due at `now`. @returns how many collections changed. */
+export async function revealDueChallenges(library: Pick<Library, "db" | "engine">, now: Date): Promise<number> {
+  return library.engine.writeTransaction(library.db, (trx) => revealDueCollections(trx, now.toISOString()));
+}
+
+/**
+ * A maintainer reveals the challenge's works now (and, with `creators`, its creators too), moving the dates.
+ * @throws NotFoundError, SignInRequiredError, ForbiddenError (see challenge-access.ts).
+ */
+export async function revealChallengeNow(library: Pick<Library, "db" | "engine">, viewer: Viewer, name: string, what: { creators: boolean }, now: Date): Promise<void> {
+  const challenge = await requireChallenge(library.db, name);
+  await requireMaintainer(library.db, challenge, viewer);
+  const at = now.toISOString();
+  await library.engine.writeTransaction(library.db, async (trx) => {
+    await setRevealDates(trx, challenge.id, what.creators ? { worksRevealAt: at, creatorsRevealAt: at } : { worksRevealAt: at });
+    await revealDueCollections(trx, at);
+  });
+}
