@@ -18,6 +18,8 @@ import { isMaintainer, requireChallenge, requireMaintainer, requireParticipant }
 
 type ChallengeLibrary = Pick<Library, "db" | "engine">;
 
+export type { StoredAssignment };
+
 /** An assignment its writer sees: the recipient and what they asked for. */
 export interface AssignmentToWrite {
   assignment: StoredAssignment;

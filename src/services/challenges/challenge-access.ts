@@ -41,3 +41,5 @@ export async function requireMaintainer(db: Kysely<Database>, challenge: StoredC
   if (!(await isCollectionMaintainer(db, challenge.collectionId, account.id))) throw new ForbiddenError("Only the collection's maintainers may run its challenge.");
   return account;
 }
+
+export type { StoredChallenge };

@@ -1,0 +1,202 @@
+/**
+ * Challenges in a real browser (Debian's Chromium through playwright-core), without JavaScript, since every page
+ * must work without it: a maintainer starts a gift exchange, three participants sign up with requests and offers,
+ * the maintainer runs the matching and sends the assignments, a participant posts the gift through the posting
+ * form and hands it in, the maintainer reveals the works, and the recipient finds the gift; and a prompt meme's
+ * prompt, claim and fill. Every request a page makes must succeed.
+ *
+ * The server runs in this process on a fresh SQLite library, its clock standing at web-library.ts's TODAY. Where
+ * Chromium is not installed the tests skip with the reason printed (and under CI=true the skip fails the run).
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { chromiumUnavailable, launchChromium } from "../../scripts/chromium.js";
+import { openQuire, type Quire } from "../../src/composition.js";
+import { startServer, type RunningServer } from "../../src/web/server.js";
+import { makeAccount, TEST_PASSWORD } from "../support/accounts.js";
+import { sqliteLibraryPath } from "../support/databases.js";
+import { webDeps } from "../support/web-library.js";
+
+const unavailable = chromiumUnavailable();
+let quire: Quire | undefined;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+/** Requests answered with an error, by any page of the test. */
+let failed: string[] = [];
+
+beforeAll(async () => {
+  if (unavailable) return;
+  quire = await openQuire({ engine: "sqlite", path: await sqliteLibraryPath() }, { starterVocabulary: false });
+  server = await startServer(webDeps(quire), { port: 0, host: "127.0.0.1" });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await quire?.close();
+});
+
+beforeEach((context) => {
+  if (unavailable) {
+    console.warn(`skipped: ${unavailable}`);
+    context.skip();
+  }
+});
+
+afterEach(() => {
+  const found = failed;
+  failed = [];
+  expect(found, "requests answered with an error").toEqual([]);
+});
+
+interface Reader {
+  page: Page;
+  open(path: string): Promise<void>;
+  /** Clicks the button and waits for the page the form leads to. */
+  press(name: string): Promise<void>;
+}
+
+/** A new browser without JavaScript, signed in as the account made here. */
+async function signedIn(login: string, role: "author" | "reader" = "author"): Promise<Reader> {
+  if (!browser || !server || !quire) throw new Error("the browser runs only while Chromium is available");
+  await makeAccount(quire.library.db, login, role);
+  const base = server.url;
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  page.on("response", (response) => {
+    if (response.status() >= 400) failed.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  const reader: Reader = {
+    page,
+    open: async (path) => {
+      await page.goto(new URL(path, base).href);
+    },
+    press: async (name) => {
+      const loaded = page.waitForEvent("load");
+      await page.getByRole("button", { name, exact: true }).click();
+      await loaded;
+    },
+  };
+  await reader.open("/login");
+  await page.getByLabel("User name or e-mail address").fill(login);
+  await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
+  await reader.press("Sign in");
+  return reader;
+}
+
+async function startChallenge(maintainer: Reader, fields: { name: string; title: string; kind: "Gift exchange" | "Prompt meme"; worksRevealAt?: string }): Promise<void> {
+  const { page } = maintainer;
+  await maintainer.open("/challenges/new");
+  await page.getByLabel("Collection name").fill(fields.name);
+  await page.getByLabel("Title", { exact: true }).fill(fields.title);
+  await page.getByLabel(fields.kind).check();
+  if (fields.worksRevealAt) await page.getByLabel("Works revealed").fill(fields.worksRevealAt);
+  await maintainer.press("Start the challenge");
+  expect(new URL(page.url()).pathname).toBe(`/collections/${fields.name}/challenge`);
+  expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe(fields.title);
+}
+
+describe("a gift exchange in the browser", () => {
+  test("runs from sign-ups through matching and assignments to the recipient finding the revealed gift", async () => {
+    const maintainer = await signedIn("Exchange_Keeper");
+    // A month after TODAY: unrevealed until the maintainer reveals early.
+    await startChallenge(maintainer, { name: "Lantern_Swap", title: "Lantern Swap", kind: "Gift exchange", worksRevealAt: "2026-12-31T12:00" });
+
+    // Each offers what the next one asks for: Ash → Cal, Bee → Ash, Cal → Bee is the only matching of all three.
+    const signups = [
+      { login: "Ash_Lamp", offer: "Harbour Lights", request: "Salt Roads" },
+      { login: "Bee_Lamp", offer: "Salt Roads", request: "Orchard Year" },
+      { login: "Cal_Lamp", offer: "Orchard Year", request: "Harbour Lights" },
+    ];
+    const readers = new Map<string, Reader>();
+    for (const s of signups) {
+      const reader = await signedIn(s.login);
+      readers.set(s.login, reader);
+      await reader.open("/collections/Lantern_Swap/challenge");
+      const loaded = reader.page.waitForEvent("load");
+      await reader.page.getByRole("link", { name: "Sign up" }).click();
+      await loaded;
+      await reader.page.getByLabel("Request 1: Fandoms").fill(s.request);
+      await reader.page.getByLabel("Offer 1: Fandoms").fill(s.offer);
+      await reader.press("Sign up");
+      expect(await reader.page.getByRole("status").innerText()).toContain("You have signed up");
+    }
+
+    await maintainer.open("/collections/Lantern_Swap/signups");
+    expect(await maintainer.page.getByRole("heading", { name: "3 sign-ups" }).isVisible()).toBe(true);
+    expect(await maintainer.page.getByRole("heading", { name: "3 potential matches" }).isVisible()).toBe(true);
+    await maintainer.press("Run the matching");
+    const assignments = maintainer.page.locator("ul.assignments li");
+    expect(await assignments.allInnerTexts()).toEqual(["Bee_Lamp → Ash_Lamp: being written", "Cal_Lamp → Bee_Lamp: being written", "Ash_Lamp → Cal_Lamp: being written"]);
+    await maintainer.press("Run the matching again");
+    expect(await assignments.count()).toBe(3);
+    await maintainer.press("Send the assignments");
+    expect(await maintainer.page.getByRole("heading", { name: "Assignments (sent)" }).isVisible()).toBe(true);
+
+    // Ash writes for Cal: posts the gift through the posting form, then hands it in.
+    const ash = readers.get("Ash_Lamp");
+    if (!ash) throw new Error("no Ash");
+    await ash.open("/collections/Lantern_Swap/assignments");
+    expect(await ash.page.getByRole("heading", { name: "Your gift for Cal_Lamp" }).isVisible()).toBe(true);
+    expect(await ash.page.locator("section.assignment").innerText()).toContain("Fandoms: Harbour Lights");
+    await ash.open("/works/new");
+    await ash.page.locator("input[name='title']").fill("The Harbour Wall at Dusk");
+    await ash.page.getByLabel("Rating (required)").selectOption("General Audiences");
+    await ash.page.getByLabel("No Archive Warnings Apply").check();
+    await ash.page.locator("input[name='fandoms']").fill("Harbour Lights");
+    await ash.page.locator("textarea[name$='[text]']").first().fill("The wall held the last of the light, and Wren sat on it until the lamps came on one by one.");
+    await ash.press("Post");
+    expect(new URL(ash.page.url()).pathname).toMatch(/^\/works\/\d+$/u);
+    await ash.open("/collections/Lantern_Swap/assignments");
+    await ash.page.getByLabel("Hand in as the gift").selectOption({ label: "The Harbour Wall at Dusk" });
+    await ash.press("Hand in the gift");
+    expect(await ash.page.locator("section.assignment").innerText()).toContain("Status: fulfilled with The Harbour Wall at Dusk");
+
+    // Before the reveal Cal sees no gift; the maintainer reveals the works; then Cal finds it and reads it.
+    const cal = readers.get("Cal_Lamp");
+    if (!cal) throw new Error("no Cal");
+    await cal.open("/collections/Lantern_Swap/assignments");
+    expect(await cal.page.getByText("Gifts are shown once the works are revealed.").isVisible()).toBe(true);
+    expect(await cal.page.getByRole("link", { name: "The Harbour Wall at Dusk" }).count()).toBe(0);
+    await maintainer.open("/collections/Lantern_Swap/signups");
+    await maintainer.press("Reveal the works now");
+    await cal.open("/collections/Lantern_Swap/assignments");
+    expect(await cal.page.locator("ul.gifts").innerText()).toBe("The Harbour Wall at Dusk from Ash_Lamp");
+    const loaded = cal.page.waitForEvent("load");
+    await cal.page.getByRole("link", { name: "The Harbour Wall at Dusk" }).click();
+    await loaded;
+    expect(await cal.page.getByRole("heading", { level: 1, name: "The Harbour Wall at Dusk" }).isVisible()).toBe(true);
+  });
+});
+
+describe("a prompt meme in the browser", () => {
+  test("takes a prompt, a claim and a fill", async () => {
+    const maintainer = await signedIn("Meme_Keeper");
+    await startChallenge(maintainer, { name: "Frost_Meme", title: "Frost Meme", kind: "Prompt meme" });
+    await maintainer.page.getByLabel("Fandoms (comma-separated)").fill("Orchard Year");
+    await maintainer.page.getByLabel("Prompt", { exact: true }).fill("The first frost takes the late apples.");
+    await maintainer.page.getByLabel("Post anonymously").check();
+    await maintainer.press("Post the prompt");
+    expect(await maintainer.page.locator("ol.prompts").innerText()).toContain("The first frost takes the late apples.");
+
+    const writer = await signedIn("Frost_Writer");
+    await writer.open("/collections/Frost_Meme/challenge");
+    expect(await writer.page.getByRole("heading", { name: "Prompt by Anonymous" }).isVisible()).toBe(true);
+    await writer.page.getByRole("button", { name: /^Claim the prompt by Anonymous/u }).click();
+    await writer.page.waitForURL(/#prompt-\d+$/u);
+    expect(await writer.page.locator("ul.claims").innerText()).toContain("Claimed by Frost_Writer");
+    await writer.open("/works/new");
+    await writer.page.locator("input[name='title']").fill("Windfalls");
+    await writer.page.getByLabel("Rating (required)").selectOption("General Audiences");
+    await writer.page.getByLabel("No Archive Warnings Apply").check();
+    await writer.page.locator("input[name='fandoms']").fill("Orchard Year");
+    await writer.page.locator("textarea[name$='[text]']").first().fill("By morning the grass was white and the apples lay in it like lanterns gone out.");
+    await writer.press("Post");
+    await writer.open("/collections/Frost_Meme/challenge");
+    await writer.page.getByLabel("Fill this claim with").selectOption({ label: "Windfalls" });
+    await writer.press("Fill the claim");
+    expect(await writer.page.locator("ul.claims").innerText()).toContain("Claimed by Frost_Writer; filled by Windfalls");
+    expect(await writer.page.getByRole("link", { name: "Windfalls" }).getAttribute("href")).toMatch(/^\/works\/\d+$/u);
+  });
+});
