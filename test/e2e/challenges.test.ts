@@ -8,41 +8,14 @@
  * The server runs in this process on a fresh SQLite library, its clock standing at web-library.ts's TODAY. Where
  * Chromium is not installed the tests skip with the reason printed (and under CI=true the skip fails the run).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { chromiumUnavailable, launchChromium } from "../../scripts/chromium.js";
-import { openQuire, type Quire } from "../../src/composition.js";
-import { startServer, type RunningServer } from "../../src/web/server.js";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, test } from "vitest";
 import { makeAccount, TEST_PASSWORD } from "../support/accounts.js";
-import { sqliteLibraryPath } from "../support/databases.js";
-import { webDeps } from "../support/web-library.js";
+import { useBrowserServer } from "../support/browser-server.js";
 
-const unavailable = chromiumUnavailable();
-let quire: Quire | undefined;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+const harness = useBrowserServer();
 /** Requests answered with an error, by any page of the test. */
 let failed: string[] = [];
-
-beforeAll(async () => {
-  if (unavailable) return;
-  quire = await openQuire({ engine: "sqlite", path: await sqliteLibraryPath() }, { starterVocabulary: false });
-  server = await startServer(webDeps(quire), { port: 0, host: "127.0.0.1" });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await quire?.close();
-});
-
-beforeEach((context) => {
-  if (unavailable) {
-    console.warn(`skipped: ${unavailable}`);
-    context.skip();
-  }
-});
 
 afterEach(() => {
   const found = failed;
@@ -59,10 +32,9 @@ interface Reader {
 
 /** A new browser without JavaScript, signed in as the account made here. */
 async function signedIn(login: string, role: "author" | "reader" = "author"): Promise<Reader> {
-  if (!browser || !server || !quire) throw new Error("the browser runs only while Chromium is available");
-  await makeAccount(quire.library.db, login, role);
-  const base = server.url;
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  await makeAccount(harness.quire().library.db, login, role);
+  const base = harness.url();
+  const context = await harness.browser().newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   page.on("response", (response) => {
     if (response.status() >= 400) failed.push(`${response.url()}: HTTP ${response.status()}`);
@@ -95,6 +67,19 @@ async function startChallenge(maintainer: Reader, fields: { name: string; title:
   await maintainer.press("Start the challenge");
   expect(new URL(page.url()).pathname).toBe(`/collections/${fields.name}/challenge`);
   expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe(fields.title);
+}
+
+/** Posts a one-chapter work through the posting form, as its author would. */
+async function postWork(author: Reader, work: { title: string; fandom: string; text: string }): Promise<void> {
+  const { page } = author;
+  await author.open("/works/new");
+  await page.locator("input[name='title']").fill(work.title);
+  await page.getByLabel("Rating (required)").selectOption("General Audiences");
+  await page.getByLabel("No Archive Warnings Apply").check();
+  await page.locator("input[name='fandoms']").fill(work.fandom);
+  await page.locator("textarea[name$='[text]']").first().fill(work.text);
+  await author.press("Post");
+  expect(new URL(page.url()).pathname).toMatch(/^\/works\/\d+$/u);
 }
 
 describe("a gift exchange in the browser", () => {
@@ -140,14 +125,7 @@ describe("a gift exchange in the browser", () => {
     await ash.open("/collections/Lantern_Swap/assignments");
     expect(await ash.page.getByRole("heading", { name: "Your gift for Cal_Lamp" }).isVisible()).toBe(true);
     expect(await ash.page.locator("section.assignment").innerText()).toContain("Fandoms: Harbour Lights");
-    await ash.open("/works/new");
-    await ash.page.locator("input[name='title']").fill("The Harbour Wall at Dusk");
-    await ash.page.getByLabel("Rating (required)").selectOption("General Audiences");
-    await ash.page.getByLabel("No Archive Warnings Apply").check();
-    await ash.page.locator("input[name='fandoms']").fill("Harbour Lights");
-    await ash.page.locator("textarea[name$='[text]']").first().fill("The wall held the last of the light, and Wren sat on it until the lamps came on one by one.");
-    await ash.press("Post");
-    expect(new URL(ash.page.url()).pathname).toMatch(/^\/works\/\d+$/u);
+    await postWork(ash, { title: "The Harbour Wall at Dusk", fandom: "Harbour Lights", text: "The wall held the last of the light, and Wren sat on it until the lamps came on one by one." });
     await ash.open("/collections/Lantern_Swap/assignments");
     await ash.page.getByLabel("Hand in as the gift").selectOption({ label: "The Harbour Wall at Dusk" });
     await ash.press("Hand in the gift");
@@ -186,13 +164,7 @@ describe("a prompt meme in the browser", () => {
     await writer.page.getByRole("button", { name: /^Claim the prompt by Anonymous/u }).click();
     await writer.page.waitForURL(/#prompt-\d+$/u);
     expect(await writer.page.locator("ul.claims").innerText()).toContain("Claimed by Frost_Writer");
-    await writer.open("/works/new");
-    await writer.page.locator("input[name='title']").fill("Windfalls");
-    await writer.page.getByLabel("Rating (required)").selectOption("General Audiences");
-    await writer.page.getByLabel("No Archive Warnings Apply").check();
-    await writer.page.locator("input[name='fandoms']").fill("Orchard Year");
-    await writer.page.locator("textarea[name$='[text]']").first().fill("By morning the grass was white and the apples lay in it like lanterns gone out.");
-    await writer.press("Post");
+    await postWork(writer, { title: "Windfalls", fandom: "Orchard Year", text: "By morning the grass was white and the apples lay in it like lanterns gone out." });
     await writer.open("/collections/Frost_Meme/challenge");
     await writer.page.getByLabel("Fill this claim with").selectOption({ label: "Windfalls" });
     await writer.press("Fill the claim");
