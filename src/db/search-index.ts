@@ -9,7 +9,8 @@ import { nameKey } from "../domain/sort-key.js";
 import { isTagType, type TagType } from "../domain/tags/tag-type.js";
 import { emptyFacets, FACET_KEYS, type FacetCount, type SearchFacets, type SearchIndex, type SearchResult, type WorkBlurb } from "../search/search-index.js";
 import { STAT_FIELDS, type SortField, type StatField, type TagRef, type WorkSearch } from "../search/work-search.js";
-import { audienceConditions } from "./audience.js";
+import { GUEST_AUDIENCE, type Audience } from "../domain/account.js";
+import { anonymousCondition, audienceConditions, listAnonymousWorkIds } from "./audience.js";
 import type { Library } from "./connect.js";
 import type { Engine } from "./dialects/engine.js";
 import { resolveFilterTags } from "./repositories/tags.js";
@@ -106,7 +107,7 @@ async function searchWorks(db: Kysely<Database>, engine: Engine, query: WorkSear
   facets.status = [...statuses].map(([name, count]) => ({ name, count }));
   for (const key of FACET_KEYS) facets[key].sort(byCountThenName);
   page.sort((x, y) => x.place - y.place);
-  return { total, works: await loadWorkBlurbs(db, page.map((p) => p.id)), facets };
+  return { total, works: await loadWorkBlurbs(db, page.map((p) => p.id), query.audience), facets };
 }
 
 /** What the page is sorted by, selected into the matches, and which way. */
@@ -152,6 +153,11 @@ async function filterConditions(db: Kysely<Database>, engine: Engine, query: Wor
   for (const author of query.authors) {
     conditions.push(sql<SqlBool>`w.id in (select wa.work_id from work_authors wa join authors a on a.id = wa.author_id where a.name_key = ${nameKey(author)})`);
   }
+  // An author's works never include one an anonymous collection hides their name on.
+  if (query.authors.length > 0) conditions.push(sql<SqlBool>`not ${anonymousCondition(query.audience)}`);
+  if (query.collections.length > 0) {
+    conditions.push(sql<SqlBool>`w.id in (select cw.work_id from collection_works cw where cw.collection_id in (${sql.join(query.collections)}) and cw.status = 'approved')`);
+  }
   if (query.series) {
     conditions.push(sql<SqlBool>`w.id in (select sw.work_id from series_works sw join series s on s.id = sw.series_id where s.name_key = ${nameKey(query.series)})`);
   }
@@ -178,14 +184,19 @@ function tagCondition(engine: Engine, ref: TagRef, filterIds: readonly number[],
   return engine.matchText({ kind: "phrase", text: ref.name, field: "tag" })?.where ?? sql<SqlBool>`1 = 0`;
 }
 
-/** The blurbs of the works, in the order of the ids given; ids of no work are left out. */
-export async function loadWorkBlurbs(db: Kysely<Database>, ids: readonly number[]): Promise<WorkBlurb[]> {
+/**
+ * The blurbs of the works, in the order of the ids given; ids of no work are left out. A work whose creators an
+ * anonymous collection hides from the audience has none (its byline reads "Anonymous"); without an audience,
+ * they are hidden from everyone.
+ */
+export async function loadWorkBlurbs(db: Kysely<Database>, ids: readonly number[], audience: Audience = GUEST_AUDIENCE): Promise<WorkBlurb[]> {
   if (ids.length === 0) return [];
-  const [works, authors, tags, series] = await Promise.all([
+  const [works, authors, tags, series, anonymous] = await Promise.all([
     db.selectFrom("works").select(["id", "title", "summary", "language", "word_count", "chapter_count", "expected_chapters", "status", "published", "revised"]).where("id", "in", ids).execute(),
     db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id").select(["wa.work_id", "a.name"]).where("wa.work_id", "in", ids).orderBy("wa.position").execute(),
     db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select(["wt.work_id", "t.type", "t.name"]).where("wt.work_id", "in", ids).orderBy("wt.position").execute(),
     db.selectFrom("series_works as sw").innerJoin("series as s", "s.id", "sw.series_id").select(["sw.work_id", "s.id", "s.name", "sw.position"]).where("sw.work_id", "in", ids).orderBy("s.name").execute(),
+    listAnonymousWorkIds(db, ids, audience),
   ]);
   const blurbs = new Map<number, WorkBlurb>(works.map((w) => [w.id, {
     id: w.id,
@@ -208,7 +219,7 @@ export async function loadWorkBlurbs(db: Kysely<Database>, ids: readonly number[
     updated: w.revised,
     series: [],
   }]));
-  for (const a of authors) blurbs.get(a.work_id)?.authors.push(a.name);
+  for (const a of authors) if (!anonymous.has(a.work_id)) blurbs.get(a.work_id)?.authors.push(a.name);
   for (const t of tags) {
     const blurb = blurbs.get(t.work_id);
     if (!blurb) continue;

@@ -71,6 +71,11 @@ export interface WorkAccess {
   hiddenByModerator: boolean;
   /** The users whose pseuds are the work's authors (co-authors who accepted included). */
   creatorUserIds: readonly number[];
+  /**
+   * For each unrevealed collection the work is in (domain/collections/rules.ts CONCEALING_STATUSES), the users who
+   * maintain it: besides its creators, only someone who maintains every one of them may see the work.
+   */
+  unrevealedTo: readonly (readonly number[])[];
 }
 
 export function isCreator(viewer: Viewer, work: Pick<WorkAccess, "creatorUserIds">): viewer is Account {
@@ -78,11 +83,14 @@ export function isCreator(viewer: Viewer, work: Pick<WorkAccess, "creatorUserIds
 }
 
 /**
- * May the viewer read the work at all? Creators always may; moderators may read a hidden work (to judge it) but
+ * May the viewer read the work at all? Creators always may; a work in an unrevealed collection is for its
+ * maintainers besides; moderators may read a hidden work (to judge it) but
  * never another's draft; everyone else needs it public, or restricted and themselves signed in.
  */
 export function canReadWork(viewer: Viewer, work: WorkAccess): boolean {
+  const viewerId = viewer?.id;
   if (isCreator(viewer, work)) return true;
+  if (!work.unrevealedTo.every((maintainers) => viewerId !== undefined && maintainers.includes(viewerId))) return false;
   if (work.visibility === "draft") return false;
   if (work.hiddenByModerator) return isModerator(viewer);
   return work.visibility === "public" || viewer !== null;
@@ -99,6 +107,11 @@ export interface Audience {
   members: boolean;
   /** Works by these users are left out (the viewer muted them), from the results and every count. */
   mutedUsers: readonly number[];
+  /**
+   * The signed-in reader, who sees their own works and the works of collections they maintain through those
+   * collections' unrevealed and anonymous modes. Absent: nobody's, so the modes hold for everyone.
+   */
+  viewerId?: number;
 }
 
 export const GUEST_AUDIENCE: Audience = { members: false, mutedUsers: [] };

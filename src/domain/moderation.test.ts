@@ -40,7 +40,7 @@ describe("suspensions", () => {
 });
 
 describe("a hidden work", () => {
-  const hidden: WorkAccess = { visibility: "public", hiddenByModerator: true, creatorUserIds: [5] };
+  const hidden: WorkAccess = { visibility: "public", hiddenByModerator: true, creatorUserIds: [5], unrevealedTo: [] };
 
   it("stays readable and editable by its creators, readable by moderators, and is gone for everyone else", () => {
     expect(canReadWork(account(5, "author"), hidden)).toBe(true);

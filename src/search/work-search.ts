@@ -71,6 +71,8 @@ export interface WorkSearch {
   authors: string[];
   /** A series name; works in it match. */
   series: string | null;
+  /** Collection ids; works approved in any of them match (a collection's page names it and its sub-collections). Empty: no such filter. */
+  collections: number[];
   sort: SearchSort;
   /** 1-based. */
   page: number;
@@ -105,6 +107,7 @@ export function emptyWorkSearch(): WorkSearch {
     languages: [],
     authors: [],
     series: null,
+    collections: [],
     sort: defaultSort(null),
     page: 1,
     perPage: DEFAULT_PER_PAGE,

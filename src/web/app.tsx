@@ -37,6 +37,7 @@ import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { reviewDeskRoutes } from "./routes/review-desk.js";
 import { challengeRoutes, revealDueChallengesMiddleware } from "./routes/challenges.js";
+import { collectionRoutes } from "./routes/collections.js";
 import { opdsRoutes } from "./routes/opds.js";
 import { preferenceRoutes } from "./routes/preferences.js";
 import { sitemapRoutes } from "./routes/sitemap.js";
@@ -156,6 +157,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", moderationRoutes(deps));
   app.route("/", wranglingRoutes(deps));
   app.route("/", reviewDeskRoutes(deps));
+  app.route("/", collectionRoutes(deps));
   app.route("/", challengeRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", opdsRoutes(deps));

@@ -70,7 +70,7 @@ async function startChallenge(maintainer: Reader, fields: { name: string; title:
 }
 
 /** Posts a one-chapter work through the posting form, as its author would. */
-async function postWork(author: Reader, work: { title: string; fandom: string; text: string }): Promise<void> {
+async function postWork(author: Reader, work: { title: string; fandom: string; text: string }): Promise<string> {
   const { page } = author;
   await author.open("/works/new");
   await page.locator("input[name='title']").fill(work.title);
@@ -79,7 +79,9 @@ async function postWork(author: Reader, work: { title: string; fandom: string; t
   await page.locator("input[name='fandoms']").fill(work.fandom);
   await page.locator("textarea[name$='[text]']").first().fill(work.text);
   await author.press("Post");
-  expect(new URL(page.url()).pathname).toMatch(/^\/works\/\d+$/u);
+  const path = new URL(page.url()).pathname;
+  expect(path).toMatch(/^\/works\/\d+$/u);
+  return path;
 }
 
 describe("a gift exchange in the browser", () => {
@@ -125,7 +127,7 @@ describe("a gift exchange in the browser", () => {
     await ash.open("/collections/Lantern_Swap/assignments");
     expect(await ash.page.getByRole("heading", { name: "Your gift for Cal_Lamp" }).isVisible()).toBe(true);
     expect(await ash.page.locator("section.assignment").innerText()).toContain("Fandoms: Harbour Lights");
-    await postWork(ash, { title: "The Harbour Wall at Dusk", fandom: "Harbour Lights", text: "The wall held the last of the light, and Wren sat on it until the lamps came on one by one." });
+    const giftPath = await postWork(ash, { title: "The Harbour Wall at Dusk", fandom: "Harbour Lights", text: "The wall held the last of the light, and Wren sat on it until the lamps came on one by one." });
     await ash.open("/collections/Lantern_Swap/assignments");
     await ash.page.getByLabel("Hand in as the gift").selectOption({ label: "The Harbour Wall at Dusk" });
     await ash.press("Hand in the gift");
@@ -137,6 +139,10 @@ describe("a gift exchange in the browser", () => {
     await cal.open("/collections/Lantern_Swap/assignments");
     expect(await cal.page.getByText("Gifts are shown once the works are revealed.").isVisible()).toBe(true);
     expect(await cal.page.getByRole("link", { name: "The Harbour Wall at Dusk" }).count()).toBe(0);
+    // The collection's unrevealed mode hides the work itself from all but its creator and the maintainers.
+    const hidden = await cal.page.goto(new URL(giftPath, harness.url()).href);
+    expect(hidden?.status()).toBe(404);
+    failed = failed.filter((entry) => !entry.endsWith(`${giftPath}: HTTP 404`));
     await maintainer.open("/collections/Lantern_Swap/signups");
     await maintainer.press("Reveal the works now");
     await cal.open("/collections/Lantern_Swap/assignments");

@@ -4,8 +4,9 @@
  * do on the site — works posted with chapters, co-authors and gifts (a draft and a restricted one among them), a
  * series, kudos from accounts and guests, threaded comments, bookmarks with tags, subscriptions, reading history
  * and hits, pseuds, an API token, mutes, reports, a moderator's hide, warning and resolution, an invitation, a
- * password reset, a tag wrangler assigned to a fandom, a review rule made on the review desk, a gift exchange run
- * to a handed-in gift and a prompt meme's prompt claimed and filled — and on the
+ * password reset, a tag wrangler assigned to a fandom, a review rule made on the review desk, a collection with a
+ * moderator and a work waiting in it, a gift exchange run to a handed-in gift and a prompt meme's prompt claimed
+ * and filled — and on the
  * command line a library-wide mute, a review decision and tags wrangled into synonyms (merged into a canonical tag
  * made after them, so that a restore meets tags pointing at a later tag).
  */
@@ -76,6 +77,10 @@ async function useTheSite(quire: Quire, path: string): Promise<RichLibrary["work
   await pim.post(`/works/${visible}/chapters/new`, { title: "Two", text: "The second crossing was at night.", format: "text" });
   const draft = idFrom((await pim.post("/works/new", workForm({ title: "A Draft in the Drawer", visibility: "draft", "chapters[0][text]": "Not yet." }))).headers.get("Location"), /\/works\/(\d+)/u);
   const restricted = idFrom((await pim.post("/works/new", workForm({ title: "Members' Crossing", visibility: "restricted", "chapters[0][text]": "For the regulars." }))).headers.get("Location"), /\/works\/(\d+)/u);
+  // A collection pim runs, with fern as a moderator, and pim's work asked into it (moderated: it waits).
+  await pim.post("/collections/new", { name: "Ferry_Tales", title: "Ferry Tales", description: "Crossings, told.", parent: "", state: "moderated", anonymous: "1" });
+  await pim.post("/collections/Ferry_Tales/maintainers", { login: "fern", role: "moderator" });
+  await pim.post(`/works/${visible}/collections`, { collection: "Ferry_Tales" });
   const series = await pim.post("/series/new", { name: "The Ferry Books", summary: "Crossings.", notes: "" });
   const seriesId = idFrom(series.headers.get("Location"), /\/series\/(\d+)/u);
 

@@ -9,11 +9,11 @@ import type { Kysely } from "kysely";
 import { insertClaim } from "../../src/db/repositories/challenge-claims.js";
 import { listAssignments, replaceAssignments, setAssignmentDefaulted } from "../../src/db/repositories/challenge-assignments.js";
 import { ensureSignup, insertPrompt } from "../../src/db/repositories/challenge-signups.js";
-import { insertChallenge, insertChallengeCollection, setAssignmentsSentAt, setChallengeMatchedAt } from "../../src/db/repositories/challenges.js";
+import { insertChallenge, setAssignmentsSentAt, setChallengeMatchedAt } from "../../src/db/repositories/challenges.js";
+import { insertCollection } from "../../src/db/repositories/collections.js";
 import type { Database } from "../../src/db/schema.js";
 import { NO_PROMPT_TAGS, type ChallengeKind } from "../../src/domain/challenges/challenge.js";
 import { DEFAULT_EXCHANGE_RULES } from "../../src/domain/challenges/gift-exchange.js";
-import { nameKey } from "../../src/domain/sort-key.js";
 import type { Actor } from "../support/authorization-scene.js";
 import type { CaseContext, Outcome, RouteCase, SceneContext } from "./authorization-routes.js";
 
@@ -50,8 +50,8 @@ const challengeOf = (c: CaseContext) => c.db.selectFrom("challenges as ch").inne
 /** A new challenge maintained by the scene's author; with `signups`, the creator's and the reader's exchange sign-ups. */
 async function makeChallenge(c: SceneContext, kind: ChallengeKind, options: { signups?: boolean; unrevealed?: boolean } = {}) {
   const name = `Matrix_${kind}_${(made += 1)}`;
-  const collectionId = await insertChallengeCollection(c.db, {
-    name, nameKey: nameKey(name), title: name, description: null, ownerId: c.scene.accounts.author.userId, unrevealed: options.unrevealed ?? false, anonymous: false,
+  const collectionId = await insertCollection(c.db, {
+    name, title: name, description: null, ownerId: c.scene.accounts.author.userId, parentId: null, state: "open", unrevealed: options.unrevealed ?? false, anonymous: false,
   }, AT);
   const challengeId = await insertChallenge(c.db, {
     kind, collectionId, exchangeRules: DEFAULT_EXCHANGE_RULES, promptsMax: 50,

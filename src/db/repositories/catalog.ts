@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import type { Audience } from "../../domain/account.js";
-import { shownWorkCondition } from "../audience.js";
+import { anonymousCondition, shownWorkCondition } from "../audience.js";
 import type { Database } from "../schema.js";
 import { listShownSeriesWorkIds } from "./archive-pages.js";
 
@@ -28,7 +28,7 @@ export interface CountedPage<T> {
 /** Authors with at least one shown work, by name, each with how many. */
 export async function listCountedAuthors(db: Kysely<Database>, audience: Audience, excludedFilterIds: readonly number[], limit: number, offset: number): Promise<CountedPage<CountedName>> {
   const counted = sql`select a.id, a.name, a.name_key, count(*) as works from authors a join work_authors wa on wa.author_id = a.id join works w on w.id = wa.work_id
-    where ${shownWorkCondition(audience, excludedFilterIds)} group by a.id, a.name, a.name_key`;
+    where ${shownWorkCondition(audience, excludedFilterIds)} and not ${anonymousCondition(audience)} group by a.id, a.name, a.name_key`;
   const { rows: totals } = await sql<{ n: number }>`select count(*) as n from (${counted}) c`.execute(db);
   const { rows } = await sql<{ name: string; works: number }>`select c.name, c.works from (${counted}) c order by c.name_key, c.id limit ${limit} offset ${offset}`.execute(db);
   return { total: Number(totals[0]?.n ?? 0), items: rows.map((r) => ({ name: r.name, works: Number(r.works) })) };

@@ -1,7 +1,7 @@
 /**
- * Challenges and the collections that run them: the challenge row with its rules and dates, who maintains it
- * (the collection's maintainers), the collection's unrevealed and anonymous flags that the reveal dates turn off,
- * and a challenge work's place in the collection.
+ * Challenges and the collections that run them: the challenge row with its rules and dates, and the collection's
+ * unrevealed and anonymous flags that the reveal dates turn off. The collections themselves, their maintainers and
+ * their items are collections.ts's.
  */
 import type { Kysely } from "kysely";
 import type { ChallengeKind, ChallengeSchedule } from "../../domain/challenges/challenge.js";
@@ -75,13 +75,6 @@ export async function findChallengeByName(db: Kysely<Database>, collectionNameKe
   };
 }
 
-/** Whether the user maintains (owns or moderates) the collection. */
-export async function isCollectionMaintainer(db: Kysely<Database>, collectionId: number, userId: number): Promise<boolean> {
-  const row = await db.selectFrom("collection_maintainers").select("user_id")
-    .where("collection_id", "=", collectionId).where("user_id", "=", userId).executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function setChallengeMatchedAt(db: Kysely<Database>, challengeId: number, at: string): Promise<void> {
   await db.updateTable("challenges").set({ matched_at: at }).where("id", "=", challengeId).execute();
 }
@@ -110,30 +103,3 @@ export async function revealDueCollections(db: Kysely<Database>, now: string): P
   return Number(works.numUpdatedRows) + Number(creators.numUpdatedRows);
 }
 
-/** Puts the work in the collection as an approved item (a challenge's own works need no second approval). */
-export async function placeWorkInCollection(db: Kysely<Database>, collectionId: number, workId: number, now: string): Promise<void> {
-  await db.insertInto("collection_works").values({ collection_id: collectionId, work_id: workId, status: "approved", added_at: now })
-    .onConflict((oc) => oc.columns(["collection_id", "work_id"]).doUpdateSet({ status: "approved" })).execute();
-}
-
-/** Whether a collection already has this name key. */
-export async function isCollectionNameTaken(db: Kysely<Database>, collectionNameKey: string): Promise<boolean> {
-  return (await db.selectFrom("collections").select("id").where("name_key", "=", collectionNameKey).executeTakeFirst()) !== undefined;
-}
-
-/**
- * Makes the collection a new challenge runs in, owned and maintained by its maker; unrevealed and anonymous from
- * the start when the challenge has reveal dates. @returns its id.
- */
-export async function insertChallengeCollection(
-  db: Kysely<Database>,
-  collection: { name: string; nameKey: string; title: string; description: string | null; ownerId: number; unrevealed: boolean; anonymous: boolean },
-  now: string,
-): Promise<number> {
-  const { id } = await db.insertInto("collections").values({
-    name: collection.name, name_key: collection.nameKey, title: collection.title, description: collection.description, owner_id: collection.ownerId,
-    state: "open", unrevealed: collection.unrevealed ? 1 : 0, anonymous: collection.anonymous ? 1 : 0, created_at: now,
-  }).returning("id").executeTakeFirstOrThrow();
-  await db.insertInto("collection_maintainers").values({ collection_id: id, user_id: collection.ownerId, role: "owner", added_at: now }).execute();
-  return id;
-}

@@ -2,8 +2,9 @@
  * Subscriptions to a work, a series, an author (a pseud) or a tag, and who hears of an update to a work through
  * them.
  */
-import type { Kysely } from "kysely";
-import type { SubscriptionTarget } from "../../domain/account.js";
+import { sql, type Kysely, type SqlBool } from "kysely";
+import { GUEST_AUDIENCE, type SubscriptionTarget } from "../../domain/account.js";
+import { anonymousCondition, unrevealedCondition } from "../audience.js";
 import type { Database } from "../schema.js";
 
 export interface Subscription {
@@ -82,10 +83,14 @@ export async function listUpdateSubscribers(db: Kysely<Database>, workId: number
     .where((eb) => eb.or([
       ...(workToo ? [eb.and([eb("s.target_type", "=", "work"), eb("s.target_id", "=", workId)])] : []),
       eb.and([eb("s.target_type", "=", "series"), eb("s.target_id", "in", eb.selectFrom("series_works").select("series_id").where("work_id", "=", workId))]),
-      eb.and([eb("s.target_type", "=", "author"), eb("s.target_id", "in", eb.selectFrom("work_authors").select("author_id").where("work_id", "=", workId))]),
+      // Subscribers to an author hear nothing of a work whose creators an anonymous collection hides.
+      eb.and([eb("s.target_type", "=", "author"), eb("s.target_id", "in", eb.selectFrom("work_authors").select("author_id").where("work_id", "=", workId)),
+        sql<SqlBool>`not exists (select 1 from works w where w.id = ${workId} and ${anonymousCondition(GUEST_AUDIENCE)})`]),
       eb.and([eb("s.target_type", "=", "tag"), eb("s.target_id", "in", eb.selectFrom("work_filters").select("tag_id").where("work_id", "=", workId))]),
     ]));
   if (except.length > 0) query = query.where("s.user_id", "not in", [...except]);
+  // A work in an unrevealed collection is news to nobody until the collection is revealed.
+  query = query.where(sql<SqlBool>`not exists (select 1 from works w where w.id = ${workId} and ${unrevealedCondition(GUEST_AUDIENCE)})`);
   const subscribers = new Map<number, UpdateSubscriber>();
   for (const row of await query.execute()) {
     const seen = subscribers.get(row.user_id);

@@ -1,6 +1,7 @@
 /** What the access rules (domain/account.ts) need to know of a work: its visibility and its creators. */
 import type { Kysely } from "kysely";
 import type { WorkAccess } from "../../domain/account.js";
+import { CONCEALING_STATUSES } from "../../domain/collections/rules.js";
 import type { Database } from "../schema.js";
 
 /**
@@ -19,5 +20,22 @@ export async function findWorkAccess(db: Kysely<Database>, workId: number): Prom
     visibility: work.visibility,
     hiddenByModerator: work.hidden_by_moderator === 1,
     creatorUserIds: [...new Set(creators.flatMap((c) => (c.user_id === null ? [] : [c.user_id])))],
+    unrevealedTo: await findUnrevealedMaintainers(db, workId),
   };
+}
+
+/** For each unrevealed collection the work is placed in (approved or asked for), the users who maintain it. */
+async function findUnrevealedMaintainers(db: Kysely<Database>, workId: number): Promise<number[][]> {
+  const rows = await db.selectFrom("collection_works as cw").innerJoin("collections as c", "c.id", "cw.collection_id")
+    .leftJoin("collection_maintainers as m", "m.collection_id", "c.id")
+    .select(["c.id", "m.user_id"])
+    .where("cw.work_id", "=", workId).where("c.unrevealed", "=", 1).where("cw.status", "in", [...CONCEALING_STATUSES])
+    .execute();
+  const byCollection = new Map<number, number[]>();
+  for (const row of rows) {
+    const maintainers = byCollection.get(row.id) ?? [];
+    if (row.user_id !== null) maintainers.push(row.user_id);
+    byCollection.set(row.id, maintainers);
+  }
+  return [...byCollection.values()];
 }

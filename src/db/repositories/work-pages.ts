@@ -7,7 +7,7 @@ import type { Audience } from "../../domain/account.js";
 import type { TagType } from "../../domain/tags/tag-type.js";
 import { storedSafeHtml, type SafeHtml } from "../../domain/safe-html.js";
 import type { FieldProvenance, InferredValue, WorkField, WorkStatus } from "../../domain/work.js";
-import { audienceCondition } from "../audience.js";
+import { audienceCondition, listAnonymousWorkIds } from "../audience.js";
 import type { ChaptersTable, Database, WorkSourceRow } from "../schema.js";
 
 export interface WorkSeriesPart {
@@ -69,7 +69,8 @@ export function emptyTagsByType(): Record<TagType, string[]> {
 export async function findWorkPreface(db: Kysely<Database>, workId: number, audience: Audience): Promise<WorkPreface | undefined> {
   const work = await db.selectFrom("works").selectAll().where("id", "=", workId).executeTakeFirst();
   if (!work) return undefined;
-  const [authors, tags, chapters, series, gifts] = await Promise.all([
+  const [anonymous, authors, tags, chapters, series, gifts] = await Promise.all([
+    listAnonymousWorkIds(db, [workId], audience),
     db.selectFrom("work_authors as wa").innerJoin("authors as a", "a.id", "wa.author_id").select("a.name").where("wa.work_id", "=", workId).orderBy("wa.position").execute(),
     db.selectFrom("work_tags as wt").innerJoin("tags as t", "t.id", "wt.tag_id").select(["t.type", "t.name"]).where("wt.work_id", "=", workId).orderBy("wt.position").execute(),
     db.selectFrom("chapters").select(["position", "title"]).where("work_id", "=", workId).orderBy("position").execute(),
@@ -81,7 +82,8 @@ export async function findWorkPreface(db: Kysely<Database>, workId: number, audi
   return {
     id: work.id,
     title: work.title,
-    authors: authors.map((a) => a.name),
+    // A work in an anonymous collection is by "Anonymous" to all but its creators and the collection's maintainers.
+    authors: anonymous.has(workId) ? [] : authors.map((a) => a.name),
     tags: byType,
     summary: work.summary,
     notes: work.notes,

@@ -10,6 +10,8 @@ import { workTags } from "../../domain/tags/work-tags.js";
 import type { ParsedWork } from "../../domain/work.js";
 import type { Engine, SearchDocument } from "../dialects/engine.js";
 import type { Database, NewWorkRow } from "../schema.js";
+import { GUEST_AUDIENCE } from "../../domain/account.js";
+import { listAnonymousWorkIds } from "../audience.js";
 import { ensureNamed } from "./names.js";
 import { deleteUndecidedValues, listCorrections, storeInferredValues } from "./review.js";
 import { ensureTags, refreshWorkFilters } from "./tags.js";
@@ -84,7 +86,8 @@ export async function reindexWork(db: Kysely<Database>, engine: Engine, workId: 
   const chapters = await db.selectFrom("chapters").select("text").where("work_id", "=", workId).orderBy("position").execute();
   await engine.indexWork(db, searchDocument(workId, {
     title: work.title,
-    authors: await linked("work_authors", "authors", "author_id", true),
+    // Words that would find a work by its creators' names must not find one an anonymous collection hides them on.
+    authors: (await listAnonymousWorkIds(db, [workId], GUEST_AUDIENCE)).has(workId) ? [] : await linked("work_authors", "authors", "author_id", true),
     tags: await linked("work_tags", "tags", "tag_id", true),
     about: [work.summary, work.notes, work.end_notes, ...(await linked("series_works", "series", "series_id", false)), ...(await linked("collection_works", "collections", "collection_id", false))],
     chapters: chapters.map((c) => c.text),
@@ -175,9 +178,10 @@ async function writeWorkParts(db: Kysely<Database>, engine: Engine, workId: numb
 
   await storeWorkSignature(db, workId, input.fingerprint, input.signature ?? signStory(work.chapters.map((c) => c.text)));
 
+  const anonymous = collectionIds.length > 0 && (await listAnonymousWorkIds(db, [workId], GUEST_AUDIENCE)).has(workId);
   await engine.indexWork(db, searchDocument(workId, {
     title,
-    authors: work.authors,
+    authors: anonymous ? [] : work.authors,
     tags: tags.map((t) => t.name),
     about: [work.summary, work.notes, work.endNotes, ...series.map((s) => s.name), ...work.collections],
     chapters: work.chapters.map((c) => c.text),

@@ -6,7 +6,8 @@
 import type { Library } from "../../db/connect.js";
 import { findAssignment, listAssignments, setAssignmentDefaulted, setAssignmentFulfilled, setAssignmentPinchHitter, type StoredAssignment } from "../../db/repositories/challenge-assignments.js";
 import { listPrompts, type StoredPrompt } from "../../db/repositories/challenge-signups.js";
-import { placeWorkInCollection, type StoredChallenge } from "../../db/repositories/challenges.js";
+import type { StoredChallenge } from "../../db/repositories/challenges.js";
+import { setItemStatus } from "../../db/repositories/collections.js";
 import { addWorkGift, listWorksByUser, type CreatorWork } from "../../db/repositories/posted-works.js";
 import { findUserByLoginOrEmail } from "../../db/repositories/users.js";
 import { findWorkAccess } from "../../db/repositories/work-access.js";
@@ -103,7 +104,7 @@ export async function fulfilAssignment(library: ChallengeLibrary, viewer: Viewer
   const access = await findWorkAccess(library.db, workId);
   if (!access || !canEditWork(account, access)) throw new ForbiddenError("An assignment is fulfilled with a work of your own.");
   await library.engine.writeTransaction(library.db, async (trx) => {
-    await placeWorkInCollection(trx, challenge.collectionId, workId, now.toISOString());
+    await setItemStatus(trx, challenge.collectionId, workId, "approved", now.toISOString());
     await setAssignmentFulfilled(trx, assignment.id, workId);
     await addWorkGift(trx, workId, { recipient: assignment.recipientLogin, userId: assignment.recipientUserId });
   });

@@ -1,6 +1,7 @@
 /** The gates of every challenge page and action: the challenge by its collection's name, its maintainers, its participants. */
 import type { Kysely } from "kysely";
-import { findChallengeByName, isCollectionMaintainer, type StoredChallenge } from "../../db/repositories/challenges.js";
+import { findChallengeByName, type StoredChallenge } from "../../db/repositories/challenges.js";
+import { findMaintainerRole } from "../../db/repositories/collections.js";
 import type { Database } from "../../db/schema.js";
 import { isActive, type Account, type Viewer } from "../../domain/account.js";
 import type { ChallengeKind } from "../../domain/challenges/challenge.js";
@@ -29,7 +30,7 @@ export function requireParticipant(viewer: Viewer): Account {
 
 /** Whether the viewer maintains the challenge's collection. */
 export async function isMaintainer(db: Kysely<Database>, challenge: StoredChallenge, viewer: Viewer): Promise<boolean> {
-  return viewer !== null && isActive(viewer) && (await isCollectionMaintainer(db, challenge.collectionId, viewer.id));
+  return viewer !== null && isActive(viewer) && (await findMaintainerRole(db, challenge.collectionId, viewer.id)) !== null;
 }
 
 /**
@@ -38,7 +39,7 @@ export async function isMaintainer(db: Kysely<Database>, challenge: StoredChalle
  */
 export async function requireMaintainer(db: Kysely<Database>, challenge: StoredChallenge, viewer: Viewer): Promise<Account> {
   const account = requireParticipant(viewer);
-  if (!(await isCollectionMaintainer(db, challenge.collectionId, account.id))) throw new ForbiddenError("Only the collection's maintainers may run its challenge.");
+  if ((await findMaintainerRole(db, challenge.collectionId, account.id)) === null) throw new ForbiddenError("Only the collection's maintainers may run its challenge.");
   return account;
 }
 

@@ -4,13 +4,13 @@
  * with a creators reveal date anonymous; reveal-challenges.ts turns each off when its date comes.
  */
 import type { Library } from "../../db/connect.js";
-import { insertChallenge, insertChallengeCollection, isCollectionNameTaken } from "../../db/repositories/challenges.js";
+import { insertChallenge } from "../../db/repositories/challenges.js";
+import { findCollectionByName, insertCollection } from "../../db/repositories/collections.js";
 import type { Viewer } from "../../domain/account.js";
 import type { ChallengeKind, ChallengeSchedule } from "../../domain/challenges/challenge.js";
 import { validateExchangeRules, type ExchangeRules } from "../../domain/challenges/gift-exchange.js";
 import { MAX_PROMPTS_PER_SIGNUP } from "../../domain/challenges/prompt-meme.js";
 import { ValidationError } from "../../domain/errors.js";
-import { nameKey } from "../../domain/sort-key.js";
 import { requireParticipant } from "./challenge-access.js";
 
 /** A collection's short name: letters, digits and underscores, as the Archive's are (it is the address). */
@@ -54,9 +54,9 @@ export async function createChallenge(library: Pick<Library, "db" | "engine">, v
 
   const at = now.toISOString();
   return library.engine.writeTransaction(library.db, async (trx) => {
-    if (await isCollectionNameTaken(trx, nameKey(name))) throw new ValidationError({ name: `a collection named "${name}" exists already` });
-    const collectionId = await insertChallengeCollection(trx, {
-      name, nameKey: nameKey(name), title, description: input.description.trim() === "" ? null : input.description.trim(), ownerId: owner.id,
+    if (await findCollectionByName(trx, name)) throw new ValidationError({ name: `a collection named "${name}" exists already` });
+    const collectionId = await insertCollection(trx, {
+      name, title, description: input.description.trim() === "" ? null : input.description.trim(), ownerId: owner.id, parentId: null, state: "open",
       unrevealed: worksRevealAt !== null && worksRevealAt > now, anonymous: creatorsRevealAt !== null && creatorsRevealAt > now,
     }, at);
     await insertChallenge(trx, { kind: input.kind, collectionId, schedule: input.schedule, exchangeRules: input.exchangeRules, promptsMax: input.promptsMax }, at);

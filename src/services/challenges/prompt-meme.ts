@@ -6,7 +6,8 @@
 import type { Library } from "../../db/connect.js";
 import { findClaim, insertClaim, listClaims, setClaimFilled, type StoredClaim } from "../../db/repositories/challenge-claims.js";
 import { countSignupPrompts, ensureSignup, insertPrompt, listPrompts, type StoredPrompt } from "../../db/repositories/challenge-signups.js";
-import { placeWorkInCollection, type StoredChallenge } from "../../db/repositories/challenges.js";
+import type { StoredChallenge } from "../../db/repositories/challenges.js";
+import { setItemStatus } from "../../db/repositories/collections.js";
 import { listWorksByUser, type CreatorWork } from "../../db/repositories/posted-works.js";
 import { findWorkAccess } from "../../db/repositories/work-access.js";
 import { canEditWork, canReadWork, type Viewer } from "../../domain/account.js";
@@ -109,7 +110,7 @@ export async function fillClaim(library: ChallengeLibrary, viewer: Viewer, name:
   if (!access || !canEditWork(account, access)) throw new ForbiddenError("A claim is filled with a work of your own.");
   const at = now.toISOString();
   await library.engine.writeTransaction(library.db, async (trx) => {
-    await placeWorkInCollection(trx, challenge.collectionId, workId, at);
+    await setItemStatus(trx, challenge.collectionId, workId, "approved", at);
     await setClaimFilled(trx, claim.id, workId, at);
   });
 }

@@ -6,11 +6,13 @@ import { isAdultRating, isRating } from "../../domain/rating.js";
 import { emptyFacets, type SearchResult } from "../../search/search-index.js";
 import type { TagRef } from "../../search/work-search.js";
 import { readChapters, readWorkPreface, readWorkProvenance, type ChapterChoice } from "../../services/archive/read-work.js";
+import { readWorkCollections } from "../../services/collections/collection-items.js";
 import { visitWork } from "../../services/community/work-community.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { searchFeedPath } from "../feed-paths.js";
 import { readListingRequest } from "../listing-request.js";
 import { clientAddress, parseId, setSiteCookie } from "../request.js";
+import { WorkCollections } from "../views/collection-pages.js";
 import { Listing } from "../views/listing.js";
 import { ProvenancePage } from "../views/provenance-page.js";
 import { SearchForm, SearchPage } from "../views/search-form.js";
@@ -30,6 +32,8 @@ export interface ListingOptions {
   feed?: string;
   /** Offer the page's works as one download (the search page). */
   downloadable?: boolean;
+  /** Collections the path itself names (a collection and its sub-collections): its works, with no feed, as no feed narrows to them. */
+  collections?: readonly number[];
 }
 
 /** Renders a listing of the works the query string (and the path) asks for. */
@@ -52,13 +56,14 @@ export async function renderListing(c: Context<WebEnv>, deps: RouteDeps, options
     ...request.search,
     includeTags: [...(options.includeTags ?? []), ...request.search.includeTags],
     authors: [...(options.authors ?? []), ...request.search.authors],
+    collections: [...(options.collections ?? [])],
   };
   // Filters that could not be read are reported, not guessed at: no results until they are put right.
   const result: SearchResult = request.problems ? { total: 0, works: [], facets: emptyFacets() } : await deps.search(search);
   if (request.problems) c.status(400);
   return c.html(
     <Listing page={c.get("page")} heading={options.heading} path={new URL(c.req.url).pathname} params={request.params} search={search} result={result} problems={request.problems} intro={options.intro}
-      downloadable={options.downloadable ?? false} feed={{ href: listingFeedPath(request.params, options), title: `${options.heading} (Atom)` }} />,
+      downloadable={options.downloadable ?? false} feed={options.collections ? undefined : { href: listingFeedPath(request.params, options), title: `${options.heading} (Atom)` }} />,
   );
 }
 
@@ -82,7 +87,8 @@ export function workRoutes(deps: RouteDeps) {
     const community = await visitWork(deps, {
       workId: work.id, access: work.access, viewer: page.viewer, audience: page.audience, address: clientAddress(c), chapterPosition: entireWork ? null : chapters[0]?.position ?? null,
     });
-    return c.html(<WorkPage page={page} work={work} chapters={chapters} entireWork={entireWork} community={<WorkCommunitySection page={page} work={work} community={community} />} />);
+    return c.html(<WorkPage page={page} work={work} chapters={chapters} entireWork={entireWork} community={<WorkCommunitySection page={page} work={work} community={community} />}
+      collections={<WorkCollections page={page} workId={work.id} {...await readWorkCollections(deps.db, page.viewer, work.id)} />} />);
   };
 
   // The reader's "entire work by default" holds unless the address asks for the opening (view_full_work=false).

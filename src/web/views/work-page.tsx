@@ -25,8 +25,11 @@ export function chapterHeading(chapter: { position: number; title: string | null
   return chapter.title ? `Chapter ${chapter.position}: ${chapter.title}` : `Chapter ${chapter.position}`;
 }
 
-/** `community`: kudos, bookmarks, subscriptions and comments, after the text (views/work-actions.tsx). */
-export function WorkPage(props: { page: PageContext; work: ReadableWork; chapters: readonly WorkChapter[]; entireWork: boolean; community?: Child }) {
+/**
+ * `community`: kudos, bookmarks, subscriptions and comments, after the text (views/work-actions.tsx);
+ * `collections`: the collections the work is in, after its tags (views/collection-pages.tsx).
+ */
+export function WorkPage(props: { page: PageContext; work: ReadableWork; chapters: readonly WorkChapter[]; entireWork: boolean; community?: Child; collections?: Child }) {
   const { page, work, chapters, entireWork } = props;
   const multiChapter = work.chapters.length > 1;
   const current = !entireWork && multiChapter ? chapters[0] : undefined;
@@ -37,6 +40,7 @@ export function WorkPage(props: { page: PageContext; work: ReadableWork; chapter
       <WorkNavigation page={page} work={work} current={current?.position ?? null} placement="top" />
       <PostingNotes page={page} workId={work.id} access={work.access} />
       <WorkMeta work={work} prefs={page.prefs} />
+      {props.collections}
       <Preface work={work} showNotes={!current || current.position === 1} endNotesUrl={endNotesUrl(work, entireWork)} />
       {chapters.map((chapter) => <Chapter chapter={chapter} multiChapter={multiChapter} language={work.language} />)}
       {showsLast && <WorkEndNotes work={work} />}
