@@ -116,6 +116,8 @@ function sortKey(query: WorkSearch, rank: RawBuilder<number> | null): { key: Raw
     // Best match needs words to match; without them the Archive's default stands: the latest update first.
     return rank ? { key: rank, direction: directionOf(query) } : { key: sql`w.revised`, direction: sql`desc` };
   }
+  // A work whose creators an anonymous collection hides sorts as an anonymous work does, not by the hidden name.
+  if (query.sort.field === "author") return { key: sql`case when ${anonymousCondition(query.audience)} then '' else w.authors_sort end`, direction: directionOf(query) };
   return { key: sql`w.${sql.raw(SORT_COLUMNS[query.sort.field])}`, direction: directionOf(query) };
 }
 

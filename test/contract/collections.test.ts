@@ -14,6 +14,7 @@ import { ForbiddenError } from "../../src/domain/errors.js";
 import { emptyWorkSearch } from "../../src/search/work-search.js";
 import { createSearchIndex } from "../../src/db/search-index.js";
 import { findCollectionByName, listCollections } from "../../src/db/repositories/collections.js";
+import { listUpdateSubscribers, upsertSubscription } from "../../src/db/repositories/subscriptions.js";
 import { addWorkToCollection, decideCollectionItem, readCollectionQueue, readWorkCollections } from "../../src/services/collections/collection-items.js";
 import { createCollection, readCollection, updateCollection } from "../../src/services/collections/manage-collections.js";
 import { importFiles } from "../../src/services/import/import-files.js";
@@ -116,6 +117,17 @@ describe.each(TEST_ENGINES)("collections on $name", (engine) => {
     await addWorkToCollection(deps, a, "Sealed", sealed, NOW);
     await addWorkToCollection(deps, a, "Masked", masked, NOW);
 
+    // Nobody hears of a new chapter of the unrevealed work; an author's subscribers hear nothing of the anonymous one.
+    const fan = await makeAccount(db, "Fan");
+    await upsertSubscription(db, fan.userId, "author", author.authorId, false, NOW.toISOString());
+    await upsertSubscription(db, fan.userId, "work", sealed, false, NOW.toISOString());
+    expect(await listUpdateSubscribers(db, sealed, true, [])).toEqual([]);
+    expect(await listUpdateSubscribers(db, masked, false, [])).toEqual([]);
+    const control = await postWork(quire(), author, { title: "Open Letter", chapters: ["A letter pinned to the door."] });
+    expect((await listUpdateSubscribers(db, control, false, [])).map((s) => s.userId)).toEqual([fan.userId]);
+    await deps.engine.unindexWork(db, control);
+    await db.deleteFrom("works").where("id", "=", control).execute();
+
     const search = createSearchIndex(deps);
     const titles = async (audience: typeof GUEST_AUDIENCE, more: Partial<ReturnType<typeof emptyWorkSearch>> = {}) =>
       (await search.search({ ...emptyWorkSearch(), ...more, audience })).works.map((w) => `${w.title} by ${w.authors.join(", ") || "Anonymous"}`).sort();
@@ -128,10 +140,14 @@ describe.each(TEST_ENGINES)("collections on $name", (engine) => {
       expect(await titles({ members: true, mutedUsers: [], viewerId })).toEqual(["Masked Letter by Marlo_Finch", "Sealed Letter by Marlo_Finch"]);
     }
     expect((await listCollections(db, GUEST_AUDIENCE, { query: "", limit: 10, offset: 0 })).items.map((c) => [c.name, c.works])).toEqual([["Masked", 1], ["Sealed", 0]]);
+    // Sorted by author, the anonymous work goes where anonymous works go (first, A to Z), not where its creator's name would.
+    await postWork(quire(), await makeAccount(db, "Aaron_Abbot"), { title: "Plain Letter", chapters: ["A letter anyone could sign."] });
+    const byAuthor = await search.search({ ...emptyWorkSearch(), sort: { field: "author", direction: "asc" } });
+    expect(byAuthor.works.map((w) => w.title)).toEqual(["Masked Letter", "Plain Letter"]);
 
     await updateCollection(deps, k, "Sealed", { ...SETTINGS, title: "Sealed" }, NOW);
     await updateCollection(deps, k, "Masked", { ...SETTINGS, title: "Masked" }, NOW);
-    expect(await titles(GUEST_AUDIENCE)).toEqual(["Masked Letter by Marlo_Finch", "Sealed Letter by Marlo_Finch"]);
+    expect(await titles(GUEST_AUDIENCE)).toEqual(["Masked Letter by Marlo_Finch", "Plain Letter by Aaron_Abbot", "Sealed Letter by Marlo_Finch"]);
     expect(await titles(GUEST_AUDIENCE, { authors: ["Marlo_Finch"] })).toHaveLength(2);
     // Revealed, the creator's name finds both again: the full-text entry was made anew.
     expect(await titles(GUEST_AUDIENCE, { text: { kind: "phrase", text: "Marlo_Finch", field: null } })).toHaveLength(2);

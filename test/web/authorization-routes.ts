@@ -15,7 +15,9 @@
  */
 import type { Kysely } from "kysely";
 import { insertApiToken } from "../../src/db/repositories/api-tokens.js";
+import { insertCollection } from "../../src/db/repositories/collections.js";
 import { insertPasswordReset } from "../../src/db/repositories/passwords.js";
+import type { CollectionItemStatus, CollectionState } from "../../src/domain/collections/collection.js";
 import { SUSPENDED_UNTIL_LIFTED } from "../../src/domain/moderation.js";
 import { nameKey } from "../../src/domain/sort-key.js";
 import type { Database, UserRow } from "../../src/db/schema.js";
@@ -283,6 +285,24 @@ function wranglerRows(c: CaseContext): Promise<number> {
   return count(c.db.selectFrom("tag_wranglers").select((eb) => eb.fn.countAll().as("n")).where("user_id", "=", c.scene.accounts.target.userId));
 }
 
+/**
+ * A collection for the collection rows, owned by the scene's `author` (who is no creator of the work), in the state
+ * given, and the scene's work in it with the status given (none: not in it). Its name is the scene's own.
+ */
+async function matrixCollection(c: SceneContext, state: CollectionState, status: CollectionItemStatus | null): Promise<Partial<Made>> {
+  const id = await insertCollection(c.db, {
+    name: `Matrix_${c.scene.workId}`, title: "A Matrix Collection", description: null, parentId: null, state, anonymous: false, unrevealed: false, ownerId: c.scene.accounts.author.userId,
+  }, "2026-11-20T00:00:00.000Z");
+  if (status) await c.db.insertInto("collection_works").values({ collection_id: id, work_id: c.scene.workId, status, added_at: "2026-11-20T00:00:00.000Z" }).execute();
+  return { id };
+}
+const matrixName = (c: CaseContext) => `Matrix_${c.scene.workId}`;
+const itemStatus = (c: CaseContext) => c.db.selectFrom("collection_works").select("status").where("collection_id", "=", c.made.id).where("work_id", "=", c.scene.workId)
+  .executeTakeFirst().then((r) => r?.status ?? "none");
+const maintainerRows = (c: CaseContext) => count(c.db.selectFrom("collection_maintainers").select((eb) => eb.fn.countAll().as("n")).where("collection_id", "=", c.made.id));
+/** The collection's owner (the scene's `author`) alone. */
+const COLLECTION_OWNER = outcomes("forbidden", { anonymous: "sign-in", author: "allowed" });
+
 export const ROUTE_CASES: readonly RouteCase[] = [
   // Reports and moderation.
   {
@@ -540,6 +560,56 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       return { id };
     },
     expected: ADMINS, watch: countFalls(wranglerRows),
+  },
+
+  // Collections: the scene's `author` owns the collection; the work's creators answer for the work.
+  {
+    route: "/collections/new", path: () => "/collections/new", form: (c) => ({ name: `New_${c.actor}_${c.scene.workId}`, title: "A New Collection", description: "", parent: "", state: "open" }),
+    expected: POSTERS, watch: countRises((c) => count(c.db.selectFrom("collections").select((eb) => eb.fn.countAll().as("n")).where("name", "=", `New_${c.actor}_${c.scene.workId}`))),
+  },
+  {
+    route: "/collections/:name/settings", path: (c) => `/collections/${matrixName(c)}/settings`, prepare: (c) => matrixCollection(c, "open", null),
+    form: (c) => ({ title: `Retitled by ${c.actor}`, description: "", parent: "", state: "moderated" }),
+    expected: COLLECTION_OWNER,
+    watch: becomes((c) => c.db.selectFrom("collections").select("title").where("id", "=", c.made.id).executeTakeFirstOrThrow().then((r) => r.title), (c) => `Retitled by ${c.actor}`),
+  },
+  {
+    route: "/collections/:name/maintainers", path: (c) => `/collections/${matrixName(c)}/maintainers`, prepare: (c) => matrixCollection(c, "open", null),
+    form: (c) => ({ login: c.scene.accounts.target.login, role: "moderator" }),
+    expected: COLLECTION_OWNER, watch: countRises(maintainerRows),
+  },
+  {
+    route: "/collections/:name/maintainers/:user/delete", path: (c) => `/collections/${matrixName(c)}/maintainers/${c.scene.accounts.target.userId}/delete`, form: () => ({}),
+    prepare: async (c) => {
+      const made = await matrixCollection(c, "open", null);
+      await c.db.insertInto("collection_maintainers").values({ collection_id: made.id ?? 0, user_id: c.scene.accounts.target.userId, role: "moderator", added_at: "2026-11-20T00:00:00.000Z" }).execute();
+      return made;
+    },
+    expected: COLLECTION_OWNER, watch: countFalls(maintainerRows),
+  },
+  {
+    // Approving is the maintainers'; the work's creators asked already, and may not approve their own request.
+    route: "/collections/:name/works/:id/decide", path: (c) => `/collections/${matrixName(c)}/works/${c.scene.workId}/decide`, prepare: (c) => matrixCollection(c, "moderated", "pending"),
+    form: () => ({ decision: "approve" }), expected: COLLECTION_OWNER, watch: becomes(itemStatus, () => "approved"),
+  },
+  {
+    // A closed collection takes no request from the creators, while its maintainers may still invite the work.
+    route: "/collections/:name/invite", path: (c) => `/collections/${matrixName(c)}/invite`, prepare: (c) => matrixCollection(c, "closed", null),
+    form: (c) => ({ work: String(c.scene.workId) }), expected: COLLECTION_OWNER, watch: becomes(itemStatus, () => "invited"),
+  },
+  {
+    // The creators' request joins an open collection at once; the owner's own adding of it is an invitation.
+    route: "/works/:id/collections", path: (c) => `/works/${c.scene.workId}/collections`, prepare: (c) => matrixCollection(c, "open", null),
+    form: (c) => ({ collection: matrixName(c) }), expected: outcomes("forbidden", { anonymous: "sign-in", creator: "allowed", coauthor: "allowed", author: "allowed" }),
+    watch: becomes(itemStatus, (c) => (c.actor === "author" ? "invited" : "approved")),
+  },
+  {
+    route: "/works/:id/collections/:name/decide", path: (c) => `/works/${c.scene.workId}/collections/${matrixName(c)}/decide`, prepare: (c) => matrixCollection(c, "open", "invited"),
+    form: () => ({ decision: "accept" }), expected: CREATORS, watch: becomes(itemStatus, () => "approved"),
+  },
+  {
+    route: "/works/:id/collections/:name/remove", path: (c) => `/works/${c.scene.workId}/collections/${matrixName(c)}/remove`, prepare: (c) => matrixCollection(c, "open", "approved"),
+    form: () => ({}), expected: CREATORS, watch: becomes(itemStatus, () => "none"),
   },
 
   // Posting works and series.

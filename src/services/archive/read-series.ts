@@ -33,7 +33,7 @@ export function seriesFigures(works: readonly WorkBlurb[]): Pick<SeriesReading, 
 export async function readSeries(db: Kysely<Database>, seriesId: number, audience: Audience): Promise<SeriesReading> {
   const series = await findSeries(db, seriesId, audience);
   if (!series) throw new NotFoundError(`Series ${seriesId}`);
-  const works = await loadWorkBlurbs(db, series.workIds);
+  const works = await loadWorkBlurbs(db, series.workIds, audience);
   return {
     id: series.id,
     name: series.name,
