@@ -84,7 +84,8 @@ const path = (rest: string) => (c: CaseContext) => `/collections/${c.made.token}
 
 export const CHALLENGE_ROUTE_CASES: readonly RouteCase[] = [
   {
-    route: "/challenges", path: () => "/challenges", expected: PARTICIPANTS, watch: watching((c) => rows(c.db, "challenges"), (b, a) => a === b + 1),
+    // As for any collection: authors and above, not suspended.
+    route: "/challenges", path: () => "/challenges", expected: outcomes("allowed", { anonymous: "sign-in", reader: "forbidden", suspended: "forbidden" }), watch: watching((c) => rows(c.db, "challenges"), (b, a) => a === b + 1),
     form: (c) => ({ name: `Matrix_new_${c.actor}_${c.scene.workId}`, title: "A Matrix Exchange", kind: "gift_exchange" }),
   },
   {

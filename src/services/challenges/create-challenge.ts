@@ -6,15 +6,12 @@
 import type { Library } from "../../db/connect.js";
 import { insertChallenge } from "../../db/repositories/challenges.js";
 import { findCollectionByName, insertCollection } from "../../db/repositories/collections.js";
-import type { Viewer } from "../../domain/account.js";
+import { canPostWorks, type Viewer } from "../../domain/account.js";
 import type { ChallengeKind, ChallengeSchedule } from "../../domain/challenges/challenge.js";
 import { validateExchangeRules, type ExchangeRules } from "../../domain/challenges/gift-exchange.js";
 import { MAX_PROMPTS_PER_SIGNUP } from "../../domain/challenges/prompt-meme.js";
-import { ValidationError } from "../../domain/errors.js";
-import { requireParticipant } from "./challenge-access.js";
-
-/** A collection's short name: letters, digits and underscores, as the Archive's are (it is the address). */
-const COLLECTION_NAME = /^[\p{L}\p{N}_]{1,100}$/u;
+import { ForbiddenError, SignInRequiredError, ValidationError } from "../../domain/errors.js";
+import { collectionFieldProblems } from "../../domain/collections/rules.js";
 
 export interface NewChallengeInput {
   name: string;
@@ -29,17 +26,17 @@ export interface NewChallengeInput {
 /**
  * Makes the collection and its challenge, the viewer its owner.
  * @returns the collection's name.
- * @throws SignInRequiredError / ForbiddenError (see requireParticipant); ValidationError for a bad or taken name,
+ * @throws SignInRequiredError for a guest; ForbiddenError for a reader's or a suspended account (as for any
+ *   collection, collections/manage-collections.ts); ValidationError for a bad or taken name,
  *   an empty title, rules that cannot hold, dates out of order.
  */
 export async function createChallenge(library: Pick<Library, "db" | "engine">, viewer: Viewer, input: NewChallengeInput, now: Date): Promise<string> {
-  const owner = requireParticipant(viewer);
+  if (viewer === null) throw new SignInRequiredError("Sign in to start a challenge.");
+  if (!canPostWorks(viewer)) throw new ForbiddenError("Only authors whose accounts are not suspended may start challenges: a challenge runs in a collection of its own.");
+  const owner = viewer;
   const name = input.name.trim();
   const title = input.title.replace(/\s+/gu, " ").trim();
-  const problems: Record<string, string> = {};
-  if (!COLLECTION_NAME.test(name)) problems.name = "a name of 1 to 100 letters, digits and underscores";
-  if (title === "" || title.length > 255) problems.title = "a title of 1 to 255 characters";
-  if (input.description.length > 5_000) problems.description = "at most 5000 characters";
+  const problems = collectionFieldProblems({ name, title, description: input.description });
   const { signupOpensAt, signupClosesAt, worksRevealAt, creatorsRevealAt } = input.schedule;
   if (signupOpensAt && signupClosesAt && signupClosesAt <= signupOpensAt) problems.signupClosesAt = "sign-ups must close after they open";
   if (worksRevealAt && creatorsRevealAt && creatorsRevealAt < worksRevealAt) problems.creatorsRevealAt = "creators cannot be revealed before their works";
