@@ -149,5 +149,12 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     expect(items.map((i) => i.work_id)).toEqual([fill, draft]);
     // Claiming again once the claim is filled is a new story.
     await claimPrompt(library, account(writer), "Winter_Meme", promptId, later(5));
+
+    // In an anonymous meme a claim names no one but to its claimant and the maintainers: who claims is who fills.
+    await library.db.updateTable("collections").set({ anonymous: 1 }).where("name", "=", "Winter_Meme").execute();
+    const claimants = async (viewer: TestAccount | null) => (await readPromptMeme(library, viewer && account(viewer), "Winter_Meme", later(6))).prompts.flatMap((p) => p.claims.map((c) => c.claimant));
+    expect(await claimants(null)).toEqual(["Anonymous", "Anonymous", "Anonymous"]);
+    expect(await claimants(writer)).toEqual(["Fill_Writer", "Anonymous", "Fill_Writer"]);
+    expect(await claimants(mod)).toEqual(["Fill_Writer", "Second_Filler", "Fill_Writer"]);
   });
 });

@@ -21,6 +21,9 @@ type ChallengeLibrary = Pick<Library, "db" | "engine">;
 /** A claim as the meme's page shows it: the fill's title only to those who may see the work now. */
 export interface ShownClaim {
   claim: StoredClaim;
+  /** The claimant's login, or "Anonymous" while the collection is anonymous (to all but them and the maintainers):
+   *  who claimed a prompt is who wrote its fill. */
+  claimant: string;
   /** The fill's title, or null when there is none or the viewer may not see it yet (unrevealed, draft, restricted). */
   fillTitle: string | null;
 }
@@ -49,7 +52,10 @@ export async function readPromptMeme(library: ChallengeLibrary, viewer: Viewer, 
   const shown: ShownPrompt[] = [];
   for (const prompt of prompts) {
     const promptClaims: ShownClaim[] = [];
-    for (const claim of claims.filter((c) => c.promptId === prompt.id)) promptClaims.push({ claim, fillTitle: await visibleFillTitle(library, challenge, claim, viewer, maintainer) });
+    for (const claim of claims.filter((c) => c.promptId === prompt.id)) {
+      const named = !challenge.anonymous || maintainer || viewer?.id === claim.userId;
+      promptClaims.push({ claim, claimant: named ? claim.login : "Anonymous", fillTitle: await visibleFillTitle(library, challenge, claim, viewer, maintainer) });
+    }
     shown.push({ prompt, poster: promptPosterName({ anonymous: prompt.anonymous, userId: prompt.userId, posterName: prompt.login }, viewer?.id ?? null), claims: promptClaims });
   }
   return { challenge, prompts: shown, works: viewer === null ? [] : await listWorksByUser(library.db, viewer.id), signupOpen: isSignupOpen(challenge.schedule, now) };

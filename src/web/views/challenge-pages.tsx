@@ -142,9 +142,9 @@ export function PromptMemePageView(props: { page: PageContext; meme: PromptMemeP
             {prompt.text !== "" && <p class="prompt-text">{prompt.text}</p>}
             {claims.length > 0 && (
               <ul class="claims">
-                {claims.map(({ claim, fillTitle }) => (
+                {claims.map(({ claim, claimant, fillTitle }) => (
                   <li>
-                    {`Claimed by ${claim.login}`}
+                    {`Claimed by ${claimant}`}
                     {claim.filledByWorkId !== null && (fillTitle === null ? "; filled" : <>; filled by <a href={`/works/${claim.filledByWorkId}`}>{fillTitle}</a></>)}
                     {claim.filledByWorkId === null && page.viewer?.id === claim.userId && meme.works.length > 0 && (
                       <form method="post" action={challengePath(challenge.name, `claims/${claim.id}/fill`)}>
