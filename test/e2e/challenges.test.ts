@@ -164,8 +164,15 @@ describe("a prompt meme in the browser", () => {
     await maintainer.press("Post the prompt");
     expect(await maintainer.page.locator("ol.prompts").innerText()).toContain("The first frost takes the late apples.");
 
+    // The writer finds the meme from the collections' index.
     const writer = await signedIn("Frost_Writer");
-    await writer.open("/collections/Frost_Meme/challenge");
+    await writer.open("/collections");
+    for (const link of ["Challenges: gift exchanges and prompt memes", "Frost Meme"]) {
+      const loaded = writer.page.waitForEvent("load");
+      await writer.page.getByRole("link", { name: link }).click();
+      await loaded;
+    }
+    expect(new URL(writer.page.url()).pathname).toBe("/collections/Frost_Meme/challenge");
     expect(await writer.page.getByRole("heading", { name: "Prompt by Anonymous" }).isVisible()).toBe(true);
     await writer.page.getByRole("button", { name: /^Claim the prompt by Anonymous/u }).click();
     await writer.page.waitForURL(/#prompt-\d+$/u);

@@ -38,6 +38,15 @@ export interface NewChallenge {
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 const dateOf = (text: string | null): Date | null => (text === null ? null : new Date(text));
 
+type ScheduleColumns = Pick<Database["challenges"], "signup_opens_at" | "signup_closes_at" | "works_reveal_at" | "creators_reveal_at">;
+
+function scheduleOf(row: ScheduleColumns): ChallengeSchedule {
+  return {
+    signupOpensAt: dateOf(row.signup_opens_at), signupClosesAt: dateOf(row.signup_closes_at),
+    worksRevealAt: dateOf(row.works_reveal_at), creatorsRevealAt: dateOf(row.creators_reveal_at),
+  };
+}
+
 /** Stores the challenge of a collection. @returns its id. */
 export async function insertChallenge(db: Kysely<Database>, challenge: NewChallenge, now: string): Promise<number> {
   const { schedule, exchangeRules: rules } = challenge;
@@ -61,10 +70,7 @@ export async function findChallengeByName(db: Kysely<Database>, collectionNameKe
   if (!row) return undefined;
   return {
     id: row.id, kind: row.kind, collectionId: row.collection_id, name: row.name, title: row.title, description: row.description,
-    schedule: {
-      signupOpensAt: dateOf(row.signup_opens_at), signupClosesAt: dateOf(row.signup_closes_at),
-      worksRevealAt: dateOf(row.works_reveal_at), creatorsRevealAt: dateOf(row.creators_reveal_at),
-    },
+    schedule: scheduleOf(row),
     exchangeRules: {
       requests: { min: row.requests_min, max: row.requests_max },
       offers: { min: row.offers_min, max: row.offers_max },
@@ -103,3 +109,22 @@ export async function revealDueCollections(db: Kysely<Database>, now: string): P
   return Number(works.numUpdatedRows) + Number(creators.numUpdatedRows);
 }
 
+
+/** One line of the challenges' index. */
+export interface ChallengeSummary {
+  name: string;
+  title: string;
+  kind: ChallengeKind;
+  schedule: ChallengeSchedule;
+}
+
+/** Every challenge, the newest first, at most `limit`. */
+export async function listChallenges(db: Kysely<Database>, limit: number): Promise<ChallengeSummary[]> {
+  const rows = await db.selectFrom("challenges as ch").innerJoin("collections as c", "c.id", "ch.collection_id")
+    .select(["c.name", "c.title", "ch.kind", "ch.signup_opens_at", "ch.signup_closes_at", "ch.works_reveal_at", "ch.creators_reveal_at"])
+    .orderBy("ch.id", "desc").limit(limit).execute();
+  return rows.map((r) => ({
+    name: r.name, title: r.title, kind: r.kind,
+    schedule: scheduleOf(r),
+  }));
+}

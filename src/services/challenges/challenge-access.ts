@@ -1,6 +1,6 @@
 /** The gates of every challenge page and action: the challenge by its collection's name, its maintainers, its participants. */
 import type { Kysely } from "kysely";
-import { findChallengeByName, type StoredChallenge } from "../../db/repositories/challenges.js";
+import { findChallengeByName, listChallenges, type ChallengeSummary, type StoredChallenge } from "../../db/repositories/challenges.js";
 import { findMaintainerRole } from "../../db/repositories/collections.js";
 import type { Database } from "../../db/schema.js";
 import { isActive, type Account, type Viewer } from "../../domain/account.js";
@@ -43,4 +43,9 @@ export async function requireMaintainer(db: Kysely<Database>, challenge: StoredC
   return account;
 }
 
-export type { StoredChallenge };
+export type { ChallengeSummary, StoredChallenge };
+
+/** The challenges' index: the newest first, the first 200. */
+export function readChallengeIndex(db: Kysely<Database>): Promise<ChallengeSummary[]> {
+  return listChallenges(db, 200);
+}

@@ -8,14 +8,14 @@ import { z } from "zod";
 import { isSignupOpen, NO_PROMPT_TAGS, PROMPT_TAG_TYPES, type ChallengeSchedule, type PromptTags } from "../../domain/challenges/challenge.js";
 import { MAX_PROMPTS_PER_SIDE } from "../../domain/challenges/gift-exchange.js";
 import { assignPinchHitter, defaultAssignment, fulfilAssignment, readParticipantAssignments } from "../../services/challenges/assignments.js";
-import { isMaintainer, requireChallenge } from "../../services/challenges/challenge-access.js";
+import { isMaintainer, readChallengeIndex, requireChallenge } from "../../services/challenges/challenge-access.js";
 import { createChallenge } from "../../services/challenges/create-challenge.js";
 import { readExchangeSummary, readOwnExchangeSignup, runExchangeMatching, sendExchangeAssignments, signUpToExchange } from "../../services/challenges/gift-exchange.js";
 import { claimPrompt, fillClaim, postPrompt, readPromptMeme } from "../../services/challenges/prompt-meme.js";
 import { revealChallengeNow, revealDueChallenges } from "../../services/challenges/reveal-challenges.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { parseId } from "../request.js";
-import { challengePath, ExchangeOverviewPage, NewChallengePage, PromptMemePageView } from "../views/challenge-pages.js";
+import { ChallengeIndexPage, challengePath, ExchangeOverviewPage, NewChallengePage, PromptMemePageView } from "../views/challenge-pages.js";
 import { ExchangeSignupPage, ExchangeSummaryPage, ParticipantAssignmentsPage } from "../views/exchange-pages.js";
 import { readForm } from "./community-form.js";
 
@@ -67,6 +67,8 @@ function readSignupSide(body: Record<string, unknown>, side: "request" | "offer"
 export function challengeRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
   const name = (c: Context<WebEnv>) => c.req.param("name") ?? "";
+
+  app.get("/challenges", async (c) => c.html(<ChallengeIndexPage page={c.get("page")} challenges={await readChallengeIndex(deps.db)} now={deps.now()} />));
 
   app.get("/challenges/new", (c) => c.html(<NewChallengePage page={c.get("page")} />));
 

@@ -3,8 +3,8 @@
  * a prompt meme), a gift exchange's overview, and a prompt meme's page of prompts with the forms to post, claim
  * and fill. Every form posts with the page's CSRF token and works without JavaScript.
  */
-import { PROMPT_TAG_TYPES, type PromptTags, type PromptTagType } from "../../domain/challenges/challenge.js";
-import type { StoredChallenge } from "../../services/challenges/challenge-access.js";
+import { isSignupOpen, PROMPT_TAG_TYPES, type PromptTags, type PromptTagType } from "../../domain/challenges/challenge.js";
+import type { ChallengeSummary, StoredChallenge } from "../../services/challenges/challenge-access.js";
 import type { PromptMemePage } from "../../services/challenges/prompt-meme.js";
 import type { CreatorWork } from "../../services/posting/work-editing.js";
 import type { PageContext } from "../page-context.js";
@@ -62,6 +62,28 @@ function DateField(props: { name: string; label: string }) {
       <label for={`challenge-${props.name}`}>{props.label} (UTC; leave empty for none)</label>{" "}
       <input type="datetime-local" id={`challenge-${props.name}`} name={props.name} />
     </p>
+  );
+}
+
+export function ChallengeIndexPage(props: { page: PageContext; challenges: readonly ChallengeSummary[]; now: Date }) {
+  const { page } = props;
+  return (
+    <Layout page={page} title="Challenges">
+      <h1>Challenges</h1>
+      {page.viewer !== null && <p><a href="/challenges/new">Start a challenge</a></p>}
+      {props.challenges.length === 0
+        ? <p>No challenges yet.</p>
+        : (
+          <ul class="challenges">
+            {props.challenges.map((c) => (
+              <li>
+                <a href={challengePath(c.name)}>{c.title}</a>
+                {` (${c.kind === "gift_exchange" ? "gift exchange" : "prompt meme"}${isSignupOpen(c.schedule, props.now) ? ", sign-ups open" : ""})`}
+              </li>
+            ))}
+          </ul>
+        )}
+    </Layout>
   );
 }
 
