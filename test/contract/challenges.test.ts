@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/domain/account.js";
 import { NO_PROMPT_TAGS, type PromptTags } from "../../src/domain/challenges/challenge.js";
 import { DEFAULT_EXCHANGE_RULES } from "../../src/domain/challenges/gift-exchange.js";
-import { ForbiddenError, ValidationError } from "../../src/domain/errors.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../src/domain/errors.js";
 import { assignPinchHitter, defaultAssignment, fulfilAssignment, readParticipantAssignments } from "../../src/services/challenges/assignments.js";
 import { createChallenge, type NewChallengeInput } from "../../src/services/challenges/create-challenge.js";
 import { readExchangeSummary, runExchangeMatching, sendExchangeAssignments, signUpToExchange } from "../../src/services/challenges/gift-exchange.js";
@@ -130,12 +130,16 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     expect(asGuest.prompts.map((p) => p.poster)).toEqual(["Anonymous", "Prompt_Poser"]);
     expect((await readPromptMeme(library, account(poser), "Winter_Meme", later(2))).prompts.map((p) => p.poster)).toEqual(["Prompt_Poser", "Prompt_Poser"]);
 
+    // A prompt is claimed through its own meme only.
+    await createChallenge(library, account(mod), { ...EXCHANGE, name: "Other_Meme", title: "Other Meme", kind: "prompt_meme" }, START);
+    await expect(claimPrompt(library, account(writer), "Other_Meme", promptId, later(2))).rejects.toThrow(NotFoundError);
     const claimId = await claimPrompt(library, account(writer), "Winter_Meme", promptId, later(2));
     await expect(claimPrompt(library, account(writer), "Winter_Meme", promptId, later(2))).rejects.toThrow(/already claimed/);
     const secondClaim = await claimPrompt(library, account(second), "Winter_Meme", promptId, later(2));
     const fill = await postWork(quire(), writer, { title: "Storm Lamp", chapters: ["The lamp guttered; Tobias climbed the stair with matches in his teeth."] });
     const draft = await postWork(quire(), second, { title: "Second Lamp" }, { visibility: "draft" });
     await expect(fillClaim(library, account(second), "Winter_Meme", claimId, draft, later(3))).rejects.toThrow(ForbiddenError);
+    await expect(fillClaim(library, account(writer), "Other_Meme", claimId, fill, later(3))).rejects.toThrow(NotFoundError);
     await fillClaim(library, account(writer), "Winter_Meme", claimId, fill, later(3));
     await fillClaim(library, account(second), "Winter_Meme", secondClaim, draft, later(3));
     await expect(fillClaim(library, account(writer), "Winter_Meme", claimId, fill, later(3))).rejects.toThrow(/already filled/);

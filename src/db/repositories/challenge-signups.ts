@@ -58,6 +58,13 @@ export async function insertPrompt(db: Kysely<Database>, signupId: number, promp
   return id;
 }
 
+/** The challenge a prompt of this side belongs to, or undefined when there is no such prompt. */
+export async function findPromptChallengeId(db: Kysely<Database>, promptId: number, side: PromptSide): Promise<number | undefined> {
+  const row = await db.selectFrom("challenge_prompts as p").innerJoin("challenge_signups as s", "s.id", "p.signup_id")
+    .select("s.challenge_id").where("p.id", "=", promptId).where("p.side", "=", side).executeTakeFirst();
+  return row?.challenge_id;
+}
+
 /** How many prompts of a side the sign-up has. */
 export async function countSignupPrompts(db: Kysely<Database>, signupId: number, side: PromptSide): Promise<number> {
   const row = await db.selectFrom("challenge_prompts").select((eb) => eb.fn.countAll<number>().as("n")).where("signup_id", "=", signupId).where("side", "=", side).executeTakeFirst();

@@ -5,7 +5,7 @@
  */
 import type { Library } from "../../db/connect.js";
 import { findClaim, insertClaim, listClaims, setClaimFilled, type StoredClaim } from "../../db/repositories/challenge-claims.js";
-import { countSignupPrompts, ensureSignup, insertPrompt, listPrompts, type StoredPrompt } from "../../db/repositories/challenge-signups.js";
+import { countSignupPrompts, ensureSignup, findPromptChallengeId, insertPrompt, listPrompts, type StoredPrompt } from "../../db/repositories/challenge-signups.js";
 import type { StoredChallenge } from "../../db/repositories/challenges.js";
 import { setItemStatus } from "../../db/repositories/collections.js";
 import { listWorksByUser, type CreatorWork } from "../../db/repositories/posted-works.js";
@@ -93,8 +93,7 @@ export async function claimPrompt(library: ChallengeLibrary, viewer: Viewer, nam
   const challenge = await requireChallenge(library.db, name, "prompt_meme");
   const account = requireParticipant(viewer);
   return library.engine.writeTransaction(library.db, async (trx) => {
-    const prompt = (await listPrompts(trx, challenge.id, ["prompt"])).find((p) => p.id === promptId);
-    if (!prompt) throw new NotFoundError(`Prompt ${promptId}`);
+    if ((await findPromptChallengeId(trx, promptId, "prompt")) !== challenge.id) throw new NotFoundError(`Prompt ${promptId}`);
     checkCanClaim(await listClaims(trx, [promptId]), account.id);
     return insertClaim(trx, promptId, account.id, now.toISOString());
   });
@@ -109,8 +108,7 @@ export async function fillClaim(library: ChallengeLibrary, viewer: Viewer, name:
   const challenge = await requireChallenge(library.db, name, "prompt_meme");
   const account = requireParticipant(viewer);
   const claim = await findClaim(library.db, claimId);
-  const prompts = claim ? await listPrompts(library.db, challenge.id, ["prompt"]) : [];
-  if (!claim || !prompts.some((p) => p.id === claim.promptId)) throw new NotFoundError(`Claim ${claimId}`);
+  if (!claim || (await findPromptChallengeId(library.db, claim.promptId, "prompt")) !== challenge.id) throw new NotFoundError(`Claim ${claimId}`);
   checkCanFill(claim, account.id);
   const access = await findWorkAccess(library.db, workId);
   if (!access || !canEditWork(account, access)) throw new ForbiddenError("A claim is filled with a work of your own.");
