@@ -87,9 +87,13 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     await defaultAssignment(library, c, "Orchard_Swap", calsAssignment.id);
     await expect(defaultAssignment(library, c, "Orchard_Swap", calsAssignment.id)).rejects.toThrow(/already been defaulted/);
     const hitter = calsAssignment.recipientLogin === "Dot_Writes" ? mod : dot;
-    await expect(assignPinchHitter(library, a, "Orchard_Swap", calsAssignment.id, hitter.login)).rejects.toThrow(ForbiddenError);
-    await expect(assignPinchHitter(library, maintainer, "Orchard_Swap", calsAssignment.id, calsAssignment.recipientLogin)).rejects.toThrow(/own gift/);
-    await assignPinchHitter(library, maintainer, "Orchard_Swap", calsAssignment.id, hitter.login);
+    await expect(assignPinchHitter(library, a, "Orchard_Swap", calsAssignment.id, hitter.login, later(10))).rejects.toThrow(ForbiddenError);
+    await expect(assignPinchHitter(library, maintainer, "Orchard_Swap", calsAssignment.id, calsAssignment.recipientLogin, later(10))).rejects.toThrow(/own gift/);
+    await assignPinchHitter(library, maintainer, "Orchard_Swap", calsAssignment.id, hitter.login, later(10));
+    // The three matched givers heard of their assignments when they were sent, the pinch hitter when given theirs.
+    const notes = await library.db.selectFrom("inbox_items").select(["user_id", "message"]).where("kind", "=", "challenge-assignment").orderBy("id").execute();
+    expect(notes.length).toBe(4);
+    expect(notes.at(-1)).toEqual({ user_id: hitter.userId, message: `Your assignment in Orchard Swap 2026: write a gift for ${calsAssignment.recipientLogin}. Its requests are on /collections/Orchard_Swap/assignments.` });
     const gift = await postWork(quire(), hitter, { title: "Grafting Season", chapters: ["The orchard wintered under straw, and Wren walked the rows at dawn."] });
     const othersWork = await postWork(quire(), ash, { title: "Not Theirs" });
     await expect(fulfilAssignment(library, account(hitter), "Orchard_Swap", calsAssignment.id, othersWork, later(20))).rejects.toThrow(/of your own/);

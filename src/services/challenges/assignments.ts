@@ -9,6 +9,7 @@ import { listPrompts, type StoredPrompt } from "../../db/repositories/challenge-
 import type { StoredChallenge } from "../../db/repositories/challenges.js";
 import { setItemStatus } from "../../db/repositories/collections.js";
 import { addWorkGift, listWorksByUser, type CreatorWork } from "../../db/repositories/posted-works.js";
+import { insertInboxItems } from "../../db/repositories/inbox.js";
 import { findUserByLoginOrEmail } from "../../db/repositories/users.js";
 import { findWorkAccess } from "../../db/repositories/work-access.js";
 import { canEditWork, type Account, type Viewer } from "../../domain/account.js";
@@ -16,6 +17,7 @@ import { checkCanDefault, checkCanFulfil, checkCanPinchHit, currentWriter } from
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.js";
 import { nameKey } from "../../domain/sort-key.js";
 import { isMaintainer, requireChallenge, requireMaintainer, requireParticipant } from "./challenge-access.js";
+import { assignmentNotice } from "./gift-exchange.js";
 
 type ChallengeLibrary = Pick<Library, "db" | "engine">;
 
@@ -80,16 +82,20 @@ export async function defaultAssignment(library: ChallengeLibrary, viewer: Viewe
 }
 
 /**
- * A maintainer gives a defaulted (or never matched) assignment to a pinch hitter, by login.
+ * A maintainer gives a defaulted (or never matched) assignment to a pinch hitter, by login; a note in their inbox
+ * tells them.
  * @throws ValidationError for an unknown login, the recipient, or an assignment that does not need one.
  */
-export async function assignPinchHitter(library: ChallengeLibrary, viewer: Viewer, name: string, assignmentId: number, login: string): Promise<void> {
+export async function assignPinchHitter(library: ChallengeLibrary, viewer: Viewer, name: string, assignmentId: number, login: string, now: Date): Promise<void> {
   const { challenge, assignment } = await requireAssignment(library, name, assignmentId);
   await requireMaintainer(library.db, challenge, viewer);
   const user = await findUserByLoginOrEmail(library.db, nameKey(login));
   if (!user) throw new ValidationError({ pinchHitter: `there is no account named "${login.trim()}"` });
   checkCanPinchHit(assignment, user.id);
-  await library.engine.writeTransaction(library.db, (trx) => setAssignmentPinchHitter(trx, assignment.id, user.id));
+  await library.engine.writeTransaction(library.db, async (trx) => {
+    await setAssignmentPinchHitter(trx, assignment.id, user.id);
+    await insertInboxItems(trx, [{ userId: user.id, kind: "challenge-assignment", workId: null, chapterId: null, commentId: null, message: assignmentNotice(challenge, assignment.recipientLogin) }], now.toISOString());
+  });
 }
 
 /**

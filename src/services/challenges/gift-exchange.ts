@@ -7,6 +7,7 @@ import type { Library } from "../../db/connect.js";
 import { listAssignments, replaceAssignments, type StoredAssignment } from "../../db/repositories/challenge-assignments.js";
 import { deleteSignupPrompts, ensureSignup, findSignupId, insertPrompt, listExchangeSignups, listPrompts, type SignupWithLogin } from "../../db/repositories/challenge-signups.js";
 import { setAssignmentsSentAt, setChallengeMatchedAt, type StoredChallenge } from "../../db/repositories/challenges.js";
+import { insertInboxItems } from "../../db/repositories/inbox.js";
 import type { Viewer } from "../../domain/account.js";
 import { isSignupOpen, type PromptTags } from "../../domain/challenges/challenge.js";
 import { listPotentialMatches, parseExchangeSignup, type PotentialMatch } from "../../domain/challenges/gift-exchange.js";
@@ -105,8 +106,14 @@ export async function runExchangeMatching(library: ChallengeLibrary, viewer: Vie
   });
 }
 
+/** The inbox note that tells a writer of their assignment (plain text: the inbox links works, not pages). */
+export function assignmentNotice(challenge: StoredChallenge, recipientLogin: string): string {
+  return `Your assignment in ${challenge.title}: write a gift for ${recipientLogin}. Its requests are on /collections/${challenge.name}/assignments.`;
+}
+
 /**
- * Sends the assignments: from now on each giver sees whom they write for, and the matching is fixed.
+ * Sends the assignments: from now on each giver sees whom they write for (and finds a note in their inbox), and
+ * the matching is fixed.
  * @throws ValidationError before a matching run or when they were sent already; NotFoundError, SignInRequiredError, ForbiddenError.
  */
 export async function sendExchangeAssignments(library: ChallengeLibrary, viewer: Viewer, name: string, now: Date): Promise<void> {
@@ -114,5 +121,12 @@ export async function sendExchangeAssignments(library: ChallengeLibrary, viewer:
   await requireMaintainer(library.db, challenge, viewer);
   if (challenge.matchedAt === null) throw new ValidationError({ assignments: "run the matching first" });
   if (challenge.assignmentsSentAt !== null) throw new ValidationError({ assignments: "the assignments have been sent already" });
-  await library.engine.writeTransaction(library.db, (trx) => setAssignmentsSentAt(trx, challenge.id, now.toISOString()));
+  const at = now.toISOString();
+  await library.engine.writeTransaction(library.db, async (trx) => {
+    await setAssignmentsSentAt(trx, challenge.id, at);
+    const notices = (await listAssignments(trx, challenge.id)).flatMap((a) => (a.giverUserId === null ? [] : [{
+      userId: a.giverUserId, kind: "challenge-assignment", workId: null, chapterId: null, commentId: null, message: assignmentNotice(challenge, a.recipientLogin),
+    }]));
+    await insertInboxItems(trx, notices, at);
+  });
 }

@@ -144,7 +144,7 @@ export function challengeRoutes(deps: RouteDeps) {
 
   app.post(`${NAME}/assignments/:id{[0-9]+}/pinch-hitter`, async (c) => {
     const { login } = await readForm(c, loginForm);
-    await assignPinchHitter(deps, c.get("page").viewer, name(c), assignmentId(c), login);
+    await assignPinchHitter(deps, c.get("page").viewer, name(c), assignmentId(c), login, deps.now());
     return c.redirect(challengePath(name(c), "signups"), 303);
   });
 
