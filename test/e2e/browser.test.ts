@@ -8,8 +8,6 @@
  * Chromium is not installed the tests skip with the reason printed (and under CI=true the skip fails the run).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, test } from "vitest";
@@ -18,12 +16,10 @@ import { refreshWorkFilters } from "../../src/db/repositories/tags.js";
 import { insertWork } from "../../src/db/repositories/works.js";
 import { chapter, parsedWork, toStore } from "../factories.js";
 import { makeAccount, TEST_PASSWORD } from "../support/accounts.js";
+import { runAxe, seriousViolations } from "../support/axe.js";
 import { useBrowserServer } from "../support/browser-server.js";
 import { storeWebWorks, WEB_WORKS, type WebWorkKey } from "../support/web-library.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-/** The impacts that fail a page; "moderate" and "minor" findings are advice. */
-const FAILING_IMPACTS: ReadonlySet<string> = new Set(["serious", "critical"]);
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -165,23 +161,6 @@ async function openSession(options: { javaScript: boolean; viewport?: { width: n
     },
   };
   return session;
-}
-
-const axeViolations = z.array(z.object({ id: z.string(), impact: z.string().nullable(), help: z.string(), targets: z.array(z.string()) }));
-type AxeViolation = z.infer<typeof axeViolations>[number];
-
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  // A string, not a function: this project's TypeScript has no DOM types, and zod checks what comes back.
-  return axeViolations.parse(await page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((result) =>
-    result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) })))`));
-}
-
-/** The serious and critical violations, one line each, so that a failure prints them whole. */
-function seriousViolations(violations: readonly AxeViolation[]): string[] {
-  return violations
-    .filter((v) => v.impact !== null && FAILING_IMPACTS.has(v.impact))
-    .map((v) => `${v.id} (${v.impact ?? ""}): ${v.help}, at ${v.targets.join(" | ")}`);
 }
 
 /** The text of a chapter of a stored work, as its story HTML shows it. */

@@ -11,6 +11,7 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, test } from "vitest";
 import { makeAccount, TEST_PASSWORD } from "../support/accounts.js";
+import { seriousViolationsWithoutScript } from "../support/axe.js";
 import { useBrowserServer } from "../support/browser-server.js";
 
 const harness = useBrowserServer();
@@ -28,6 +29,8 @@ interface Reader {
   open(path: string): Promise<void>;
   /** Clicks the button and waits for the page the form leads to. */
   press(name: string): Promise<void>;
+  /** Fails on axe's serious or critical findings on the page as it stands. */
+  audit(): Promise<void>;
 }
 
 /** A new browser without JavaScript, signed in as the account made here. */
@@ -49,6 +52,9 @@ async function signedIn(login: string, role: "author" | "reader" = "author"): Pr
       await page.getByRole("button", { name, exact: true }).click();
       await loaded;
     },
+    audit: async () => {
+      expect(await seriousViolationsWithoutScript(harness.browser(), page), `axe on ${page.url()}`).toEqual([]);
+    },
   };
   await reader.open("/login");
   await page.getByLabel("User name or e-mail address").fill(login);
@@ -60,6 +66,7 @@ async function signedIn(login: string, role: "author" | "reader" = "author"): Pr
 async function startChallenge(maintainer: Reader, fields: { name: string; title: string; kind: "Gift exchange" | "Prompt meme"; worksRevealAt?: string }): Promise<void> {
   const { page } = maintainer;
   await maintainer.open("/challenges/new");
+  await maintainer.audit();
   await page.getByLabel("Collection name").fill(fields.name);
   await page.getByLabel("Title", { exact: true }).fill(fields.title);
   await page.getByLabel(fields.kind).check();
@@ -104,6 +111,7 @@ describe("a gift exchange in the browser", () => {
       const loaded = reader.page.waitForEvent("load");
       await reader.page.getByRole("link", { name: "Sign up" }).click();
       await loaded;
+      if (s.login === "Ash_Lamp") await reader.audit();
       await reader.page.getByLabel("Request 1: Fandoms").fill(s.request);
       await reader.page.getByLabel("Offer 1: Fandoms").fill(s.offer);
       await reader.press("Sign up");
@@ -118,6 +126,7 @@ describe("a gift exchange in the browser", () => {
     expect(await assignments.allInnerTexts()).toEqual(["Bee_Lamp → Ash_Lamp: being written", "Cal_Lamp → Bee_Lamp: being written", "Ash_Lamp → Cal_Lamp: being written"]);
     await maintainer.press("Run the matching again");
     expect(await assignments.count()).toBe(3);
+    await maintainer.audit();
     await maintainer.press("Send the assignments");
     expect(await maintainer.page.getByRole("heading", { name: "Assignments (sent)" }).isVisible()).toBe(true);
 
@@ -127,6 +136,7 @@ describe("a gift exchange in the browser", () => {
     await ash.open("/collections/Lantern_Swap/assignments");
     expect(await ash.page.getByRole("heading", { name: "Your gift for Cal_Lamp" }).isVisible()).toBe(true);
     expect(await ash.page.locator("section.assignment").innerText()).toContain("Fandoms: Harbour Lights");
+    await ash.audit();
     const giftPath = await postWork(ash, { title: "The Harbour Wall at Dusk", fandom: "Harbour Lights", text: "The wall held the last of the light, and Wren sat on it until the lamps came on one by one." });
     await ash.open("/collections/Lantern_Swap/assignments");
     await ash.page.getByLabel("Hand in as the gift").selectOption({ label: "The Harbour Wall at Dusk" });
@@ -147,6 +157,7 @@ describe("a gift exchange in the browser", () => {
     await maintainer.press("Reveal the works now");
     await cal.open("/collections/Lantern_Swap/assignments");
     expect(await cal.page.locator("ul.gifts").innerText()).toBe("The Harbour Wall at Dusk from Ash_Lamp");
+    await cal.audit();
     const loaded = cal.page.waitForEvent("load");
     await cal.page.getByRole("link", { name: "The Harbour Wall at Dusk" }).click();
     await loaded;
@@ -182,6 +193,7 @@ describe("a prompt meme in the browser", () => {
     await writer.page.getByLabel("Fill this claim with").selectOption({ label: "Windfalls" });
     await writer.press("Fill the claim");
     expect(await writer.page.locator("ul.claims").innerText()).toContain("Claimed by Frost_Writer; filled by Windfalls");
+    await writer.audit();
     expect(await writer.page.getByRole("link", { name: "Windfalls" }).getAttribute("href")).toMatch(/^\/works\/\d+$/u);
   });
 });
