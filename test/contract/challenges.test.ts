@@ -12,7 +12,7 @@ import { assignPinchHitter, defaultAssignment, fulfilAssignment, readParticipant
 import { createChallenge, type NewChallengeInput } from "../../src/services/challenges/create-challenge.js";
 import { readExchangeSummary, runExchangeMatching, sendExchangeAssignments, signUpToExchange } from "../../src/services/challenges/gift-exchange.js";
 import { claimPrompt, fillClaim, postPrompt, readPromptMeme } from "../../src/services/challenges/prompt-meme.js";
-import { revealDueChallenges } from "../../src/services/challenges/reveal-challenges.js";
+import { changeChallengeSchedule, revealDueChallenges } from "../../src/services/challenges/reveal-challenges.js";
 import { makeAccount, type TestAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
@@ -117,6 +117,23 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     await revealDueChallenges(library, later(37));
     expect(await flags()).toEqual({ unrevealed: 0, anonymous: 0 });
     expect((await readParticipantAssignments(library, recipient, "Orchard_Swap")).received).toEqual([{ workId: gift, title: "Grafting Season", from: hitter.login }]);
+  });
+
+  it("lets the maintainers change the dates: sign-ups close, and a reveal date to come conceals the works again", async () => {
+    const { library } = quire();
+    const keeper = account(await makeAccount(library.db, "Date_Keeper"));
+    const other = account(await makeAccount(library.db, "Date_Other"));
+    await createChallenge(library, keeper, { ...EXCHANGE, schedule: { ...EXCHANGE.schedule, worksRevealAt: null, creatorsRevealAt: null } }, START);
+    const flags = () => library.db.selectFrom("collections").select(["unrevealed", "anonymous"]).where("name", "=", "Orchard_Swap").executeTakeFirstOrThrow();
+    expect(await flags()).toEqual({ unrevealed: 0, anonymous: 0 });
+    const schedule = { signupOpensAt: null, signupClosesAt: later(2), worksRevealAt: later(10), creatorsRevealAt: later(12) };
+    await expect(changeChallengeSchedule(library, other, "Orchard_Swap", schedule, later(1))).rejects.toThrow(ForbiddenError);
+    await expect(changeChallengeSchedule(library, keeper, "Orchard_Swap", { ...schedule, creatorsRevealAt: later(5) }, later(1))).rejects.toThrow(/before their works/);
+    await changeChallengeSchedule(library, keeper, "Orchard_Swap", schedule, later(1));
+    expect(await flags()).toEqual({ unrevealed: 1, anonymous: 1 });
+    await expect(signUpToExchange(library, other, "Orchard_Swap", { requests: [fandom("A")], offers: [fandom("B")] }, later(3))).rejects.toThrow(/not open/);
+    await changeChallengeSchedule(library, keeper, "Orchard_Swap", { ...schedule, worksRevealAt: null, creatorsRevealAt: null }, later(3));
+    expect(await flags()).toEqual({ unrevealed: 0, anonymous: 0 });
   });
 
   it("runs a prompt meme: prompts, anonymous ones too, claims and more than one fill of a prompt", async () => {

@@ -112,6 +112,12 @@ export const CHALLENGE_ROUTE_CASES: readonly RouteCase[] = [
     form: () => ({ what: "works" }), expected: MAINTAINER, watch: watching(async (c) => (await challengeOf(c)).unrevealed, (b, a) => b === 1 && a === 0),
   },
   {
+    route: "/collections/:name/schedule", path: path("schedule"), prepare: async (c) => ({ token: (await makeChallenge(c, "gift_exchange")).name }),
+    form: () => ({ signupClosesAt: "2026-12-20T12:00" }), expected: MAINTAINER,
+    watch: watching(async (c) => (await c.db.selectFrom("challenges").select("signup_closes_at").where("id", "=", (await challengeOf(c)).id).executeTakeFirstOrThrow()).signup_closes_at,
+      (b, a) => b === null && a === "2026-12-20T12:00:00.000Z"),
+  },
+  {
     // The giver (the creator) or the maintainer may default an assignment.
     route: "/collections/:name/assignments/:id/default", path: path("assignments/:id/default"), prepare: (c) => sentExchange(c), form: () => ({}),
     expected: outcomes("forbidden", { anonymous: "sign-in", author: "allowed", creator: "allowed" }),

@@ -89,6 +89,20 @@ export async function setAssignmentsSentAt(db: Kysely<Database>, challengeId: nu
   await db.updateTable("challenges").set({ assignments_sent_at: at }).where("id", "=", challengeId).execute();
 }
 
+/**
+ * Replaces the challenge's dates, and sets its collection unrevealed and anonymous as the new reveal dates say at
+ * `now` (a date still to come conceals, none or one passed reveals).
+ */
+export async function setChallengeSchedule(db: Kysely<Database>, challenge: { id: number; collectionId: number }, schedule: ChallengeSchedule, now: Date): Promise<void> {
+  await db.updateTable("challenges").set({
+    signup_opens_at: iso(schedule.signupOpensAt), signup_closes_at: iso(schedule.signupClosesAt),
+    works_reveal_at: iso(schedule.worksRevealAt), creators_reveal_at: iso(schedule.creatorsRevealAt),
+  }).where("id", "=", challenge.id).execute();
+  const pending = (date: Date | null) => (date !== null && date > now ? 1 : 0);
+  await db.updateTable("collections").set({ unrevealed: pending(schedule.worksRevealAt), anonymous: pending(schedule.creatorsRevealAt), updated_at: now.toISOString() })
+    .where("id", "=", challenge.collectionId).execute();
+}
+
 /** Moves the reveal dates (a maintainer revealing early sets them to now). */
 export async function setRevealDates(db: Kysely<Database>, challengeId: number, dates: { worksRevealAt?: string; creatorsRevealAt?: string }): Promise<void> {
   await db.updateTable("challenges").set({ works_reveal_at: dates.worksRevealAt, creators_reveal_at: dates.creatorsRevealAt }).where("id", "=", challengeId).execute();

@@ -13,6 +13,15 @@ import { MAX_PROMPTS_PER_SIGNUP } from "../../domain/challenges/prompt-meme.js";
 import { ForbiddenError, SignInRequiredError, ValidationError } from "../../domain/errors.js";
 import { collectionFieldProblems } from "../../domain/collections/rules.js";
 
+/** What is wrong with the dates: sign-ups closing before they open, creators revealed before their works. */
+export function scheduleProblems(schedule: ChallengeSchedule): Record<string, string> {
+  const { signupOpensAt, signupClosesAt, worksRevealAt, creatorsRevealAt } = schedule;
+  const problems: Record<string, string> = {};
+  if (signupOpensAt && signupClosesAt && signupClosesAt <= signupOpensAt) problems.signupClosesAt = "sign-ups must close after they open";
+  if (worksRevealAt && creatorsRevealAt && creatorsRevealAt < worksRevealAt) problems.creatorsRevealAt = "creators cannot be revealed before their works";
+  return problems;
+}
+
 export interface NewChallengeInput {
   name: string;
   title: string;
@@ -37,9 +46,8 @@ export async function createChallenge(library: Pick<Library, "db" | "engine">, v
   const name = input.name.trim();
   const title = input.title.replace(/\s+/gu, " ").trim();
   const problems = collectionFieldProblems({ name, title, description: input.description });
-  const { signupOpensAt, signupClosesAt, worksRevealAt, creatorsRevealAt } = input.schedule;
-  if (signupOpensAt && signupClosesAt && signupClosesAt <= signupOpensAt) problems.signupClosesAt = "sign-ups must close after they open";
-  if (worksRevealAt && creatorsRevealAt && creatorsRevealAt < worksRevealAt) problems.creatorsRevealAt = "creators cannot be revealed before their works";
+  const { worksRevealAt, creatorsRevealAt } = input.schedule;
+  Object.assign(problems, scheduleProblems(input.schedule));
   if (!Number.isInteger(input.promptsMax) || input.promptsMax < 1 || input.promptsMax > MAX_PROMPTS_PER_SIGNUP) problems.promptsMax = `1 to ${MAX_PROMPTS_PER_SIGNUP} prompts each`;
   try {
     validateExchangeRules(input.exchangeRules);

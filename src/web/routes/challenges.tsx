@@ -12,7 +12,7 @@ import { isMaintainer, readChallengeIndex, requireChallenge } from "../../servic
 import { createChallenge } from "../../services/challenges/create-challenge.js";
 import { readExchangeSummary, readOwnExchangeSignup, runExchangeMatching, sendExchangeAssignments, signUpToExchange } from "../../services/challenges/gift-exchange.js";
 import { claimPrompt, fillClaim, postPrompt, readPromptMeme } from "../../services/challenges/prompt-meme.js";
-import { revealChallengeNow, revealDueChallenges } from "../../services/challenges/reveal-challenges.js";
+import { changeChallengeSchedule, revealChallengeNow, revealDueChallenges } from "../../services/challenges/reveal-challenges.js";
 import type { RouteDeps, WebEnv } from "../env.js";
 import { parseId } from "../request.js";
 import { ChallengeIndexPage, challengePath, ExchangeOverviewPage, NewChallengePage, PromptMemePageView } from "../views/challenge-pages.js";
@@ -47,6 +47,7 @@ const promptForm = z.object({ fandom: tagsField, relationship: tagsField, charac
 const workForm = z.object({ work: z.string().max(20) });
 const loginForm = z.object({ login: z.string().max(200) });
 const revealForm = z.object({ what: z.enum(["works", "creators"]) });
+const scheduleForm = z.object({ signupOpensAt: dateField, signupClosesAt: dateField, worksRevealAt: dateField, creatorsRevealAt: dateField });
 
 const splitTags = (text: string): string[] => text.split(/[,，、]/u);
 
@@ -97,6 +98,13 @@ export function challengeRoutes(deps: RouteDeps) {
     const { what } = await readForm(c, revealForm);
     await revealChallengeNow(deps, c.get("page").viewer, name(c), { creators: what === "creators" }, deps.now());
     return c.redirect(challengePath(name(c)), 303);
+  });
+
+  app.post(`${NAME}/schedule`, async (c) => {
+    const schedule: ChallengeSchedule = await readForm(c, scheduleForm);
+    await changeChallengeSchedule(deps, c.get("page").viewer, name(c), schedule, deps.now());
+    const challenge = await requireChallenge(deps.db, name(c));
+    return c.redirect(challengePath(name(c), challenge.kind === "gift_exchange" ? "signups" : ""), 303);
   });
 
   // A gift exchange.

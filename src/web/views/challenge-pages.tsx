@@ -56,12 +56,28 @@ function NumberField(props: { name: string; label: string; value: number; min: n
   );
 }
 
-function DateField(props: { name: string; label: string }) {
+function DateField(props: { name: string; label: string; value?: Date | null }) {
   return (
     <p>
       <label for={`challenge-${props.name}`}>{props.label} (UTC; leave empty for none)</label>{" "}
-      <input type="datetime-local" id={`challenge-${props.name}`} name={props.name} />
+      <input type="datetime-local" id={`challenge-${props.name}`} name={props.name} value={props.value ? props.value.toISOString().slice(0, 16) : ""} />
     </p>
+  );
+}
+
+/** The dates of the challenge, for its maintainers to change. */
+export function ScheduleForm(props: { page: PageContext; challenge: StoredChallenge }) {
+  const { schedule } = props.challenge;
+  return (
+    <form method="post" action={challengePath(props.challenge.name, "schedule")} class="schedule-form">
+      <h2>Dates</h2>
+      <CsrfField page={props.page} />
+      <DateField name="signupOpensAt" label="Sign-ups open" value={schedule.signupOpensAt} />
+      <DateField name="signupClosesAt" label="Sign-ups close" value={schedule.signupClosesAt} />
+      <DateField name="worksRevealAt" label="Works revealed" value={schedule.worksRevealAt} />
+      <DateField name="creatorsRevealAt" label="Creators revealed" value={schedule.creatorsRevealAt} />
+      <button type="submit">Change the dates</button>
+    </form>
   );
 }
 
@@ -191,7 +207,7 @@ export function PromptMemePageView(props: { page: PageContext; meme: PromptMemeP
       </ol>
       {signedIn && meme.signupOpen && <PromptForm page={page} name={challenge.name} />}
       {!signedIn && <p><a href="/login">Sign in</a> to post, claim and fill prompts.</p>}
-      {props.maintainer && <RevealForm page={page} challenge={challenge} />}
+      {props.maintainer && <><ScheduleForm page={page} challenge={challenge} /><RevealForm page={page} challenge={challenge} /></>}
     </Layout>
   );
 }

@@ -9,7 +9,7 @@ import type { ParticipantAssignments, StoredAssignment } from "../../services/ch
 import type { StoredChallenge } from "../../services/challenges/challenge-access.js";
 import type { ExchangeSummary, OwnExchangeSignup } from "../../services/challenges/gift-exchange.js";
 import type { PageContext } from "../page-context.js";
-import { challengePath, PromptTagList, RevealForm, TAG_TYPE_LABELS, WorkOptions } from "./challenge-pages.js";
+import { challengePath, PromptTagList, RevealForm, ScheduleForm, TAG_TYPE_LABELS, WorkOptions } from "./challenge-pages.js";
 import { CsrfField } from "./csrf-field.js";
 import { plural } from "./format.js";
 import { Layout } from "./layout.js";
@@ -128,6 +128,7 @@ export function ExchangeSummaryPage(props: { page: PageContext; summary: Exchang
           )}
         </>
       )}
+      <ScheduleForm page={page} challenge={challenge} />
       <RevealForm page={page} challenge={challenge} />
     </Layout>
   );
