@@ -5,16 +5,15 @@
  * all, but its creator's name is on none of those surfaces, and no author listing, count or name search finds it.
  * Revealing the collection reveals its works.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Quire } from "../../src/composition.js";
-import { createApp } from "../../src/web/app.js";
+import { describe, expect, it } from "vitest";
 import { workDownloadPath } from "../../src/web/download-paths.js";
-import { makeAccount, signInAs } from "../support/accounts.js";
+import { makeAccount } from "../support/accounts.js";
 import { ApiClient } from "../support/api-client.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
-import { WebClient } from "../support/web-client.js";
-import { storeWebWorks, TODAY, webDeps } from "../support/web-library.js";
+import type { WebClient } from "../support/web-client.js";
+import { webActors } from "../support/web-actors.js";
+import { storeWebWorks } from "../support/web-library.js";
 
 for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped on ${engine.name}: ${engine.unavailable}`);
 
@@ -32,21 +31,14 @@ function titlesIn(html: string): string[] {
 }
 
 describe.each(TEST_ENGINES)("unrevealed and anonymous collections on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
-  let quire: Quire;
-  let app: ReturnType<typeof createApp>;
-  const clients = {} as Record<Who, WebClient>;
+  let app: Awaited<ReturnType<typeof webActors>>["app"];
+  let clients = {} as Record<Who, WebClient>;
   const ids = {} as Record<"sealed" | "veiled" | "open", number>;
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (quire) => {
     const { db } = quire.library;
     await storeWebWorks(quire);
     const creator = await makeAccount(db, CREATOR, "author");
-    const accounts = { reader: await makeAccount(db, "Plain_Reader"), keeper: await makeAccount(db, "Keeper", "author"), helper: await makeAccount(db, "Helper") };
     const post = (title: string, words: string) => postWork(quire, creator, {
       title, fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", freeforms: ["Quince Keeping"], summary: `The ${words} one.`, status: "complete",
       chapters: [`A quince, ${words}, on the sill of the harbour office.`],
@@ -54,22 +46,15 @@ describe.each(TEST_ENGINES)("unrevealed and anonymous collections on $name", (en
     ids.sealed = await post(SEALED, "sealed");
     ids.veiled = await post(VEILED, "veiled");
     ids.open = await post(OPEN, "open");
-    app = createApp({ ...webDeps(quire), now: () => TODAY });
-    clients.guest = new WebClient(app);
-    for (const [who, account] of [["creator", creator], ["reader", accounts.reader], ["keeper", accounts.keeper], ["helper", accounts.helper]] as const) {
-      clients[who] = new WebClient(app);
-      await signInAs(db, clients[who], account, TODAY);
-    }
+    ({ app, clients } = await webActors(quire, {
+      creator, reader: await makeAccount(db, "Plain_Reader"), keeper: await makeAccount(db, "Keeper", "author"), helper: await makeAccount(db, "Helper"),
+    }));
     const made = async (fields: Record<string, string>) => expect((await clients.keeper.post("/collections/new", { ...SETTINGS, ...fields })).status).toBe(303);
     await made({ name: "Hidden_Harvest", title: "Hidden Harvest", unrevealed: "1" });
     await made({ name: "Masked_Ball", title: "Masked Ball", anonymous: "1" });
     expect((await clients.keeper.post("/collections/Hidden_Harvest/maintainers", { login: "Helper", role: "moderator" })).status).toBe(303);
     expect((await clients.creator.post(`/works/${ids.sealed}/collections`, { collection: "Hidden_Harvest" })).status).toBe(303);
     expect((await clients.creator.post(`/works/${ids.veiled}/collections`, { collection: "Masked_Ball" })).status).toBe(303);
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
   });
 
   const get = async (who: Who, path: string) => {

@@ -3,14 +3,13 @@
  * moderated collection, a closed collection refusing works, an invitation the author accepts, sub-collections and
  * the loop a parent cannot make, the index's name search, who may manage, and CSRF on the forms.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Quire } from "../../src/composition.js";
-import { createApp } from "../../src/web/app.js";
-import { makeAccount, signInAs, type TestAccount } from "../support/accounts.js";
-import { freshQuire, TEST_ENGINES } from "../support/databases.js";
+import { describe, expect, it } from "vitest";
+import { makeAccount, type TestAccount } from "../support/accounts.js";
+import { freshQuirePerSuite, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
-import { WebClient } from "../support/web-client.js";
-import { storeWebWorks, TODAY, webDeps } from "../support/web-library.js";
+import type { WebClient } from "../support/web-client.js";
+import { webActors } from "../support/web-actors.js";
+import { storeWebWorks } from "../support/web-library.js";
 
 for (const engine of TEST_ENGINES) if (engine.unavailable) console.warn(`skipped on ${engine.name}: ${engine.unavailable}`);
 
@@ -21,35 +20,21 @@ function titlesIn(html: string): string[] {
 }
 
 describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
-  let dispose: (() => Promise<void>) | undefined;
-  let quire: Quire;
-  const clients = {} as Record<"keeper" | "creator" | "reader" | "guest", WebClient>;
-  const works = {} as Record<"plain" | "second" | "invited", number>;
+  let clients = {} as Record<"keeper" | "creator" | "reader" | "guest", WebClient>;
+  const works = {} as Record<"plain" | "second" | "invited" | "draft", number>;
   let keeper: TestAccount;
 
-  beforeAll(async () => {
-    if (engine.unavailable) return;
-    const fresh = await freshQuire(engine);
-    dispose = fresh.dispose;
-    quire = fresh.quire;
+  freshQuirePerSuite(engine, async (quire) => {
     const { db } = quire.library;
     await storeWebWorks(quire);
     keeper = await makeAccount(db, "Keeper", "author");
     const creator = await makeAccount(db, "Quill", "author");
-    const reader = await makeAccount(db, "Reader", "reader");
-    works.plain = await postWork(quire, creator, { title: "Quince Plain", fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: ["The quince tree stood by the harbour wall."] });
-    works.second = await postWork(quire, creator, { title: "Quince Second", fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: ["A second quince, smaller than the first."] });
-    works.invited = await postWork(quire, creator, { title: "Quince Invited", fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: ["Someone asked for this quince by name."] });
-    const app = createApp({ ...webDeps(quire), now: () => TODAY });
-    clients.guest = new WebClient(app);
-    for (const [key, account] of [["keeper", keeper], ["creator", creator], ["reader", reader]] as const) {
-      clients[key] = new WebClient(app);
-      await signInAs(db, clients[key], account, TODAY);
-    }
-  });
-  afterAll(async () => dispose?.());
-  beforeEach((context) => {
-    if (engine.unavailable) context.skip();
+    const post = (title: string, text: string) => postWork(quire, creator, { title, fandoms: ["Moonlit Harbour (TV)"], rating: "General Audiences", chapters: [text] });
+    works.plain = await post("Quince Plain", "The quince tree stood by the harbour wall.");
+    works.second = await post("Quince Second", "A second quince, smaller than the first.");
+    works.invited = await post("Quince Invited", "Someone asked for this quince by name.");
+    works.draft = await postWork(quire, creator, { title: "Quince Unfinished", rating: "General Audiences", chapters: ["Not yet."] }, { visibility: "draft" });
+    ({ clients } = await webActors(quire, { keeper, creator, reader: await makeAccount(db, "Reader", "reader") }));
   });
 
   const html = async (who: keyof typeof clients, path: string) => {
@@ -93,6 +78,8 @@ describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
 
     expect((await clients.keeper.post("/collections/Quince_Fest/invite", { work: String(works.invited) })).headers.get("Location")).toBe("/collections/Quince_Fest/manage?saved=invited");
     expect(titlesIn(await html("guest", "/collections/Quince_Fest"))).toEqual(["Quince Plain"]);
+    // The creator hears of it in their inbox, and answers on their invitations page.
+    expect(await html("creator", "/inbox")).toContain("The collection “Quince Fest” invites your work.");
     const invitations = await html("creator", "/account/collection-invitations");
     expect(invitations).toContain("Quince Invited");
     // Nobody but the work's creators answers for it.
@@ -143,6 +130,16 @@ describe.each(TEST_ENGINES)("collections on the web on $name", (engine) => {
     const last = await clients.keeper.post(`/collections/Quince_Fest/maintainers/${keeper.userId}/delete`);
     expect(last.status).toBe(400);
     expect(await last.text()).toContain("at least one owner");
+  });
+
+  it("keeps drafts out of every collection, and sends a guest to sign in before making one", async () => {
+    const refused = await clients.creator.post(`/works/${works.draft}/collections`, { collection: "Quince_Side" });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Post the work before adding it");
+    expect(await html("keeper", "/collections/Quince_Side/manage")).not.toContain("Quince Unfinished");
+    const guest = await clients.guest.get("/collections/new");
+    expect(guest.status).toBe(303);
+    expect(guest.headers.get("Location")).toMatch(/^\/login\?return=/u);
   });
 
   it("refuses every collection form without the page's CSRF token", async () => {

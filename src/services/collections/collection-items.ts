@@ -9,6 +9,7 @@ import {
   deleteItem, findItemStatus, listInvitationsForUser, listItems, listWorkCollections,
   setItemStatus, type CollectionInvitation, type CollectionItem, type WorkCollection,
 } from "../../db/repositories/collections.js";
+import { insertInboxItems } from "../../db/repositories/inbox.js";
 import { findWorkAccess } from "../../db/repositories/work-access.js";
 import { reindexWork, touchWork } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
@@ -24,16 +25,23 @@ import type { CollectionDeps } from "./deps.js";
 export type { CollectionInvitation, CollectionItem, WorkCollection };
 
 /** Who the viewer is to the work and the collection. @throws as requireWorkToActOn (the viewer must be able to read the work). */
-async function actorOn(db: Kysely<Database>, viewer: Viewer, collection: Collection, workId: number): Promise<ItemActor> {
+async function actorOn(db: Kysely<Database>, viewer: Viewer, collection: Collection, workId: number): Promise<ItemActor & { creators: readonly number[] }> {
   const account = requireSignedIn(viewer, "Sign in to add works to collections.");
   const access = await requireWorkToActOn(db, workId, account);
-  return { author: isCreator(account, access), maintainer: (await readCollectionRole(db, collection, account)) !== null };
+  // A draft is its creators' alone: no maintainer's queue may show even its title.
+  if (access.visibility === "draft") throw new ForbiddenError("Post the work before adding it to a collection.");
+  return { author: isCreator(account, access), maintainer: (await readCollectionRole(db, collection, account)) !== null, creators: access.creatorUserIds };
 }
 
-async function record(deps: CollectionDeps, collection: Collection, workId: number, status: CollectionItemStatus | null, now: Date): Promise<void> {
+/** Records the item's new status (null: gone); an invitation goes to the inbox of each of the work's creators. */
+async function record(deps: CollectionDeps, collection: Collection, workId: number, status: CollectionItemStatus | null, now: Date, creators: readonly number[] = []): Promise<void> {
   await deps.engine.writeTransaction(deps.db, async (trx) => {
     if (status === null) await deleteItem(trx, collection.id, workId);
     else await setItemStatus(trx, collection.id, workId, status, now.toISOString());
+    if (status === "invited") {
+      const message = `The collection “${collection.title}” invites your work. Accept or decline on your collection invitations page.`;
+      await insertInboxItems(trx, creators.map((userId) => ({ userId, kind: "collection-invitation", workId, chapterId: null, commentId: null, message })), now.toISOString());
+    }
     await touchWork(trx, workId, now.toISOString());
     if (collection.anonymous) await reindexWork(trx, deps.engine, workId);
   });
@@ -50,7 +58,7 @@ export async function addWorkToCollection(deps: CollectionDeps, viewer: Viewer, 
   const actor = await actorOn(deps.db, viewer, collection, workId);
   const outcome = addingOutcome(collection.state, actor, await findItemStatus(deps.db, collection.id, workId));
   if ("refused" in outcome) throw new ForbiddenError(outcome.refused);
-  await record(deps, collection, workId, outcome.status, now);
+  await record(deps, collection, workId, outcome.status, now, actor.creators);
   return outcome.status;
 }
 
@@ -64,7 +72,7 @@ export async function decideCollectionItem(deps: CollectionDeps, viewer: Viewer,
   // A maintainer decides on works they cannot read otherwise (a draft asked for is not theirs to see, but an
   // unrevealed work is): the queue's own rows are their warrant, checked before the work's access.
   const role = viewer === null ? null : await readCollectionRole(deps.db, collection, viewer);
-  const actor = role !== null && (decision === "approve" || decision === "reject")
+  const actor: ItemActor = role !== null && (decision === "approve" || decision === "reject")
     ? { author: false, maintainer: true }
     : await actorOn(deps.db, viewer, collection, workId);
   if (current === null) throw new NotFoundError(`Work ${workId} in “${collection.name}”`);

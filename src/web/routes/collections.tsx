@@ -7,7 +7,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { COLLECTION_STATES } from "../../domain/collections/collection.js";
-import { ValidationError } from "../../domain/errors.js";
+import { SignInRequiredError, ValidationError } from "../../domain/errors.js";
 import {
   addWorkToCollection, decideCollectionItem, listMyCollectionInvitations, parseDecision, readCollectionQueue, removeWorkFromCollection,
 } from "../../services/collections/collection-items.js";
@@ -17,7 +17,7 @@ import {
 import type { RouteDeps, WebEnv } from "../env.js";
 import { parseId } from "../request.js";
 import {
-  CollectionIndexPage, CollectionIntro, CollectionInvitationsPage, collectionPath, ManageCollectionPage, NewCollectionPage, type SettingsValues,
+  CollectionIndexPage, CollectionIntro, CollectionInvitationsPage, collectionPath, EMPTY_SETTINGS, ManageCollectionPage, NewCollectionPage, type SettingsValues,
 } from "../views/collection-pages.js";
 import type { FieldProblems } from "../views/account-fields.js";
 import { pageNumber, readForm } from "./community-form.js";
@@ -61,7 +61,10 @@ export function collectionRoutes(deps: RouteDeps) {
     return c.html(<CollectionIndexPage page={page} query={query} result={await listCollectionsPage(deps.db, page.audience, query, pageNumber(c))} />);
   });
 
-  app.get("/collections/new", (c) => c.html(<NewCollectionPage page={c.get("page")} values={{ name: "", title: "", description: "", parent: "", state: "open", anonymous: false, unrevealed: false }} problems={null} />));
+  app.get("/collections/new", (c) => {
+    if (!c.get("page").viewer) throw new SignInRequiredError("Sign in to make a collection.");
+    return c.html(<NewCollectionPage page={c.get("page")} values={EMPTY_SETTINGS} problems={null} />);
+  });
 
   app.post("/collections/new", async (c) => {
     const values = settingsValues(await readForm(c, settingsForm));

@@ -53,7 +53,7 @@ export function AccountPage(props: { page: PageContext; settings: AccountSetting
         <h2 id="yours-heading">Yours</h2>
         <ul class="account-links">
           <li><a href="/account/works">Works</a> (drafts too)</li>
-          <li><a href="/account/co-author-invitations">Co-author invitations</a></li>
+          <li><a href="/account/co-author-invitations">Co-author invitations</a> · <a href="/account/collection-invitations">Collection invitations</a></li>
           <li><a href="/bookmarks">Bookmarks</a></li>
           <li><a href="/subscriptions">Subscriptions</a></li>
           <li><a href="/history">History</a> · <a href="/later">Marked for later</a></li>

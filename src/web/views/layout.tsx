@@ -39,6 +39,7 @@ export function Layout(props: { page: PageContext; title: string; feed?: PageFee
                   <li><a href="/fandoms">Fandoms</a></li>
                   <li><a href="/works">Works</a></li>
                   <li><a href="/works/search">Search</a></li>
+                  {!staticSite && <li><a href="/collections">Collections</a></li>}
                   <li><a href="/stats">Stats</a></li>
                   {!staticSite && <li><a href="/preferences">Preferences</a></li>}
                 </ul>
