@@ -98,6 +98,8 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     const othersWork = await postWork(quire(), ash, { title: "Not Theirs" });
     await expect(fulfilAssignment(library, account(hitter), "Orchard_Swap", calsAssignment.id, othersWork, later(20))).rejects.toThrow(/of your own/);
     await expect(fulfilAssignment(library, c, "Orchard_Swap", calsAssignment.id, gift, later(20))).rejects.toThrow(ForbiddenError);
+    const unposted = await postWork(quire(), hitter, { title: "Still a Draft" }, { visibility: "draft" });
+    await expect(fulfilAssignment(library, account(hitter), "Orchard_Swap", calsAssignment.id, unposted, later(20))).rejects.toThrow(/a draft joins no collection/);
     await fulfilAssignment(library, account(hitter), "Orchard_Swap", calsAssignment.id, gift, later(20));
 
     const item = await library.db.selectFrom("collection_works").select(["status"]).where("work_id", "=", gift).executeTakeFirstOrThrow();
@@ -158,20 +160,22 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     await expect(claimPrompt(library, account(writer), "Winter_Meme", promptId, later(2))).rejects.toThrow(/already claimed/);
     const secondClaim = await claimPrompt(library, account(second), "Winter_Meme", promptId, later(2));
     const fill = await postWork(quire(), writer, { title: "Storm Lamp", chapters: ["The lamp guttered; Tobias climbed the stair with matches in his teeth."] });
-    const draft = await postWork(quire(), second, { title: "Second Lamp" }, { visibility: "draft" });
-    await expect(fillClaim(library, account(second), "Winter_Meme", claimId, draft, later(3))).rejects.toThrow(ForbiddenError);
+    const draft = await postWork(quire(), second, { title: "Second Draft" }, { visibility: "draft" });
+    const restricted = await postWork(quire(), second, { title: "Second Lamp" }, { visibility: "restricted" });
+    await expect(fillClaim(library, account(second), "Winter_Meme", claimId, restricted, later(3))).rejects.toThrow(ForbiddenError);
+    await expect(fillClaim(library, account(second), "Winter_Meme", secondClaim, draft, later(3))).rejects.toThrow(/a draft joins no collection/);
     await expect(fillClaim(library, account(writer), "Other_Meme", claimId, fill, later(3))).rejects.toThrow(NotFoundError);
     await fillClaim(library, account(writer), "Winter_Meme", claimId, fill, later(3));
-    await fillClaim(library, account(second), "Winter_Meme", secondClaim, draft, later(3));
+    await fillClaim(library, account(second), "Winter_Meme", secondClaim, restricted, later(3));
     await expect(fillClaim(library, account(writer), "Winter_Meme", claimId, fill, later(3))).rejects.toThrow(/already filled/);
 
     const page = await readPromptMeme(library, null, "Winter_Meme", later(4));
-    // Two fills of one prompt; the draft's title shows to no guest.
+    // Two fills of one prompt; the restricted work's title shows to no guest.
     expect(page.prompts.map((p) => p.claims.map((c) => [c.claim.login, c.fillTitle]))).toEqual([[["Fill_Writer", "Storm Lamp"], ["Second_Filler", null]], []]);
     const asSecond = await readPromptMeme(library, account(second), "Winter_Meme", later(4));
     expect(asSecond.prompts.map((p) => p.claims.map((c) => c.fillTitle))).toEqual([["Storm Lamp", "Second Lamp"], []]);
     const items = await library.db.selectFrom("collection_works").select("work_id").orderBy("work_id").execute();
-    expect(items.map((i) => i.work_id)).toEqual([fill, draft]);
+    expect(items.map((i) => i.work_id)).toEqual([fill, restricted]);
     // Claiming again once the claim is filled is a new story.
     await claimPrompt(library, account(writer), "Winter_Meme", promptId, later(5));
 

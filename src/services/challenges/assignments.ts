@@ -42,7 +42,7 @@ export interface ParticipantAssignments {
   maintainer: boolean;
   toWrite: AssignmentToWrite[];
   received: ReceivedGift[];
-  /** The viewer's own works, to fulfil an assignment with (drafts too: a gift may be posted when it is ready). */
+  /** The viewer's own posted works (not drafts, which join no collection), to fulfil an assignment with. */
   works: CreatorWork[];
 }
 
@@ -59,7 +59,7 @@ export async function readParticipantAssignments(library: ChallengeLibrary, view
   const received = challenge.unrevealed ? [] : assignments.flatMap((a) => (a.recipientUserId === account.id && a.fulfilledByWorkId !== null && a.workTitle !== null
     ? [{ workId: a.fulfilledByWorkId, title: a.workTitle, from: challenge.anonymous ? null : (a.pinchHitterLogin ?? a.giverLogin) }]
     : []));
-  return { challenge, maintainer, toWrite, received, works: await listWorksByUser(library.db, account.id) };
+  return { challenge, maintainer, toWrite, received, works: (await listWorksByUser(library.db, account.id)).filter((w) => w.visibility !== "draft") };
 }
 
 async function requireAssignment(library: ChallengeLibrary, name: string, assignmentId: number): Promise<{ challenge: StoredChallenge; assignment: StoredAssignment }> {
@@ -101,7 +101,8 @@ export async function assignPinchHitter(library: ChallengeLibrary, viewer: Viewe
 /**
  * The assignment's writer fulfils it with one of their works: the work joins the collection (approved) and is a
  * gift to the recipient. The collection's unrevealed and anonymous flags keep it hidden until the reveal.
- * @throws ForbiddenError when the viewer is not the writer or not the work's creator; ValidationError when fulfilled already.
+ * @throws ForbiddenError when the viewer is not the writer or not the work's creator; ValidationError when fulfilled
+ *   already or the work is a draft.
  */
 export async function fulfilAssignment(library: ChallengeLibrary, viewer: Viewer, name: string, assignmentId: number, workId: number, now: Date): Promise<void> {
   const { challenge, assignment } = await requireAssignment(library, name, assignmentId);
@@ -109,6 +110,8 @@ export async function fulfilAssignment(library: ChallengeLibrary, viewer: Viewer
   checkCanFulfil(assignment, account.id);
   const access = await findWorkAccess(library.db, workId);
   if (!access || !canEditWork(account, access)) throw new ForbiddenError("An assignment is fulfilled with a work of your own.");
+  // As for any collection (collections/collection-items.ts): a draft is its creators' alone.
+  if (access.visibility === "draft") throw new ValidationError({ work: "Post the work before handing it in: a draft joins no collection." });
   await library.engine.writeTransaction(library.db, async (trx) => {
     await setItemStatus(trx, challenge.collectionId, workId, "approved", now.toISOString());
     await setAssignmentFulfilled(trx, assignment.id, workId);

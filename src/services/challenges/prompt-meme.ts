@@ -38,7 +38,7 @@ export interface ShownPrompt {
 export interface PromptMemePage {
   challenge: StoredChallenge;
   prompts: ShownPrompt[];
-  /** The viewer's works, to fill a claim with (empty for a guest). */
+  /** The viewer's posted works (not drafts), to fill a claim with (empty for a guest). */
   works: CreatorWork[];
   signupOpen: boolean;
 }
@@ -58,7 +58,7 @@ export async function readPromptMeme(library: ChallengeLibrary, viewer: Viewer, 
     }
     shown.push({ prompt, poster: promptPosterName({ anonymous: prompt.anonymous, userId: prompt.userId, posterName: prompt.login }, viewer?.id ?? null), claims: promptClaims });
   }
-  return { challenge, prompts: shown, works: viewer === null ? [] : await listWorksByUser(library.db, viewer.id), signupOpen: isSignupOpen(challenge.schedule, now) };
+  return { challenge, prompts: shown, works: viewer === null ? [] : (await listWorksByUser(library.db, viewer.id)).filter((w) => w.visibility !== "draft"), signupOpen: isSignupOpen(challenge.schedule, now) };
 }
 
 async function visibleFillTitle(library: ChallengeLibrary, challenge: StoredChallenge, claim: StoredClaim, viewer: Viewer, maintainer: boolean): Promise<string | null> {
@@ -102,7 +102,7 @@ export async function claimPrompt(library: ChallengeLibrary, viewer: Viewer, nam
 /**
  * Fills the viewer's claim with one of their works: the work joins the meme's collection.
  * @throws NotFoundError for a claim of another challenge; ForbiddenError when the claim or the work is not theirs;
- *   ValidationError when it is filled already.
+ *   ValidationError when it is filled already or the work is a draft.
  */
 export async function fillClaim(library: ChallengeLibrary, viewer: Viewer, name: string, claimId: number, workId: number, now: Date): Promise<void> {
   const challenge = await requireChallenge(library.db, name, "prompt_meme");
@@ -112,6 +112,8 @@ export async function fillClaim(library: ChallengeLibrary, viewer: Viewer, name:
   checkCanFill(claim, account.id);
   const access = await findWorkAccess(library.db, workId);
   if (!access || !canEditWork(account, access)) throw new ForbiddenError("A claim is filled with a work of your own.");
+  // As for any collection (collections/collection-items.ts): a draft is its creators' alone.
+  if (access.visibility === "draft") throw new ValidationError({ work: "Post the work before filling the claim with it: a draft joins no collection." });
   const at = now.toISOString();
   await library.engine.writeTransaction(library.db, async (trx) => {
     await setItemStatus(trx, challenge.collectionId, workId, "approved", at);

@@ -30,7 +30,7 @@ export function PromptTagList(props: { tags: PromptTags }) {
 
 /** The `<option>`s of a creator's works, for the forms that fulfil an assignment or fill a claim. */
 export function WorkOptions(props: { works: readonly CreatorWork[] }) {
-  return <>{props.works.map((w) => <option value={String(w.id)}>{w.visibility === "draft" ? `${w.title} (draft)` : w.title}</option>)}</>;
+  return <>{props.works.map((w) => <option value={String(w.id)}>{w.title}</option>)}</>;
 }
 
 const when = (date: Date | null, otherwise: string): string => (date === null ? otherwise : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`);
