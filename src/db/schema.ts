@@ -10,6 +10,7 @@ import type { ReviewDecision } from "../domain/review.js";
 import type { InferredValue, WorkStatus } from "../domain/work.js";
 import type { ApiTokenScope, CommentPolicy, CommentStatus, Role, SubscriptionTarget, WorkVisibility } from "../domain/account.js";
 import type { ReportCategory } from "../domain/moderation.js";
+import type { ChallengeKind, PromptTagType } from "../domain/challenges/challenge.js";
 import type { CollectionItemStatus, CollectionState, MaintainerRole } from "../domain/collections/collection.js";
 
 /** 0 or 1. */
@@ -191,6 +192,82 @@ export interface CollectionMaintainersTable {
   user_id: number;
   role: MaintainerRole;
   added_at: string;
+}
+
+/** A gift exchange or prompt meme run by a collection (migration 0015; domain/challenges/). Times are ISO text. */
+export interface ChallengesTable {
+  id: Generated<number>;
+  collection_id: number;
+  kind: ChallengeKind;
+  signup_opens_at: string | null;
+  signup_closes_at: string | null;
+  /** The collection stays unrevealed until then (null: never unrevealed). */
+  works_reveal_at: string | null;
+  /** The collection stays anonymous until then (null: never anonymous). */
+  creators_reveal_at: string | null;
+  requests_min: ColumnType<number, number | undefined, number>;
+  requests_max: ColumnType<number, number | undefined, number>;
+  offers_min: ColumnType<number, number | undefined, number>;
+  offers_max: ColumnType<number, number | undefined, number>;
+  match_fandom: ColumnType<number, number | undefined, number>;
+  match_relationship: ColumnType<number, number | undefined, number>;
+  match_character: ColumnType<number, number | undefined, number>;
+  match_freeform: ColumnType<number, number | undefined, number>;
+  prompts_max: ColumnType<number, number | undefined, number>;
+  matched_at: ColumnType<string | null, string | null | undefined, string | null>;
+  assignments_sent_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+}
+
+/** One participant's sign-up to one challenge. */
+export interface ChallengeSignupsTable {
+  id: Generated<number>;
+  challenge_id: number;
+  user_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A request or offer (gift exchange) or a prompt (prompt meme) of a sign-up. */
+export interface ChallengePromptsTable {
+  id: Generated<number>;
+  signup_id: number;
+  side: "request" | "offer" | "prompt";
+  position: number;
+  text: ColumnType<string, string | undefined, string>;
+  anonymous: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+}
+
+/** A tag of a prompt, as typed. */
+export interface ChallengePromptTagsTable {
+  prompt_id: number;
+  type: PromptTagType;
+  position: number;
+  name: string;
+  name_key: string;
+}
+
+/** Who writes for whom in a gift exchange. */
+export interface ChallengeAssignmentsTable {
+  id: Generated<number>;
+  challenge_id: number;
+  giver_signup_id: number | null;
+  recipient_signup_id: number;
+  pinch_hitter_id: ColumnType<number | null, number | null | undefined, number | null>;
+  defaulted: ColumnType<Flag, Flag | undefined, Flag>;
+  fulfilled_by_work_id: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: string;
+}
+
+/** A user's claim on a meme's prompt, and the work that filled it. */
+export interface ChallengeClaimsTable {
+  id: Generated<number>;
+  prompt_id: number;
+  user_id: number;
+  created_at: string;
+  filled_by_work_id: ColumnType<number | null, number | null | undefined, number | null>;
+  filled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A work in a collection, and where it stands (approved, pending, invited, rejected). */
@@ -562,6 +639,12 @@ export interface Database {
   collections: CollectionsTable;
   collection_works: CollectionWorksTable;
   collection_maintainers: CollectionMaintainersTable;
+  challenges: ChallengesTable;
+  challenge_signups: ChallengeSignupsTable;
+  challenge_prompts: ChallengePromptsTable;
+  challenge_prompt_tags: ChallengePromptTagsTable;
+  challenge_assignments: ChallengeAssignmentsTable;
+  challenge_claims: ChallengeClaimsTable;
   work_sources: WorkSourcesTable;
   muted_tags: MutedTagsTable;
   wrangling_history: WranglingHistoryTable;

@@ -1,5 +1,5 @@
 /** The rules of a bookmark's own fields: the bookmarker's tags as typed into one comma-separated field. */
-import { nameKey } from "./sort-key.js";
+import { distinctNames } from "./sort-key.js";
 
 /** The most characters a bookmark's notes may have, as typed (the Archive's limit). */
 export const MAX_BOOKMARK_NOTES_LENGTH = 5_000;
@@ -12,14 +12,5 @@ export const MAX_BOOKMARK_TAG_LENGTH = 150;
  * @example parseBookmarkTags("Comfort Read, to reread,, comfort read") // ["Comfort Read", "to reread"]
  */
 export function parseBookmarkTags(text: string): string[] {
-  const tags: string[] = [];
-  const seen = new Set<string>();
-  for (const part of text.split(/[,，、]/u)) {
-    const name = part.replace(/\s+/gu, " ").trim();
-    const key = nameKey(name);
-    if (key === "" || seen.has(key)) continue;
-    seen.add(key);
-    tags.push(name);
-  }
-  return tags;
+  return distinctNames(text.split(/[,，、]/u));
 }

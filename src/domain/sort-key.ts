@@ -10,6 +10,23 @@ export function nameKey(name: string): string {
 }
 
 /**
+ * Names trimmed, with inner spaces collapsed, empty ones dropped and each name once however it was capitalised:
+ * the first spelling stays. @example distinctNames([" Wren ", "wren", ""]) // ["Wren"]
+ */
+export function distinctNames(names: Iterable<string>): string[] {
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of names) {
+    const name = raw.replace(/\s+/gu, " ").trim();
+    const key = nameKey(name);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(name);
+  }
+  return kept;
+}
+
+/**
  * A name without case, diacritics (also compatibility forms: "ﬁ" is "fi") or repeated spaces: the same name
  * however it was typed. @example foldName("  Zoë  Washburne") // "zoe washburne"
  */

@@ -36,6 +36,7 @@ import { postingBodyLimit, postingRoutes } from "./routes/posting.js";
 import { seriesPostingRoutes } from "./routes/series-posting.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { reviewDeskRoutes } from "./routes/review-desk.js";
+import { challengeRoutes, revealDueChallengesMiddleware } from "./routes/challenges.js";
 import { collectionRoutes } from "./routes/collections.js";
 import { duplicatesDeskRoutes } from "./routes/duplicates-desk.js";
 import { claimRoutes } from "./routes/claims.js";
@@ -72,6 +73,8 @@ export function createApp(webDeps: WebDeps) {
   });
   // Before the API and the pages' middleware: past the limit, a request costs no query.
   app.use(limitRequestsPerAddress(deps));
+  // Before every reader of the collections' flags, the API too: a challenge whose reveal date has come is revealed.
+  app.use(revealDueChallengesMiddleware(deps));
   // The JSON API comes before the pages' middleware: it reads no cookie (a token says who calls), so neither the
   // session nor the CSRF checks below apply to it, and a browser's cookies can never act through it.
   app.route(API_BASE, apiRoutes(deps));
@@ -159,6 +162,7 @@ export function createApp(webDeps: WebDeps) {
   app.route("/", collectionRoutes(deps));
   app.route("/", duplicatesDeskRoutes(deps));
   app.route("/", claimRoutes(deps));
+  app.route("/", challengeRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", opdsRoutes(deps));
   app.route("/", feedRoutes(deps));

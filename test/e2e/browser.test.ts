@@ -8,25 +8,18 @@
  * Chromium is not installed the tests skip with the reason printed (and under CI=true the skip fails the run).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
+import { afterEach, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { chromiumUnavailable, launchChromium } from "../../scripts/chromium.js";
-import { openQuire, type Quire } from "../../src/composition.js";
 import { refreshWorkFilters } from "../../src/db/repositories/tags.js";
 import { insertWork } from "../../src/db/repositories/works.js";
-import { startServer, type RunningServer } from "../../src/web/server.js";
 import { chapter, parsedWork, toStore } from "../factories.js";
 import { makeAccount, TEST_PASSWORD } from "../support/accounts.js";
-import { sqliteLibraryPath } from "../support/databases.js";
-import { storeWebWorks, WEB_WORKS, webDeps, type WebWorkKey } from "../support/web-library.js";
+import { runAxe, seriousViolations } from "../support/axe.js";
+import { useBrowserServer } from "../support/browser-server.js";
+import { storeWebWorks, WEB_WORKS, type WebWorkKey } from "../support/web-library.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-/** The impacts that fail a page; "moderate" and "minor" findings are advice. */
-const FAILING_IMPACTS: ReadonlySet<string> = new Set(["serious", "critical"]);
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -48,36 +41,14 @@ const LONG_TITLED_WORK = parsedWork({
   ],
 });
 
-const unavailable = chromiumUnavailable();
-let quire: Quire | undefined;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let ids: Record<WebWorkKey | "longTitles", number>;
 
-beforeAll(async () => {
-  if (unavailable) return;
-  quire = await openQuire({ engine: "sqlite", path: await sqliteLibraryPath() }, { starterVocabulary: false });
+const harness = useBrowserServer(async (quire) => {
   const stored = await storeWebWorks(quire);
   const { db, engine } = quire.library;
   const longTitles = await engine.writeTransaction(db, (trx) => insertWork(trx, engine, toStore(LONG_TITLED_WORK), "2026-11-01T00:00:00.000Z"));
   await refreshWorkFilters(db, [longTitles]);
   ids = { ...stored, longTitles };
-  server = await startServer(webDeps(quire), { port: 0, host: "127.0.0.1" });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  // The browser first: its keep-alive connections would otherwise hold the server's close() open.
-  await browser?.close();
-  await server?.close();
-  await quire?.close();
-});
-
-beforeEach((context) => {
-  if (unavailable) {
-    console.warn(`skipped: ${unavailable}`);
-    context.skip();
-  }
 });
 
 /** What every test's pages did that no page may do, checked after each test. */
@@ -110,13 +81,11 @@ afterEach(async () => {
 });
 
 function serverUrl(): string {
-  if (!server) throw new Error("the server runs only while Chromium is available");
-  return server.url;
+  return harness.url();
 }
 
 async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
-  if (!browser) throw new Error("the browser runs only while Chromium is available");
-  const context = await browser.newContext(options);
+  const context = await harness.browser().newContext(options);
   openContexts.push(context);
   return context;
 }
@@ -192,23 +161,6 @@ async function openSession(options: { javaScript: boolean; viewport?: { width: n
     },
   };
   return session;
-}
-
-const axeViolations = z.array(z.object({ id: z.string(), impact: z.string().nullable(), help: z.string(), targets: z.array(z.string()) }));
-type AxeViolation = z.infer<typeof axeViolations>[number];
-
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  // A string, not a function: this project's TypeScript has no DOM types, and zod checks what comes back.
-  return axeViolations.parse(await page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((result) =>
-    result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) })))`));
-}
-
-/** The serious and critical violations, one line each, so that a failure prints them whole. */
-function seriousViolations(violations: readonly AxeViolation[]): string[] {
-  return violations
-    .filter((v) => v.impact !== null && FAILING_IMPACTS.has(v.impact))
-    .map((v) => `${v.id} (${v.impact ?? ""}): ${v.help}, at ${v.targets.join(" | ")}`);
 }
 
 /** The text of a chapter of a stored work, as its story HTML shows it. */
@@ -548,8 +500,7 @@ describe("the archive's other pages", () => {
 describe("a wrangler without JavaScript", () => {
   // Tags no other journey reads: "Epistolary" is on Low Tide Letters alone, "Lighthouses" on Three Lanterns alone.
   test("makes a tag canonical and another its synonym from the checkboxes, and the tag's listing gains the work at once", async () => {
-    if (!quire) throw new Error("no library");
-    const admin = await makeAccount(quire.library.db, "Wrangling_Admin", "admin");
+    const admin = await makeAccount(harness.quire().library.db, "Wrangling_Admin", "admin");
     const { page, open, navigate, audit } = await openSession({ javaScript: false });
     await open("/login");
     await page.getByLabel("User name or e-mail address").fill(admin.login);

@@ -5,9 +5,10 @@
  * series, kudos from accounts and guests, threaded comments, bookmarks with tags, subscriptions, reading history
  * and hits, pseuds, an API token, mutes, reports, a moderator's hide, warning and resolution, an invitation, a
  * password reset, a tag wrangler assigned to a fandom, a review rule made on the review desk, the samples held for
- * their authors with claim links, a pair of works dismissed as no near-duplicates, and a collection with a moderator
- * and a work waiting in it — and on the command line a library-wide mute, a review decision and tags wrangled into
- * synonyms (merged into a canonical tag made after them, so that a restore meets tags pointing at a later tag).
+ * their authors with claim links, a pair of works dismissed as no near-duplicates, a collection with a moderator
+ * and a work waiting in it, a gift exchange run to a handed-in gift and a prompt meme's prompt claimed and filled —
+ * and on the command line a library-wide mute, a review decision and tags wrangled into synonyms (merged into a
+ * canonical tag made after them, so that a restore meets tags pointing at a later tag).
  */
 import { join } from "node:path";
 import type { Quire } from "../../src/composition.js";
@@ -127,5 +128,22 @@ async function useTheSite(quire: Quire, path: string): Promise<RichLibrary["work
   await db.updateTable("works").set({ visibility: "public" }).where("visibility", "=", "draft").where("id", "in", db.selectFrom("work_sources").select("work_id")).execute();
   // On the near-duplicates page, two works said to be no duplicates of each other.
   await moderator.post("/moderation/duplicates/dismiss", { a: String(visible), b: String(restricted) });
+
+  // A gift exchange from sign-ups to a handed-in gift, and a prompt meme's prompt claimed and filled.
+  const harbour = { request1_fandom: "Moonlit Harbour (TV)", offer1_fandom: "Moonlit Harbour (TV)" };
+  await pim.post("/challenges", { name: "Ferry_Swap", title: "Ferry Swap", kind: "gift_exchange" });
+  await pim.post("/collections/Ferry_Swap/signups", harbour);
+  await fern.post("/collections/Ferry_Swap/signups", harbour);
+  await pim.post("/collections/Ferry_Swap/matching");
+  await pim.post("/collections/Ferry_Swap/assignments/send");
+  const assignment = await db.selectFrom("challenge_assignments as a").innerJoin("challenge_signups as s", "s.id", "a.giver_signup_id")
+    .select("a.id").where("s.user_id", "=", f.pim.userId).executeTakeFirstOrThrow();
+  await pim.post(`/collections/Ferry_Swap/assignments/${assignment.id}/fulfil`, { work: String(visible) });
+  await pim.post("/challenges", { name: "Ferry_Prompts", title: "Ferry Prompts", kind: "prompt_meme" });
+  await fern.post("/collections/Ferry_Prompts/prompts", { fandom: "Moonlit Harbour (TV)", text: "A crossing in fog.", anonymous: "on" });
+  const prompt = await db.selectFrom("challenge_prompts").select("id").where("side", "=", "prompt").executeTakeFirstOrThrow();
+  await pim.post(`/collections/Ferry_Prompts/prompts/${prompt.id}/claim`);
+  const claim = await db.selectFrom("challenge_claims").select("id").executeTakeFirstOrThrow();
+  await pim.post(`/collections/Ferry_Prompts/claims/${claim.id}/fill`, { work: String(visible) });
   return { visible, draft, restricted, hidden: f.ids.uhr };
 }

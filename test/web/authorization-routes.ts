@@ -32,6 +32,7 @@ import type { TestAccount } from "../support/accounts.js";
 import { TEST_PASSWORD } from "../support/accounts.js";
 import type { Actor, Scene } from "../support/authorization-scene.js";
 import type { WebClient } from "../support/web-client.js";
+import { CHALLENGE_ROUTE_CASES } from "./authorization-challenge-routes.js";
 import { TODAY } from "../support/web-library.js";
 
 /**
@@ -980,4 +981,5 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: "/api/v1/works/:id/bookmarks", path: (c) => `/api/v1/works/${c.scene.workId}/bookmarks`, form: () => ({ notes: "" }),
     expected: NO_COOKIE_WRITES, watch: countRises((c) => count(c.db.selectFrom("bookmarks").select((eb) => eb.fn.countAll().as("n")).where("work_id", "=", c.scene.workId))),
   },
+  ...CHALLENGE_ROUTE_CASES,
 ];

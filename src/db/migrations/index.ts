@@ -14,6 +14,7 @@ import { workSignaturesMigration } from "./0011-work-signatures.js";
 import { tagWranglersMigration } from "./0012-tag-wranglers.js";
 import { reviewDeskMigration } from "./0013-review-desk.js";
 import { collectionsMigration } from "./0014-collections.js";
+import { challengesMigration } from "./0015-challenges.js";
 import { volunteerDeskMigration } from "./0016-volunteer-desk.js";
 import { labelRulesMigration } from "./0017-label-rules.js";
 
@@ -32,6 +33,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0012-tag-wranglers": tagWranglersMigration(),
     "0013-review-desk": reviewDeskMigration(engine),
     "0014-collections": collectionsMigration(),
+    "0015-challenges": challengesMigration(engine),
     "0016-volunteer-desk": volunteerDeskMigration(engine),
     "0017-label-rules": labelRulesMigration(),
   };

@@ -78,6 +78,12 @@ export async function replaceWorkGifts(db: Kysely<Database>, workId: number, gif
   if (gifts.length > 0) await db.insertInto("work_gifts").values(gifts.map((g) => ({ work_id: workId, recipient: g.recipient, user_id: g.userId }))).execute();
 }
 
+/** Names the account as a recipient of the work's gift, unless it is one already. */
+export async function addWorkGift(db: Kysely<Database>, workId: number, gift: { recipient: string; userId: number }): Promise<void> {
+  const present = await db.selectFrom("work_gifts").select("id").where("work_id", "=", workId).where("user_id", "=", gift.userId).executeTakeFirst();
+  if (!present) await db.insertInto("work_gifts").values({ work_id: workId, recipient: gift.recipient, user_id: gift.userId }).execute();
+}
+
 /** A work as its creators edit it. */
 export interface PostedWork {
   id: number;

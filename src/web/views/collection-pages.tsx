@@ -43,6 +43,7 @@ export function CollectionIndexPage(props: { page: PageContext; query: string; r
     <Layout page={page} title="Collections">
       <h1>Collections</h1>
       {page.viewer && <p><a href="/collections/new">New collection</a> · <a href="/account/collection-invitations">Invitations to your works</a></p>}
+      <p><a href="/challenges">Challenges: gift exchanges and prompt memes</a></p>
       <form method="get" action="/collections" role="search" class="collection-search">
         <label for="collection-query">Name or title</label> <input type="search" id="collection-query" name="q" value={query} maxlength={100} /> <button type="submit">Search</button>
       </form>
