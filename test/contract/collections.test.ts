@@ -101,6 +101,9 @@ describe.each(TEST_ENGINES)("collections on $name", (engine) => {
     expect((await readWorkCollections(db, null, second)).approved).toEqual([]);
     expect(await decideCollectionItem(deps, a, "Buoys", second, "decline", NOW)).toBe("rejected");
     await expect(addWorkToCollection(deps, a, "Buoys", second, NOW)).rejects.toThrow(/declined/u);
+    // Nor can the maintainers take it after all: invite, withdraw, approve would move a stranger's work in unasked.
+    await expect(decideCollectionItem(deps, k, "Buoys", second, "approve", NOW)).rejects.toThrow(/rejected/u);
+    expect((await readWorkCollections(db, null, second)).approved).toEqual([]);
     expect((await readCollection(db, null, "buoys")).collection.state).toBe("closed");
   });
 

@@ -31,9 +31,10 @@ describe("adding a work to a collection", () => {
 });
 
 describe("deciding on an item", () => {
-  it("lets maintainers approve what waits and reject anything not yet rejected", () => {
+  it("lets maintainers approve only what its creators asked for, and reject anything not yet rejected", () => {
     expect(decideItem("approve", maintainer, "pending")).toEqual({ status: "approved" });
-    expect(decideItem("approve", maintainer, "rejected")).toEqual({ status: "approved" });
+    // A rejection may be the creators' own "no" to an invitation: approving it would take their work without consent.
+    expect(decideItem("approve", maintainer, "rejected")).toHaveProperty("refused");
     expect(decideItem("approve", maintainer, "invited")).toHaveProperty("refused");
     expect(decideItem("reject", maintainer, "approved")).toEqual({ status: "rejected" });
     expect(decideItem("reject", maintainer, "invited")).toEqual({ status: "rejected" });

@@ -45,15 +45,18 @@ export function addingOutcome(state: CollectionState, actor: ItemActor, current:
 export type ItemDecision = "approve" | "reject" | "accept" | "decline";
 
 /**
- * The status a decision moves an item to. Maintainers approve what waits for them (or a work they rejected before)
- * and reject what waits, an invitation they sent, or an approved work (taking it out); creators accept or
- * decline an invitation, and nothing else.
+ * The status a decision moves an item to. Maintainers approve what waits for them, and reject what waits, an
+ * invitation they sent, or an approved work (taking it out); creators accept or decline an invitation, and nothing
+ * else.
  */
 export function decideItem(decision: ItemDecision, actor: ItemActor, current: CollectionItemStatus): ItemOutcome {
   switch (decision) {
     case "approve":
       if (!actor.maintainer) return { refused: "Only the collection's maintainers approve works." };
-      return current === "pending" || current === "rejected" ? { status: "approved" } : { refused: `The work is ${STATUS_WORDS[current]}.` };
+      // Only what its creators asked for: "rejected" also stands for an invitation they declined or one the
+      // maintainers withdrew, and approving that would put a stranger's work in the collection (and under its
+      // unrevealed or anonymous mode) without their consent. A rejected work comes back by a new invitation.
+      return current === "pending" ? { status: "approved" } : { refused: `The work is ${STATUS_WORDS[current]}.` };
     case "reject":
       if (!actor.maintainer) return { refused: "Only the collection's maintainers reject works." };
       return current === "rejected" ? { refused: "The work is rejected already." } : { status: "rejected" };
