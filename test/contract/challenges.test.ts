@@ -4,6 +4,8 @@
  * until its date), and a prompt meme's prompts, claims and fills, anonymous prompts kept anonymous.
  */
 import { describe, expect, it } from "vitest";
+import { createSearchIndex } from "../../src/db/search-index.js";
+import { GUEST_AUDIENCE } from "../../src/domain/account.js";
 import type { Account } from "../../src/domain/account.js";
 import { NO_PROMPT_TAGS, type PromptTags } from "../../src/domain/challenges/challenge.js";
 import { DEFAULT_EXCHANGE_RULES } from "../../src/domain/challenges/gift-exchange.js";
@@ -13,6 +15,7 @@ import { createChallenge, type NewChallengeInput } from "../../src/services/chal
 import { readExchangeSummary, runExchangeMatching, sendExchangeAssignments, signUpToExchange } from "../../src/services/challenges/gift-exchange.js";
 import { claimPrompt, fillClaim, postPrompt, readPromptMeme } from "../../src/services/challenges/prompt-meme.js";
 import { changeChallengeSchedule, revealDueChallenges } from "../../src/services/challenges/reveal-challenges.js";
+import { emptyWorkSearch } from "../../src/search/work-search.js";
 import { makeAccount, type TestAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
@@ -100,7 +103,13 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     await expect(fulfilAssignment(library, c, "Orchard_Swap", calsAssignment.id, gift, later(20))).rejects.toThrow(ForbiddenError);
     const unposted = await postWork(quire(), hitter, { title: "Still a Draft" }, { visibility: "draft" });
     await expect(fulfilAssignment(library, account(hitter), "Orchard_Swap", calsAssignment.id, unposted, later(20))).rejects.toThrow(/a draft joins no collection/);
-    await fulfilAssignment(library, account(hitter), "Orchard_Swap", calsAssignment.id, gift, later(20));
+    // Two hand-ins sent at once may both pass the check made before the transaction; the update lets one through.
+    const second = await postWork(quire(), hitter, { title: "A Second Try" });
+    const handIns = await Promise.allSettled([gift, second].map((work) => fulfilAssignment(library, account(hitter), "Orchard_Swap", calsAssignment.id, work, later(20))));
+    expect(handIns.map((h) => h.status)).toEqual(["fulfilled", "rejected"]);
+    expect(String((handIns[1] as PromiseRejectedResult).reason)).toMatch(/already fulfilled|fulfilled already/u);
+    expect(await library.db.selectFrom("work_gifts").select("work_id").where("work_id", "in", [gift, second]).execute()).toEqual([{ work_id: gift }]);
+    expect(await library.db.selectFrom("collection_works").select("work_id").where("work_id", "=", second).execute()).toEqual([]);
 
     const item = await library.db.selectFrom("collection_works").select(["status"]).where("work_id", "=", gift).executeTakeFirstOrThrow();
     expect(item.status).toBe("approved");
@@ -116,8 +125,14 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     expect(await revealDueChallenges(library, later(30))).toBe(1);
     expect(await flags()).toEqual({ unrevealed: 0, anonymous: 1 });
     expect((await readParticipantAssignments(library, recipient, "Orchard_Swap")).received).toEqual([{ workId: gift, title: "Grafting Season", from: null }]);
+    // Revealed but anonymous: the gift is listed, and its writer's name does not find it (nor after it was handed
+    // in: the hand-in indexed it anew without its creators).
+    const byName = async () => (await createSearchIndex(library).search({ ...emptyWorkSearch(), audience: GUEST_AUDIENCE, text: { kind: "phrase", text: hitter.login, field: null } })).works.map((w) => w.title);
+    expect(await byName()).not.toContain("Grafting Season");
     await revealDueChallenges(library, later(37));
     expect(await flags()).toEqual({ unrevealed: 0, anonymous: 0 });
+    // Named at last, the writer's name finds the gift: the reveal indexed it anew.
+    expect(await byName()).toContain("Grafting Season");
     expect((await readParticipantAssignments(library, recipient, "Orchard_Swap")).received).toEqual([{ workId: gift, title: "Grafting Season", from: hitter.login }]);
   });
 

@@ -68,6 +68,8 @@ export async function setAssignmentPinchHitter(db: Kysely<Database>, assignmentI
   await db.updateTable("challenge_assignments").set({ pinch_hitter_id: userId }).where("id", "=", assignmentId).execute();
 }
 
-export async function setAssignmentFulfilled(db: Kysely<Database>, assignmentId: number, workId: number): Promise<void> {
-  await db.updateTable("challenge_assignments").set({ fulfilled_by_work_id: workId }).where("id", "=", assignmentId).execute();
+/** Hands the work in for the assignment, unless one was handed in already. @returns false when one was. */
+export async function setAssignmentFulfilled(db: Kysely<Database>, assignmentId: number, workId: number): Promise<boolean> {
+  const result = await db.updateTable("challenge_assignments").set({ fulfilled_by_work_id: workId }).where("id", "=", assignmentId).where("fulfilled_by_work_id", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

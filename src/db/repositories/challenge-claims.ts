@@ -41,6 +41,8 @@ export async function findClaim(db: Kysely<Database>, claimId: number): Promise<
   return row && toClaim(row);
 }
 
-export async function setClaimFilled(db: Kysely<Database>, claimId: number, workId: number, now: string): Promise<void> {
-  await db.updateTable("challenge_claims").set({ filled_by_work_id: workId, filled_at: now }).where("id", "=", claimId).execute();
+/** Fills the claim with the work, unless it was filled already. @returns false when it was. */
+export async function setClaimFilled(db: Kysely<Database>, claimId: number, workId: number, now: string): Promise<boolean> {
+  const result = await db.updateTable("challenge_claims").set({ filled_by_work_id: workId, filled_at: now }).where("id", "=", claimId).where("filled_by_work_id", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -81,12 +81,20 @@ export async function findChallengeByName(db: Kysely<Database>, collectionNameKe
   };
 }
 
-export async function setChallengeMatchedAt(db: Kysely<Database>, challengeId: number, at: string): Promise<void> {
-  await db.updateTable("challenges").set({ matched_at: at }).where("id", "=", challengeId).execute();
+/**
+ * Stamps a matching run, unless the assignments have been sent meanwhile. The condition is checked by the update
+ * itself, which waits on another writer's lock of the row: a run racing a send cannot replace sent assignments.
+ * @returns false when they had been sent.
+ */
+export async function setChallengeMatchedAt(db: Kysely<Database>, challengeId: number, at: string): Promise<boolean> {
+  const result = await db.updateTable("challenges").set({ matched_at: at }).where("id", "=", challengeId).where("assignments_sent_at", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
-export async function setAssignmentsSentAt(db: Kysely<Database>, challengeId: number, at: string): Promise<void> {
-  await db.updateTable("challenges").set({ assignments_sent_at: at }).where("id", "=", challengeId).execute();
+/** Marks the assignments sent, once (the update checks it, as setChallengeMatchedAt). @returns false when already sent. */
+export async function setAssignmentsSentAt(db: Kysely<Database>, challengeId: number, at: string): Promise<boolean> {
+  const result = await db.updateTable("challenges").set({ assignments_sent_at: at }).where("id", "=", challengeId).where("assignments_sent_at", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /**
@@ -111,16 +119,16 @@ export async function setRevealDates(db: Kysely<Database>, challengeId: number, 
 /**
  * Turns off the unrevealed flag of every challenge collection whose works' reveal date has come, and the anonymous
  * flag of those whose creators' date has come (and whose works are revealed: a creator is never named first).
- * @returns how many collections changed.
+ * @returns the ids of the collections changed, whose works' pages and text index entries must follow.
  */
-export async function revealDueCollections(db: Kysely<Database>, now: string): Promise<number> {
+export async function revealDueCollections(db: Kysely<Database>, now: string): Promise<number[]> {
   const due = (column: "works_reveal_at" | "creators_reveal_at") => db.selectFrom("challenges").select("collection_id")
     .where(column, "is not", null).where(column, "<=", now);
   const works = await db.updateTable("collections").set({ unrevealed: 0, updated_at: now })
-    .where("unrevealed", "=", 1).where("id", "in", due("works_reveal_at")).executeTakeFirst();
+    .where("unrevealed", "=", 1).where("id", "in", due("works_reveal_at")).returning("id").execute();
   const creators = await db.updateTable("collections").set({ anonymous: 0, updated_at: now })
-    .where("anonymous", "=", 1).where("unrevealed", "=", 0).where("id", "in", due("creators_reveal_at")).executeTakeFirst();
-  return Number(works.numUpdatedRows) + Number(creators.numUpdatedRows);
+    .where("anonymous", "=", 1).where("unrevealed", "=", 0).where("id", "in", due("creators_reveal_at")).returning("id").execute();
+  return [...new Set([...works, ...creators].map((row) => row.id))];
 }
 
 

@@ -18,6 +18,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/err
 import { nameKey } from "../../domain/sort-key.js";
 import { isMaintainer, requireChallenge, requireMaintainer, requireParticipant } from "./challenge-access.js";
 import { assignmentNotice } from "./gift-exchange.js";
+import { refreshWork } from "../collections/refresh-works.js";
 
 type ChallengeLibrary = Pick<Library, "db" | "engine">;
 
@@ -113,8 +114,11 @@ export async function fulfilAssignment(library: ChallengeLibrary, viewer: Viewer
   // As for any collection (collections/collection-items.ts): a draft is its creators' alone.
   if (access.visibility === "draft") throw new ValidationError({ work: "Post the work before handing it in: a draft joins no collection." });
   await library.engine.writeTransaction(library.db, async (trx) => {
+    // Checked again by the update itself: a second hand-in sent at once is refused, not stored twice.
+    if (!(await setAssignmentFulfilled(trx, assignment.id, workId))) throw new ValidationError({ work: "This assignment has been fulfilled already." });
     await setItemStatus(trx, challenge.collectionId, workId, "approved", now.toISOString());
-    await setAssignmentFulfilled(trx, assignment.id, workId);
     await addWorkGift(trx, workId, { recipient: assignment.recipientLogin, userId: assignment.recipientUserId });
+    // Under the collection's modes from now on: its creators' names leave the text index while it is anonymous.
+    await refreshWork(trx, library.engine, workId, now.toISOString());
   });
 }

@@ -97,11 +97,12 @@ export async function runExchangeMatching(library: ChallengeLibrary, viewer: Vie
     const signups = await listExchangeSignups(trx, challenge.id);
     if (signups.length < 2) throw new ValidationError({ matching: "an exchange needs at least two sign-ups to match" });
     const matching = matchExchange(signups.map((s) => s.id), listPotentialMatches(challenge.exchangeRules, signups));
+    // First, so that a send racing this run either commits before it (and this run is refused) or waits for it.
+    if (!(await setChallengeMatchedAt(trx, challenge.id, at))) throw new ValidationError({ matching: "the assignments have been sent: the matching cannot be run again" });
     await replaceAssignments(trx, challenge.id, [
       ...matching.pairs.map((p) => ({ giverSignupId: p.giverId, recipientSignupId: p.recipientId })),
       ...matching.unmatchedRecipients.map((recipientSignupId) => ({ giverSignupId: null, recipientSignupId })),
     ], at);
-    await setChallengeMatchedAt(trx, challenge.id, at);
     return matching;
   });
 }
@@ -123,7 +124,7 @@ export async function sendExchangeAssignments(library: ChallengeLibrary, viewer:
   if (challenge.assignmentsSentAt !== null) throw new ValidationError({ assignments: "the assignments have been sent already" });
   const at = now.toISOString();
   await library.engine.writeTransaction(library.db, async (trx) => {
-    await setAssignmentsSentAt(trx, challenge.id, at);
+    if (!(await setAssignmentsSentAt(trx, challenge.id, at))) throw new ValidationError({ assignments: "the assignments have been sent already" });
     const notices = (await listAssignments(trx, challenge.id)).flatMap((a) => (a.giverUserId === null ? [] : [{
       userId: a.giverUserId, kind: "challenge-assignment", workId: null, chapterId: null, commentId: null, message: assignmentNotice(challenge, a.recipientLogin),
     }]));

@@ -15,6 +15,7 @@ import { isSignupOpen } from "../../domain/challenges/challenge.js";
 import { checkCanClaim, checkCanFill, parsePrompt, promptPosterName, type PromptInput } from "../../domain/challenges/prompt-meme.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.js";
 import { isMaintainer, requireChallenge, requireParticipant } from "./challenge-access.js";
+import { refreshWork } from "../collections/refresh-works.js";
 
 type ChallengeLibrary = Pick<Library, "db" | "engine">;
 
@@ -116,7 +117,9 @@ export async function fillClaim(library: ChallengeLibrary, viewer: Viewer, name:
   if (access.visibility === "draft") throw new ValidationError({ work: "Post the work before filling the claim with it: a draft joins no collection." });
   const at = now.toISOString();
   await library.engine.writeTransaction(library.db, async (trx) => {
+    if (!(await setClaimFilled(trx, claim.id, workId, at))) throw new ValidationError({ work: "This claim has been filled already." });
     await setItemStatus(trx, challenge.collectionId, workId, "approved", at);
-    await setClaimFilled(trx, claim.id, workId, at);
+    // Under the collection's modes from now on: its creators' names leave the text index while it is anonymous.
+    await refreshWork(trx, library.engine, workId, at);
   });
 }

@@ -4,17 +4,27 @@
  * are what every listing reads, so the reveal is one update, run by the web app at most once a minute
  * (web/routes/challenges.tsx) and at once when a maintainer reveals early.
  */
+import type { Kysely } from "kysely";
 import type { Library } from "../../db/connect.js";
 import { revealDueCollections, setChallengeSchedule, setRevealDates } from "../../db/repositories/challenges.js";
 import type { Viewer } from "../../domain/account.js";
 import type { ChallengeSchedule } from "../../domain/challenges/challenge.js";
 import { ValidationError } from "../../domain/errors.js";
+import type { Database } from "../../db/schema.js";
+import { refreshCollectionWorks } from "../collections/refresh-works.js";
 import { requireChallenge, requireMaintainer } from "./challenge-access.js";
 import { scheduleProblems } from "./create-challenge.js";
 
 /** Reveals whatever is due at `now`. @returns how many collections changed. */
 export async function revealDueChallenges(library: Pick<Library, "db" | "engine">, now: Date): Promise<number> {
-  return library.engine.writeTransaction(library.db, (trx) => revealDueCollections(trx, now.toISOString()));
+  return library.engine.writeTransaction(library.db, async (trx) => (await revealCollections(trx, library.engine, now.toISOString())).length);
+}
+
+/** Reveals what is due, and refreshes the revealed collections' works (collections/refresh-works.ts). */
+async function revealCollections(trx: Kysely<Database>, engine: Library["engine"], at: string): Promise<number[]> {
+  const revealed = await revealDueCollections(trx, at);
+  await refreshCollectionWorks(trx, engine, revealed, at);
+  return revealed;
 }
 
 /**
@@ -27,7 +37,7 @@ export async function revealChallengeNow(library: Pick<Library, "db" | "engine">
   const at = now.toISOString();
   await library.engine.writeTransaction(library.db, async (trx) => {
     await setRevealDates(trx, challenge.id, what.creators ? { worksRevealAt: at, creatorsRevealAt: at } : { worksRevealAt: at });
-    await revealDueCollections(trx, at);
+    await revealCollections(trx, library.engine, at);
   });
 }
 
@@ -41,5 +51,9 @@ export async function changeChallengeSchedule(library: Pick<Library, "db" | "eng
   await requireMaintainer(library.db, challenge, viewer);
   const problems = scheduleProblems(schedule);
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-  await library.engine.writeTransaction(library.db, (trx) => setChallengeSchedule(trx, challenge, schedule, now));
+  await library.engine.writeTransaction(library.db, async (trx) => {
+    await setChallengeSchedule(trx, challenge, schedule, now);
+    // The new dates may conceal again or reveal: the works follow the collection's modes.
+    await refreshCollectionWorks(trx, library.engine, [challenge.collectionId], now.toISOString());
+  });
 }

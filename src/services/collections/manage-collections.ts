@@ -9,7 +9,7 @@ import {
   removeMaintainer, setMaintainer, updateCollectionSettings, type CollectionSettings, type CollectionSummary, type Maintainer,
 } from "../../db/repositories/collections.js";
 import { findUserByLoginKey } from "../../db/repositories/user-settings.js";
-import { reindexWork, touchWork } from "../../db/repositories/works.js";
+import { touchWork } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
 import { canPostWorks, type Audience, type Viewer } from "../../domain/account.js";
 import type { Collection, MaintainerRole } from "../../domain/collections/collection.js";
@@ -18,6 +18,7 @@ import { ForbiddenError, NotFoundError, SignInRequiredError, ValidationError } f
 import { nameKey } from "../../domain/sort-key.js";
 import { readCollectionRole, requireCollection, requireMaintainer } from "./collection-roles.js";
 import type { CollectionDeps } from "./deps.js";
+import { refreshCollectionWorks } from "./refresh-works.js";
 
 export type { CollectionSettings, CollectionSummary, Maintainer };
 
@@ -58,12 +59,7 @@ export async function updateCollection(deps: CollectionDeps, viewer: Viewer, nam
     const parentId = await resolveParent(trx, account, input.parent, collection.id);
     const stamp = now.toISOString();
     await updateCollectionSettings(trx, collection.id, { ...settingsOf(input), parentId }, stamp);
-    if (input.anonymous !== collection.anonymous || input.unrevealed !== collection.unrevealed) {
-      for (const workId of await listItemWorkIds(trx, collection.id)) {
-        await touchWork(trx, workId, stamp);
-        await reindexWork(trx, deps.engine, workId);
-      }
-    }
+    if (input.anonymous !== collection.anonymous || input.unrevealed !== collection.unrevealed) await refreshCollectionWorks(trx, deps.engine, [collection.id], stamp);
   });
 }
 
