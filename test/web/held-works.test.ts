@@ -190,6 +190,20 @@ describe.each(TEST_ENGINES)("works held for their authors on $name", (engine) =>
     expect(await (await (await s.as(s.accounts.moderator)).get(`/moderation/review?batch=${encodeURIComponent(batch)}`)).text()).toContain("Declined (not imported)");
   });
 
+  it("keeps a co-authored work that one author declines for the other, who claimed it", async () => {
+    const s = await setUp(library());
+    const text = "Title: Quillwort Duet\nAuthor: Marram Grey & Teasel Hart\n\nTwo voices across the marsh at dusk.\n";
+    await writeFile(join(batch, "duet.txt"), text);
+    const duet = await storeFileWork(s.quire, join(batch, "duet.txt"), text, { title: "Quillwort Duet", authors: ["Marram Grey", "Teasel Hart"] });
+    const links = await hold(s);
+    expect((await (await s.as(s.accounts.author)).post(`${links["Marram Grey"] ?? ""}/claim`)).status).toBe(303);
+    expect((await s.guest().post(`${links["Teasel Hart"] ?? ""}/decline`)).status).toBe(303);
+    // Teasel's own work is gone; the one Marram claimed with them stays Marram's.
+    expect(await visibilityOf(s, s.ids.orchard)).toBe("gone");
+    expect(await visibilityOf(s, duet)).toBe("draft");
+    expect(await bylineOf(s, duet)).toContainEqual({ name: "Marram", user_id: s.accounts.author.userId });
+  });
+
   it("publishes from the desk the held works whose values are decided and that no author is to claim", async () => {
     const s = await setUp(library());
     const { db } = s.quire.library;

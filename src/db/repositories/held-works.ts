@@ -123,6 +123,14 @@ export async function spendClaimLink(db: Kysely<Database>, id: number, outcome: 
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Whether another of the work's external authors has not declined it: a co-author who claimed it, or may yet. */
+export async function isHeldForAnother(db: Kysely<Database>, workId: number, externalAuthorId: number): Promise<boolean> {
+  const row = await db.selectFrom("external_author_works as w").innerJoin("external_authors as e", "e.id", "w.external_author_id")
+    .select("w.work_id").where("w.work_id", "=", workId).where("w.external_author_id", "<>", externalAuthorId).where("e.declined_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Puts the account's pseud in place of the imported author (by name key) on the work's byline. */
 export async function replaceImportedAuthor(db: Kysely<Database>, workId: number, nameKey: string, authorId: number): Promise<void> {
   await db.updateTable("work_authors").set({ author_id: authorId })

@@ -10,7 +10,7 @@
 import type { Kysely } from "kysely";
 import type { Library } from "../../db/connect.js";
 import {
-  countHeldWorks, findExternalAuthorByDigest, findExternalAuthorId, holdWorkFor, insertExternalAuthor, listBatchWorkAuthors, listExternalAuthors,
+  countHeldWorks, findExternalAuthorByDigest, findExternalAuthorId, holdWorkFor, insertExternalAuthor, isHeldForAnother, listBatchWorkAuthors, listExternalAuthors,
   listPublishableWorks, listUnclaimedBatchWorkIds, replaceImportedAuthor, setWorksVisibility, spendClaimLink, type ExternalAuthor,
 } from "../../db/repositories/held-works.js";
 import { deleteWork } from "../../db/repositories/posted-works.js";
@@ -192,7 +192,9 @@ export async function claimWorks(library: Pick<Library, "db" | "engine">, viewer
 
 /**
  * Declines the link's works ("do not import"), spending the link: they are deleted, as the Archive removes works its
- * author asked not to import. The link is the credential: no account is needed. In one transaction.
+ * author asked not to import, except a work another of its authors has claimed or may still claim, which one
+ * co-author's "no" must not take from the other (it stays held, or theirs). The link is the credential: no account
+ * is needed. In one transaction.
  * @returns how many works were deleted. @throws NotFoundError, ValidationError as claimWorks; ForbiddenError for a
  *   suspended account.
  */
@@ -201,8 +203,13 @@ export async function declineWorks(library: Pick<Library, "db" | "engine">, view
   const { db, engine } = library;
   return engine.writeTransaction(db, async (trx) => {
     const author = await spentLink(trx, token, { declined: true }, now);
-    for (const workId of author.workIds) await deleteWork(trx, engine, workId);
-    return author.workIds.length;
+    let deleted = 0;
+    for (const workId of author.workIds) {
+      if (await isHeldForAnother(trx, workId, author.id)) continue;
+      await deleteWork(trx, engine, workId);
+      deleted += 1;
+    }
+    return deleted;
   });
 }
 
