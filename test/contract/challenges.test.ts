@@ -134,6 +134,9 @@ describe.each(TEST_ENGINES)("challenges on $name", (engine) => {
     // Named at last, the writer's name finds the gift: the reveal indexed it anew.
     expect(await byName()).toContain("Grafting Season");
     expect((await readParticipantAssignments(library, recipient, "Orchard_Swap")).received).toEqual([{ workId: gift, title: "Grafting Season", from: hitter.login }]);
+    // A gift the moderators hid is named to no one, its recipient included.
+    await library.db.updateTable("works").set({ hidden_by_moderator: 1 }).where("id", "=", gift).execute();
+    expect((await readParticipantAssignments(library, recipient, "Orchard_Swap")).received).toEqual([]);
   });
 
   it("lets the maintainers change the dates: sign-ups close, and a reveal date to come conceals the works again", async () => {

@@ -12,7 +12,7 @@ import { addWorkGift, listWorksByUser, type CreatorWork } from "../../db/reposit
 import { insertInboxItems } from "../../db/repositories/inbox.js";
 import { findUserByLoginOrEmail } from "../../db/repositories/users.js";
 import { findWorkAccess } from "../../db/repositories/work-access.js";
-import { canEditWork, type Account, type Viewer } from "../../domain/account.js";
+import { canEditWork, canReadWork, type Account, type Viewer } from "../../domain/account.js";
 import { checkCanDefault, checkCanFulfil, checkCanPinchHit, currentWriter } from "../../domain/challenges/assignments.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.js";
 import { nameKey } from "../../domain/sort-key.js";
@@ -57,9 +57,14 @@ export async function readParticipantAssignments(library: ChallengeLibrary, view
   const mine = assignments.filter((a) => currentWriter(a) === account.id || (a.giverUserId === account.id && a.fulfilledByWorkId !== null && a.pinchHitterUserId === null));
   const toWrite: AssignmentToWrite[] = [];
   for (const assignment of mine) toWrite.push({ assignment, requests: await listPrompts(library.db, challenge.id, ["request"], assignment.recipientSignupId) });
-  const received = challenge.unrevealed ? [] : assignments.flatMap((a) => (a.recipientUserId === account.id && a.fulfilledByWorkId !== null && a.workTitle !== null
-    ? [{ workId: a.fulfilledByWorkId, title: a.workTitle, from: challenge.anonymous ? null : (a.pinchHitterLogin ?? a.giverLogin) }]
-    : []));
+  const received: ReceivedGift[] = [];
+  for (const a of challenge.unrevealed ? [] : assignments) {
+    if (a.recipientUserId !== account.id || a.fulfilledByWorkId === null || a.workTitle === null) continue;
+    // A gift the recipient may not read (hidden by a moderator, in another collection still unrevealed) is not named.
+    const access = await findWorkAccess(library.db, a.fulfilledByWorkId);
+    if (!access || !canReadWork(account, access)) continue;
+    received.push({ workId: a.fulfilledByWorkId, title: a.workTitle, from: challenge.anonymous ? null : (a.pinchHitterLogin ?? a.giverLogin) });
+  }
   return { challenge, maintainer, toWrite, received, works: (await listWorksByUser(library.db, account.id)).filter((w) => w.visibility !== "draft") };
 }
 
