@@ -195,7 +195,13 @@ export function revealDueChallengesMiddleware(deps: Pick<RouteDeps, "db" | "engi
     const now = deps.now();
     if (Math.abs(now.getTime() - checkedAt) >= REVEAL_CHECK_MS) {
       checkedAt = now.getTime();
-      await revealDueChallenges(deps, now);
+      // A reveal that fails (the database busy or gone) is tried again a minute on: the reader asked for a page,
+      // not for the reveal, and is answered all the same.
+      try {
+        await revealDueChallenges(deps, now);
+      } catch (error) {
+        console.error("the challenges due to be revealed could not be:", error);
+      }
     }
     await next();
   };
