@@ -289,7 +289,9 @@ describe("the XSS corpus, typed into every form", () => {
               const answered = page.waitForResponse((response) => response.url().includes("/autocomplete/tags"));
               await page.fill(`#${field}`, typed);
               await answered;
-              await page.waitForFunction(`document.querySelectorAll("#${field}-suggestions option").length > 0`);
+              // A locator's wait, not waitForFunction: a string predicate that is not true at once is polled with eval,
+              // which the app's Content-Security-Policy refuses (a loaded machine answered it late once).
+              await page.locator(`#${field}-suggestions option`).first().waitFor({ state: "attached" });
               offered.push(...z.array(z.string()).parse(await page.evaluate(`[...document.querySelectorAll("#${field}-suggestions option")].map((o) => o.value)`)));
             }
           } else {
