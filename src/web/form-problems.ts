@@ -1,8 +1,6 @@
 /** Problems with a form, field by field, whether the edge's schema or a service found them. */
-import type { Context } from "hono";
 import type { z } from "zod";
 import { ValidationError } from "../domain/errors.js";
-import type { WebEnv } from "./env.js";
 
 export type FormProblems = Record<string, string>;
 
@@ -25,14 +23,4 @@ export async function validationProblems(action: () => Promise<unknown>): Promis
     if (error instanceof ValidationError) return { ...error.fields };
     throw error;
   }
-}
-
-/**
- * The posted form's fields (repeated fields as arrays), read as the schema says.
- * @throws ValidationError naming what could not be read
- */
-export async function readForm<T extends z.ZodType>(c: Context<WebEnv>, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await c.req.parseBody({ all: true }));
-  if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "form", i.message])));
-  return parsed.data;
 }

@@ -22,6 +22,7 @@ import { inProcessParser } from "../../src/services/import/story-parser.js";
 import { makeAccount } from "../support/accounts.js";
 import { freshQuirePerTest, TEST_ENGINES } from "../support/databases.js";
 import { postWork } from "../support/posted-works.js";
+import { findWorkAccess } from "../../src/db/repositories/work-access.js";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 const SETTINGS = { title: "", description: "", parent: "", state: "open" as const, anonymous: false, unrevealed: false };
@@ -87,23 +88,24 @@ describe.each(TEST_ENGINES)("collections on $name", (engine) => {
     const first = await postWork(quire(), author, { title: "First Buoy", chapters: ["The first buoy rang."] });
     const second = await postWork(quire(), author, { title: "Second Buoy", chapters: ["The second buoy did not."] });
     await createCollection(deps, k, { ...SETTINGS, name: "Buoys", title: "Buoys", state: "moderated" }, NOW);
+    const accessOf = async (workId: number) => (await findWorkAccess(db, workId)) ?? expect.unreachable();
 
     expect(await addWorkToCollection(deps, a, "Buoys", first, NOW)).toBe("pending");
     await expect(addWorkToCollection(deps, a, "Buoys", first, NOW)).rejects.toThrow(ForbiddenError);
     await expect(decideCollectionItem(deps, a, "Buoys", first, "approve", NOW)).rejects.toThrow(ForbiddenError);
     expect(await decideCollectionItem(deps, k, "Buoys", first, "approve", NOW)).toBe("approved");
-    expect((await readWorkCollections(db, null, first)).approved.map((c) => c.name)).toEqual(["Buoys"]);
+    expect((await readWorkCollections(db, null, first, await accessOf(first))).approved.map((c) => c.name)).toEqual(["Buoys"]);
 
     await updateCollection(deps, k, "Buoys", { ...SETTINGS, title: "Buoys", state: "closed" }, NOW);
     await expect(addWorkToCollection(deps, a, "Buoys", second, NOW)).rejects.toThrow(/closed/u);
     expect(await addWorkToCollection(deps, k, "Buoys", second, NOW)).toBe("invited");
     // An invitation, unanswered, is the collection's wish alone: it puts nothing of the work in the collection.
-    expect((await readWorkCollections(db, null, second)).approved).toEqual([]);
+    expect((await readWorkCollections(db, null, second, await accessOf(second))).approved).toEqual([]);
     expect(await decideCollectionItem(deps, a, "Buoys", second, "decline", NOW)).toBe("rejected");
     await expect(addWorkToCollection(deps, a, "Buoys", second, NOW)).rejects.toThrow(/declined/u);
     // Nor can the maintainers take it after all: invite, withdraw, approve would move a stranger's work in unasked.
     await expect(decideCollectionItem(deps, k, "Buoys", second, "approve", NOW)).rejects.toThrow(/rejected/u);
-    expect((await readWorkCollections(db, null, second)).approved).toEqual([]);
+    expect((await readWorkCollections(db, null, second, await accessOf(second))).approved).toEqual([]);
     expect((await readCollection(db, null, "buoys")).collection.state).toBe("closed");
   });
 

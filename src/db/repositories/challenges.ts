@@ -116,6 +116,16 @@ export async function setRevealDates(db: Kysely<Database>, challengeId: number, 
   await db.updateTable("challenges").set({ works_reveal_at: dates.worksRevealAt, creators_reveal_at: dates.creatorsRevealAt }).where("id", "=", challengeId).execute();
 }
 
+/** Whether any challenge collection has a reveal due at `now` (revealDueCollections would change it): a read. */
+export async function hasDueReveals(db: Kysely<Database>, now: string): Promise<boolean> {
+  const row = await db.selectFrom("challenges as ch").innerJoin("collections as c", "c.id", "ch.collection_id").select("c.id")
+    .where((eb) => eb.or([
+      eb.and([eb("c.unrevealed", "=", 1), eb("ch.works_reveal_at", "<=", now)]),
+      eb.and([eb("c.anonymous", "=", 1), eb("ch.creators_reveal_at", "<=", now)]),
+    ])).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Turns off the unrevealed flag of every challenge collection whose works' reveal date has come, and the anonymous
  * flag of those whose creators' date has come (and whose works are revealed: a creator is never named first).

@@ -9,6 +9,7 @@ import type { WorkVisibility } from "../../domain/account.js";
 import type { Database } from "../schema.js";
 import { openValues, workInBatch } from "./review.js";
 import { touchWork } from "./works.js";
+import { chunks } from "./wrangling.js";
 
 export interface BatchWorkAuthor {
   workId: number;
@@ -59,8 +60,7 @@ export async function listUnclaimedBatchWorkIds(db: Kysely<Database>, batch: str
 
 /** Sets the works' visibility and marks each changed, so kept searches and caches see it at once. */
 export async function setWorksVisibility(db: Kysely<Database>, workIds: readonly number[], visibility: WorkVisibility, now: string): Promise<void> {
-  if (workIds.length === 0) return;
-  await db.updateTable("works").set({ visibility }).where("id", "in", workIds).execute();
+  for (const part of chunks(workIds)) await db.updateTable("works").set({ visibility }).where("id", "in", part).execute();
   for (const id of workIds) await touchWork(db, id, now);
 }
 

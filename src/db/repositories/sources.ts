@@ -1,6 +1,7 @@
 /** Import provenance: the files the importer has read and the works they became. */
 import type { Kysely } from "kysely";
 import type { Database, WorkSourceRow } from "../schema.js";
+import { chunks } from "./wrangling.js";
 
 export type NewWorkSource = Omit<WorkSourceRow, "id">;
 
@@ -39,15 +40,11 @@ export async function findPrimarySource(db: Kysely<Database>, workId: number): P
   return db.selectFrom("work_sources").selectAll().where("work_id", "=", workId).orderBy("role", "desc").orderBy("id").limit(1).executeTakeFirst();
 }
 
-/** Works named at once by listPrimarySources: well under either engine's limit on a statement's parameters. */
-const WORKS_PER_QUERY = 500;
-
 /** The primary files of the works (a work posted on the web has none), in work id order. */
 export async function listPrimarySources(db: Kysely<Database>, workIds: readonly number[]): Promise<WorkSourceRow[]> {
   const rows: WorkSourceRow[] = [];
-  for (let start = 0; start < workIds.length; start += WORKS_PER_QUERY) {
-    const chunk = workIds.slice(start, start + WORKS_PER_QUERY);
-    rows.push(...await db.selectFrom("work_sources").selectAll().where("role", "=", "primary").where("work_id", "in", chunk).orderBy("work_id").execute());
+  for (const part of chunks(workIds)) {
+    rows.push(...await db.selectFrom("work_sources").selectAll().where("role", "=", "primary").where("work_id", "in", part).orderBy("work_id").execute());
   }
   return rows;
 }

@@ -14,7 +14,7 @@ export interface HeaderLine {
 }
 
 /** Headers sit at the top of a file: a story's dialogue further down is no header. */
-export const HEADER_LINES = 60;
+const HEADER_LINES = 60;
 const HEADER_LINE = /^[\s*_>]*([\p{L}][\p{L}' ()/&-]{0,30}?)[\s*_]*:\s*(.+)$/u;
 
 /**

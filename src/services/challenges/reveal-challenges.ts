@@ -6,7 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Library } from "../../db/connect.js";
-import { revealDueCollections, setChallengeSchedule, setRevealDates } from "../../db/repositories/challenges.js";
+import { hasDueReveals, revealDueCollections, setChallengeSchedule, setRevealDates } from "../../db/repositories/challenges.js";
 import type { Viewer } from "../../domain/account.js";
 import type { ChallengeSchedule } from "../../domain/challenges/challenge.js";
 import { ValidationError } from "../../domain/errors.js";
@@ -15,8 +15,12 @@ import { refreshCollectionWorks } from "../collections/refresh-works.js";
 import { requireChallenge, requireMaintainer } from "./challenge-access.js";
 import { scheduleProblems } from "./create-challenge.js";
 
-/** Reveals whatever is due at `now`. @returns how many collections changed. */
+/**
+ * Reveals whatever is due at `now`. The web app asks once a minute, so a read comes first: the write transaction
+ * (on SQLite, the library's one write lock) is taken only when something is due. @returns how many collections changed.
+ */
 export async function revealDueChallenges(library: Pick<Library, "db" | "engine">, now: Date): Promise<number> {
+  if (!(await hasDueReveals(library.db, now.toISOString()))) return 0;
   return library.engine.writeTransaction(library.db, async (trx) => (await revealCollections(trx, library.engine, now.toISOString())).length);
 }
 

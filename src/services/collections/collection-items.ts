@@ -10,10 +10,8 @@ import {
   setItemStatus, type CollectionInvitation, type CollectionItem, type WorkCollection,
 } from "../../db/repositories/collections.js";
 import { insertInboxItems } from "../../db/repositories/inbox.js";
-import { findWorkAccess } from "../../db/repositories/work-access.js";
-import { reindexWork, touchWork } from "../../db/repositories/works.js";
 import type { Database } from "../../db/schema.js";
-import { isCreator, type Viewer } from "../../domain/account.js";
+import { isCreator, type Viewer, type WorkAccess } from "../../domain/account.js";
 import type { Collection, CollectionItemStatus, MaintainerRole } from "../../domain/collections/collection.js";
 import { addingOutcome, decideItem, type ItemActor, type ItemDecision } from "../../domain/collections/rules.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.js";
@@ -21,6 +19,7 @@ import { requireSignedIn } from "../accounts/roles.js";
 import { requireWorkToActOn } from "../community/acting.js";
 import { readCollectionRole, requireCollection, requireMaintainer } from "./collection-roles.js";
 import type { CollectionDeps } from "./deps.js";
+import { refreshWork } from "./refresh-works.js";
 
 export type { CollectionInvitation, CollectionItem, WorkCollection };
 
@@ -42,8 +41,7 @@ async function record(deps: CollectionDeps, collection: Collection, workId: numb
       const message = `The collection “${collection.title}” invites your work. Accept or decline on your collection invitations page.`;
       await insertInboxItems(trx, creators.map((userId) => ({ userId, kind: "collection-invitation", workId, chapterId: null, commentId: null, message })), now.toISOString());
     }
-    await touchWork(trx, workId, now.toISOString());
-    if (collection.anonymous) await reindexWork(trx, deps.engine, workId);
+    await refreshWork(trx, deps.engine, workId, now.toISOString());
   });
 }
 
@@ -119,11 +117,10 @@ export async function listMyCollectionInvitations(db: Kysely<Database>, viewer: 
 
 /**
  * The collections a work's page names: those it is approved in, for everyone; for its creators, also those it
- * waits in, was invited to or was rejected by, so they can answer or withdraw.
+ * waits in, was invited to or was rejected by, so they can answer or withdraw. `access` is the work's, as the page
+ * already read it to show the work.
  */
-export async function readWorkCollections(db: Kysely<Database>, viewer: Viewer, workId: number): Promise<{ approved: WorkCollection[]; others: WorkCollection[]; creator: boolean }> {
-  const access = await findWorkAccess(db, workId);
-  if (!access) throw new NotFoundError(`Work ${workId}`);
+export async function readWorkCollections(db: Kysely<Database>, viewer: Viewer, workId: number, access: WorkAccess): Promise<{ approved: WorkCollection[]; others: WorkCollection[]; creator: boolean }> {
   const creator = isCreator(viewer, access);
   const all = await listWorkCollections(db, workId, creator ? ["approved", "pending", "invited", "rejected"] : ["approved"]);
   return { approved: all.filter((c) => c.status === "approved"), others: all.filter((c) => c.status !== "approved"), creator };

@@ -20,7 +20,7 @@ export type { ComparedWork };
 type DeskDeps = { db: Kysely<Database>; engine: Engine };
 
 /** Pairs on one page of the desk. */
-export const DUPLICATES_PAGE_SIZE = 25;
+const DUPLICATES_PAGE_SIZE = 25;
 
 export interface DuplicatePairRow extends Omit<NearDuplicatePair, "workIds"> {
   /** The longer story first (by words; then the lower id). */

@@ -24,7 +24,6 @@ export interface MergedWorks {
  * @throws ValidationError when the two are one work; NotFoundError when either is not in the library.
  */
 export async function mergeWorks(deps: { db: Kysely<Database>; engine: Engine }, keptId: number, mergedId: number, now: Date): Promise<MergedWorks> {
-  if (keptId === mergedId) throw new ValidationError({ works: `work ${keptId} cannot be merged into itself` });
   return deps.engine.writeTransaction(deps.db, (trx) => mergeWorksIn({ db: trx, engine: deps.engine }, keptId, mergedId, now));
 }
 

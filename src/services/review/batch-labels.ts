@@ -15,7 +15,7 @@ import { readBatchHeaders } from "./batch-headers.js";
 export type { FieldKey };
 
 /** Files read for one page: a batch larger than this is described from its first files by path. */
-export const BATCH_LABEL_FILES = 500;
+const BATCH_LABEL_FILES = 500;
 
 export interface BatchLabel {
   /** As the first file using it wrote it. */

@@ -25,7 +25,7 @@ import { readBatchHeaders, readHeaders, type WorkHeader } from "./batch-headers.
 import { checkedCorrection, correctStoredValue, TAG_TYPE_OF_FIELD } from "./correct-inferred-value.js";
 
 /** Files a label rule reads at once: a batch is one closing archive, which this covers many times over. */
-export const LABEL_RULE_FILES = 100_000;
+const LABEL_RULE_FILES = 100_000;
 
 /** How a label's value splits into the field's values, as the importer splits that field's lists. */
 const SPLIT_BY_FIELD: Readonly<Record<InferredField, (value: string) => string[]>> = {

@@ -6,11 +6,10 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { dismissDuplicatePair, mergeOnDesk, readDuplicatesDesk, readMergeChoice } from "../../services/duplicates/duplicates-desk.js";
 import type { RouteDeps, WebEnv } from "../env.js";
-import { readForm } from "../form-problems.js";
+import { pageNumber, readForm } from "./community-form.js";
 import { parseId } from "../request.js";
 import { DUPLICATES_PATH, DuplicatesDeskPage, MergeConfirmPage } from "../views/duplicates-desk-page.js";
 
-const pageQuery = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 const idField = z.string().max(20);
 const mergeForm = z.object({ keep: idField, merge: idField });
 const pairForm = z.object({ a: idField, b: idField });
@@ -19,7 +18,7 @@ export function duplicatesDeskRoutes(deps: RouteDeps) {
   const app = new Hono<WebEnv>();
 
   app.get(DUPLICATES_PATH, async (c) => {
-    const desk = await readDuplicatesDesk(deps, c.get("page").viewer, { page: pageQuery.parse(c.req.query("page")) });
+    const desk = await readDuplicatesDesk(deps, c.get("page").viewer, { page: pageNumber(c) });
     return c.html(<DuplicatesDeskPage page={c.get("page")} desk={desk} />);
   });
 

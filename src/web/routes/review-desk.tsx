@@ -10,7 +10,7 @@ import { holdBatch, publishBatch } from "../../services/review/held-works.js";
 import { applyLabelRules, makeLabelRule, removeReviewRule } from "../../services/review/label-rules.js";
 import { acceptWorks, applyBatchRules, correctOnDesk, readDeskQueue, readWorkReview } from "../../services/review/review-desk.js";
 import type { RouteDeps, WebEnv } from "../env.js";
-import { readForm } from "../form-problems.js";
+import { readForm } from "./community-form.js";
 import { logUndelivered } from "./accounts.js";
 import { localReturnPath, parseId } from "../request.js";
 import { BatchLabelsPage } from "../views/batch-labels-page.js";

@@ -88,7 +88,7 @@ export function workRoutes(deps: RouteDeps) {
       workId: work.id, access: work.access, viewer: page.viewer, audience: page.audience, address: clientAddress(c), chapterPosition: entireWork ? null : chapters[0]?.position ?? null,
     });
     return c.html(<WorkPage page={page} work={work} chapters={chapters} entireWork={entireWork} community={<WorkCommunitySection page={page} work={work} community={community} />}
-      collections={<WorkCollections page={page} workId={work.id} {...await readWorkCollections(deps.db, page.viewer, work.id)} />} />);
+      collections={<WorkCollections page={page} workId={work.id} {...await readWorkCollections(deps.db, page.viewer, work.id, work.access)} />} />);
   };
 
   // The reader's "entire work by default" holds unless the address asks for the opening (view_full_work=false).
